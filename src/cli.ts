@@ -1,0 +1,157 @@
+/**
+ * Command-line entry: the assistant without Slack.
+ *   npm run --silent cli -- diagnose [FILE] [--json | --jsonl]
+ *   npm run eval -- FILE.jsonl [--min-precision N] [--min-recall N] [--min-top1 N]
+ * Reads FILE, or standard input when FILE is omitted or "-".
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { DEFAULT_THRESHOLDS, evaluate, failedThresholds, formatReport, labelledRecordSchema } from './cli/eval';
+import { toJson, toJsonl, toText } from './cli/output';
+import { KnowledgeLoadError } from './errors';
+import { type Engine, loadEngine } from './knowledge/engine';
+
+const USAGE = `usage:
+  cli diagnose [FILE] [--json | --jsonl]   diagnose a pasted error (stdin when FILE is omitted)
+  cli eval FILE.jsonl [--min-precision N] [--min-recall N] [--min-top1 N]
+  --jsonl reads lines of {"id": ..., "text": ...} and writes one result line per input line.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const flags = rest.filter((a) => a.startsWith('--'));
+  const positional = positionalArgs(rest);
+  if (command === undefined || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const engine = loadEngine();
+  if (command === 'diagnose') {
+    if (flags.includes('--jsonl')) return diagnoseJsonl(engine, positional[0]);
+    const text = readInput(positional[0]);
+    const d = engine.diagnose(text);
+    process.stdout.write(`${flags.includes('--json') ? JSON.stringify(toJson(d), null, 2) : toText(d)}\n`);
+    return 0;
+  }
+  if (command === 'eval') {
+    const file = positional[0];
+    if (file === undefined) throw new UsageError('eval needs a labelled .jsonl file');
+    return runEval(engine, file, rest);
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+/** Arguments that are not flags or flag values. */
+function positionalArgs(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith('--min-')) i++;
+    else if (!a.startsWith('--')) out.push(a);
+  }
+  return out;
+}
+
+function readInput(file: string | undefined): string {
+  if (file === undefined || file === '-') return readFileSync(0, 'utf8');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new UsageError(`cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`);
+  }
+}
+
+/** One output line per input line, in order. A bad line gets an error line; nothing is dropped. */
+async function diagnoseJsonl(engine: Engine, file: string | undefined): Promise<number> {
+  const input =
+    file === undefined || file === '-'
+      ? process.stdin
+      : (await import('node:fs')).createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  let bad = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      bad++;
+      process.stdout.write(`${JSON.stringify({ id: null, line: lineNo, error: 'line is not valid JSON' })}\n`);
+      continue;
+    }
+    const id = typeof record === 'object' && record !== null ? ((record as { id?: unknown }).id ?? null) : null;
+    const text = typeof record === 'object' && record !== null ? (record as { text?: unknown }).text : undefined;
+    if (typeof text !== 'string') {
+      bad++;
+      process.stdout.write(`${JSON.stringify({ id, line: lineNo, error: 'record needs a "text" string' })}\n`);
+      continue;
+    }
+    process.stdout.write(`${JSON.stringify(toJsonl(id, engine.diagnose(text)))}\n`);
+  }
+  if (bad > 0) console.error(`${bad} line(s) could not be read; see the "error" lines in the output.`);
+  return 0;
+}
+
+function runEval(engine: Engine, file: string, args: string[]): number {
+  const thresholds = {
+    precision: numberFlag(args, '--min-precision') ?? DEFAULT_THRESHOLDS.precision,
+    recall: numberFlag(args, '--min-recall') ?? DEFAULT_THRESHOLDS.recall,
+    top1: numberFlag(args, '--min-top1') ?? DEFAULT_THRESHOLDS.top1,
+  };
+  const records = readInput(file)
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const parsed = labelledRecordSchema.safeParse(safeJson(l));
+      if (!parsed.success) throw new UsageError(`${file}: line ${i + 1} is not a labelled record`);
+      return parsed.data;
+    });
+  const report = evaluate(records, engine.diagnose);
+  console.log(formatReport(report));
+  const failed = failedThresholds(report, thresholds);
+  if (failed.length > 0) {
+    console.log(`FAIL: ${failed.join('; ')}`);
+    return 1;
+  }
+  console.log(
+    `PASS (thresholds: precision ≥ ${thresholds.precision}, recall ≥ ${thresholds.recall}, top-1 ≥ ${thresholds.top1})`,
+  );
+  return 0;
+}
+
+function numberFlag(args: string[], name: string): number | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = Number(args[i + 1]);
+  if (!Number.isFinite(value)) throw new UsageError(`${name} needs a number`);
+  return value;
+}
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (err instanceof KnowledgeLoadError) {
+      console.error(err.message);
+      process.exitCode = 1;
+    } else {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,25 @@
+/**
+ * `npm run kb:check [DIR]`: validates the knowledge files and prints a summary per family.
+ * Exits 1 with the loader's message (file, entry, field) when something is wrong.
+ */
+import { resolve } from 'node:path';
+import { KnowledgeLoadError } from '../errors';
+import { loadKnowledgeDir } from './loader';
+
+const dir = resolve(process.argv[2] ?? 'knowledge');
+try {
+  const kb = loadKnowledgeDir(dir);
+  for (const f of kb.families) {
+    const entries = kb.entries.filter((e) => e.family === f.family);
+    const full = entries.filter((e) => e.depth === 'full').length;
+    const brief = entries.filter((e) => e.depth === 'brief').length;
+    console.log(`${f.file.padEnd(28)} ${String(f.size).padStart(4)} entries  (${full} full, ${brief} brief)`);
+  }
+  console.log(`total: ${kb.entries.length} entries, ${kb.faqs.length} FAQs`);
+} catch (err) {
+  if (err instanceof KnowledgeLoadError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

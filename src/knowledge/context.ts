@@ -1,0 +1,119 @@
+import type { ApiFamily, ErrorContext, Match } from './diagnosis';
+import type { ScanDoc } from './scan-doc';
+
+/**
+ * Facts Salesforce Support asks for, read from the paste so the escalation modal can be
+ * prefilled: method and endpoint, API version, timestamps, request/error IDs, org ID, username,
+ * and the instance (for the Trust status check). Each is a bounded regex; absent facts stay
+ * undefined rather than guessed.
+ */
+const METHOD_URL = /\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(https?:\/\/[^\s"'<>`)\]]{4,2000})/;
+const METHOD_LABEL = /\bmethod["']?\s*[:=]\s*["']?(GET|POST|PUT|PATCH|DELETE|HEAD)\b/i;
+const SALESFORCE_URL =
+  /https?:\/\/[A-Za-z0-9.-]{1,200}(?:salesforce\.com|force\.com|salesforce-sites\.com|site\.com|cloudforce\.com|database\.com)(?::\d+)?(?:\/[^\s"'<>`)\]]{0,2000})?|https?:\/\/[^\s"'<>`)\]/]{1,200}\/services\/(?:data|Soap|async|oauth2|apexrest)[^\s"'<>`)\]]{0,2000}/i;
+const API_VERSION =
+  /\/services\/(?:data\/v|async\/|Soap\/[a-zA-Z]\/|meta\/|apexrest\/v?)(\d{2,3}\.\d)|\/cometd\/(\d{2,3}\.\d)|\b(?:api ?version|apiVersion)["']?\s*[:=]?\s*["']?v?(\d{2,3}\.\d)\b|\busing the v(\d{2,3}\.\d) (?:SOAP|REST|Metadata)/i;
+const TIMESTAMP = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
+const REQUEST_IDS: readonly RegExp[] = [
+  /\bErrorId:?\s*(-?\d{3,}-\d{3,}(?:\s*\(-?\d+\))?)/gi,
+  /\bREQUEST_ID="?([A-Za-z0-9_-]{8,64})/g,
+  /\brpc[-_ ]?id["']?\s*[:=]?\s*["']?([A-Za-z0-9-]{8,64})/gi,
+  /\bDeploy ID:\s*(0Af[A-Za-z0-9]{12,15})\b/g,
+  /\b(?:job|batch)(?:\s*id)?\s*[:=]?\s*['"]?(75[01][A-Za-z0-9]{12,15})\b/gi,
+  /\bSforce-Request-Id["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{8,64})/gi,
+];
+const ORG_ID = /\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)\b(?!!)/;
+const USERNAME =
+  /\b(?:user(?:\s?name)?|login(?:\s+as)?|signed in as|authenticated as|for user)["']?\s*[:=]?\s*["']?([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})/i;
+/** Classic instance hosts (na37, cs52, ap5, eu12, usa123s); My Domain hosts do not name one. */
+const INSTANCE =
+  /\b(?:https?:\/\/)?((?:na|cs|ap|eu|um|gs|usa|aus|can|deu|fra|gbr|ind|jpn|sgp|swe|che|isr|kor|bra|ita|zaf|are)\d{1,4}[a-z]?)\.(?:salesforce|my\.salesforce|force|visual\.force)\.com\b/i;
+
+const FAMILY_BY_ENTRY: Record<string, ApiFamily> = {
+  oauth: 'OAUTH',
+  bulk: 'BULK',
+  apex: 'APEX',
+  streaming: 'STREAMING',
+  pubsub: 'PUBSUB',
+  metadata: 'METADATA',
+  cli: 'CLI',
+  network: 'HTTP',
+  http: 'HTTP',
+};
+
+export interface ContextInput {
+  readonly doc: ScanDoc;
+  readonly primary: Match | undefined;
+  readonly httpStatus: number | undefined;
+}
+
+export function extractContext({ doc, primary, httpStatus }: ContextInput): ErrorContext {
+  const text = doc.text;
+  const methodUrl = METHOD_URL.exec(text);
+  const url = methodUrl?.[2] ?? SALESFORCE_URL.exec(text)?.[0];
+  const version = API_VERSION.exec(text);
+  return {
+    apiFamily: detectFamily(doc, primary),
+    httpStatus,
+    method: methodUrl?.[1] ?? METHOD_LABEL.exec(text)?.[1]?.toUpperCase(),
+    url: url === undefined ? undefined : trimUrl(url),
+    apiVersion: version === null ? undefined : (version.slice(1).find((v) => v !== undefined) as string),
+    timestamps: firstMatches(TIMESTAMP, text, 5, 0),
+    requestIds: REQUEST_IDS.flatMap((re) => firstMatches(re, text, 3, 1)).slice(0, 5),
+    orgId: ORG_ID.exec(text)?.[1],
+    username: USERNAME.exec(text)?.[1],
+    instance: INSTANCE.exec(text)?.[1]?.toLowerCase(),
+  };
+}
+
+function firstMatches(pattern: RegExp, text: string, max: number, group: number): string[] {
+  const out: string[] = [];
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let m = re.exec(text); m !== null && out.length < max; m = re.exec(text)) {
+    const value = m[group];
+    if (value !== undefined && !out.includes(value)) out.push(value);
+  }
+  return out;
+}
+
+/** Drops trailing punctuation and masks query-string values that may carry tokens. */
+function trimUrl(url: string): string {
+  const trimmed = url.replace(/[.,;:'"]+$/, '');
+  return trimmed.replace(
+    /([?&](?:access_token|sid|session_?id|refresh_token|client_secret|password|code)=)[^&#\s]*/gi,
+    '$1[redacted]',
+  );
+}
+
+const SURFACES: ReadonlyArray<readonly [ApiFamily, RegExp]> = [
+  [
+    'CLI',
+    /\bERROR running [\w:]+|\bsfdx\b|\bsf (?:org|project|data|apex|deploy|auth|package)\b|"commandName"|"exitCode"|Salesforce CLI/i,
+  ],
+  ['OAUTH', /\/services\/oauth2\/|\berror_description\b|\bgrant_type\b/i],
+  ['STREAMING', /\b[45]0\d::[A-Z]|\/cometd\/|\/meta\/(?:handshake|connect|subscribe)/i],
+  ['PUBSUB', /sfdc\.platform\.eventbus|StatusRuntimeException|Pub\/Sub API/i],
+  ['BULK2', /\/jobs\/(?:ingest|query)\b|Bulk API 2\.0/i],
+  ['BULK', /\/services\/async\/|\bstateMessage\b|\bsf__Error\b|Bulk API/i],
+  ['METADATA', /\bdeploy(?:ment|ing|ed)?\b|\bcomponentFailures\b|package\.xml|Metadata API/i],
+  [
+    'APEX',
+    /\bSystem\.[A-Z]\w*Exception\b|Apex script unhandled|execution of (?:Before|After)(?:Insert|Update|Delete|Undelete)|\bClass\.[\w.]+: line \d+/,
+  ],
+  ['SOAP', /soapenv:|<faultcode>|\bApiFault\b|LoginFault|SOAPFault|SoapFault|\/services\/Soap\/|SessionHeader/i],
+  [
+    'REST',
+    /\/services\/(?:data|apexrest)\/|"errorCode"|'errorCode'|\berrorCode\b|jsforce|simple.salesforce|restforce/i,
+  ],
+];
+
+function detectFamily(doc: ScanDoc, primary: Match | undefined): ApiFamily | undefined {
+  if (primary === undefined) return undefined;
+  const text = doc.text.length > 20_000 ? doc.text.slice(0, 20_000) : doc.text;
+  const cli = SURFACES[0] as readonly [ApiFamily, RegExp];
+  if (cli[1].test(text)) return 'CLI';
+  const byEntry = FAMILY_BY_ENTRY[primary.entry.family];
+  if (byEntry !== undefined && byEntry !== 'HTTP') return byEntry;
+  for (const [family, re] of SURFACES) if (re.test(text)) return family;
+  return byEntry ?? 'OTHER';
+}

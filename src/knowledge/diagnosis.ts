@@ -1,0 +1,101 @@
+import type { RetryPolicy } from './schema';
+import type { KnowledgeEntry } from './types';
+
+/** The surface the pasted text shows, in the vocabulary of ../shared/eval/README.md. */
+export type ApiFamily =
+  | 'REST'
+  | 'SOAP'
+  | 'BULK'
+  | 'BULK2'
+  | 'OAUTH'
+  | 'APEX'
+  | 'METADATA'
+  | 'CLI'
+  | 'HTTP'
+  | 'STREAMING'
+  | 'PUBSUB'
+  | 'OTHER';
+
+/** How a code was found; the kinds differ in how much they prove. */
+export type SignalKind =
+  | 'structured' // a code in an error field: JSON errorCode, SOAP faultcode, Bulk exceptionCode, OAuth error
+  | 'code' // a known code name in the text
+  | 'message' // a known Salesforce message text
+  | 'exception' // an Apex System.*Exception / LimitException line
+  | 'http' // an HTTP status with no code
+  | 'prose' // a person naming the error in a sentence ("I keep getting a query timeout")
+  | 'fuzzy'; // a short fragment that is close to an entry's name
+
+export interface Signal {
+  readonly code: string;
+  readonly kind: SignalKind;
+  /** 0..1: how sure this one signal is that the text reports this error. */
+  readonly strength: number;
+  /** Offset in the normalised text, used to order wrapped errors. */
+  readonly index: number;
+  /** Variant of the entry told apart by its message, if one matched. */
+  readonly variant?: string | undefined;
+}
+
+export interface Match {
+  readonly code: string;
+  readonly family: string;
+  readonly title: string;
+  readonly retry: RetryPolicy;
+  readonly transient: boolean | null;
+  readonly confidence: number;
+  /** Which kind of evidence found it (the strongest one). */
+  readonly evidence: SignalKind;
+  readonly variant: { readonly id: string; readonly title: string } | undefined;
+  readonly entry: KnowledgeEntry;
+}
+
+export type SecretKind =
+  | 'session-id'
+  | 'access-token'
+  | 'refresh-token'
+  | 'authorization-header'
+  | 'password'
+  | 'client-secret'
+  | 'jwt'
+  | 'private-key'
+  | 'slack-token'
+  | 'security-token';
+
+export interface SecretFinding {
+  readonly kind: SecretKind;
+  /** Offsets in the text given to `diagnose`, so callers can mask the original. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ErrorContext {
+  readonly apiFamily: ApiFamily | undefined;
+  readonly httpStatus: number | undefined;
+  readonly method: string | undefined;
+  /** Endpoint URL with query-string secrets masked. */
+  readonly url: string | undefined;
+  readonly apiVersion: string | undefined;
+  readonly timestamps: readonly string[];
+  readonly requestIds: readonly string[];
+  readonly orgId: string | undefined;
+  readonly username: string | undefined;
+  /** Salesforce instance (na37, cs52, usa123s) when the host names one: used for Trust status. */
+  readonly instance: string | undefined;
+}
+
+export interface Diagnosis {
+  /** The gate: is this a Salesforce API error the bot should answer? */
+  readonly isError: boolean;
+  readonly confidence: number;
+  /** Best first. Empty when nothing matched. */
+  readonly matches: readonly Match[];
+  readonly context: ErrorContext;
+  readonly secrets: readonly SecretFinding[];
+  /** The input with every secret replaced by a placeholder. Safe to show and store. */
+  readonly maskedText: string;
+  /** Stable key of the error (codes found), for per-channel cooldowns. */
+  readonly signature: string | undefined;
+  /** True when the input was longer than the analysis cap. */
+  readonly truncated: boolean;
+}

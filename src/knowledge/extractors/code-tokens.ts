@@ -1,0 +1,72 @@
+import type { Signal } from '../diagnosis';
+import type { KnowledgeEntry } from '../types';
+import { CODE_MENTION, CODE_ON_ERROR_LINE, CODE_WITH_MESSAGE } from '../weights';
+import { adjustForLine } from './cues';
+import type { Extractor } from './types';
+
+/**
+ * Finds known code names anywhere in the text: `UNABLE_TO_LOCK_ROW`, `invalid_grant`,
+ * `InvalidBatch`, `C-1033`, `SALESFORCE:CONNECTIVITY`, `Faraday::ResourceNotFound`,
+ * `sfdc.platform.eventbus.…`. How much a hit counts depends on what surrounds it: a code
+ * followed by its message is a report; a code alone in a sentence is only a mention.
+ */
+const TOKEN =
+  /\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:_[a-z]+)+|C-\d{4}|SALESFORCE:[A-Z_]+|sfdc\.platform\.eventbus(?:\.[a-z0-9_]+)+|[A-Z][A-Za-z0-9]+(?:::[A-Z][A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|E[A-Z]{4,15})\b/g;
+
+/** `CODE: message`, `CODE, message`, `CODE : message` (Bulk), `CODE - ErrorId` */
+const FOLLOWED_BY_MESSAGE = /^(?:\s{0,2}[:,](?!:)|\s{1,2}-\s|'?\s*\]?\s*:\s)/;
+/** `error: CODE`, `first error: CODE`, `errorCode=CODE`, `sf:CODE`, `[CODE`, `Error #0: CODE` */
+const PRECEDED_BY_ERROR_LABEL =
+  /(?:error|errors|exception|fault|status|code|errorcode|statuscode|exceptioncode|faultcode|first error|error #\d+)\s*[:=]\s*['"`([{]*\s*(?:sf:)?$|\bsf:$|^\s*\[$/;
+const ERROR_WORDS = /error|exception|fault|fail|unable|denied|invalid|refused|rejected|exceeded/i;
+
+export const extractCodeTokens: Extractor = ({ doc, index }) => {
+  const signals: Signal[] = [];
+  const re = new RegExp(TOKEN.source, 'g');
+  for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
+    const token = m[0];
+    const entry = index.byName.get(token);
+    if (entry === undefined || !isScannable(token, entry)) continue;
+    const start = m.index;
+    const end = start + token.length;
+    signals.push({
+      code: entry.code,
+      kind: 'code',
+      strength: strengthAt(doc.text, doc.lower, start, end),
+      index: start,
+    });
+    if (signals.length > 500) break;
+  }
+  return signals.map((s) => ({
+    ...s,
+    strength: adjustForLine(doc, s.index, s.strength, s.strength < CODE_WITH_MESSAGE),
+  }));
+};
+
+/**
+ * Short CamelCase names (`Timeout`, `NotFound`, `Unknown`) are ordinary words: they count
+ * only inside error fields, which the structured extractor reads. Longer ones are distinctive.
+ */
+function isScannable(token: string, entry: KnowledgeEntry): boolean {
+  if (/^[A-Z][a-z]/.test(token) && !token.includes('::')) {
+    return token.length >= 12 || entry.family === 'bulk' || entry.family === 'metadata';
+  }
+  if (/^E[A-Z]+$/.test(token)) return entry.family === 'network';
+  return true;
+}
+
+function strengthAt(text: string, lower: string, start: number, end: number): number {
+  const after = text.slice(end, end + 6);
+  const before = lower.slice(Math.max(0, start - 32), start);
+  if (FOLLOWED_BY_MESSAGE.test(after) || PRECEDED_BY_ERROR_LABEL.test(before)) return CODE_WITH_MESSAGE;
+  const line = lineAround(text, start, end);
+  return ERROR_WORDS.test(line) ? CODE_ON_ERROR_LINE : CODE_MENTION;
+}
+
+/** The line around a token with the token itself removed (codes contain EXCEPTION, INVALID…). */
+function lineAround(text: string, start: number, end: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 200);
+  const nl = text.indexOf('\n', end);
+  const lineEnd = Math.min(nl === -1 ? text.length : nl, end + 200);
+  return `${text.slice(lineStart, start)} ${text.slice(end, lineEnd)}`;
+}

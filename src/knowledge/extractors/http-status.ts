@@ -1,0 +1,58 @@
+import type { Signal } from '../diagnosis';
+import { HTTP_ALONE, HTTP_WITH_SALESFORCE } from '../weights';
+import { adjustForLine } from './cues';
+import type { ExtractInput } from './types';
+
+/**
+ * HTTP statuses that a client printed for a failed Salesforce call, when no Salesforce code is
+ * visible: `HTTP/1.1 503`, `status=400`, `returned code 500`, `400 Bad Request`,
+ * `ClientResponseError: 404`, `[400] Bulk API HTTP Error`, `httpStatusCode: 403`.
+ * Only error statuses (3xx that Salesforce uses for errors, 4xx, 5xx) count.
+ */
+const REASONS =
+  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices';
+const STATUS_PATTERNS: readonly RegExp[] = [
+  /\bHTTP(?:\/\d(?:\.\d)?)?(?:\s+error)?[\s:]+([345]\d\d)\b/gi,
+  /\b(?:http[ _]?)?status(?:[ _]?code)?\b['"]?\s*(?:=>|[=:])?\s*['"]?([345]\d\d)\b/gi,
+  /\bhttpStatusCode\b['"]?\s*[=:]\s*([345]\d\d)\b/g,
+  /\b(?:returned|returns|returning|resulted in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)\b/gi,
+  new RegExp(String.raw`\b([345]\d\d)\s*(?:-\s*)?(?:${REASONS})\b`, 'gi'),
+  /\b(?:ClientResponseError|HTTPError|HttpError|StatusCodeError|ResponseError)\b[:(]\s*([345]\d\d)\b/g,
+  /\[([345]\d\d)\]\s*[A-Za-z]/g,
+  /\[code\]\s*=>\s*([345]\d\d)\b/g,
+  /\bError\s+([45]\d\d)\b/g,
+];
+/** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
+const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
+
+const SALESFORCE_ERROR_STATUSES = new Set([
+  300, 400, 401, 403, 404, 405, 409, 410, 412, 414, 415, 420, 422, 428, 429, 431, 500, 502, 503, 504,
+]);
+
+export interface HttpFindings {
+  readonly signals: Signal[];
+  /** The first error status shown in the text, for the escalation context. */
+  readonly firstStatus: number | undefined;
+}
+
+export function extractHttpStatuses({ doc }: ExtractInput): HttpFindings {
+  const signals: Signal[] = [];
+  let firstStatus: { status: number; index: number } | undefined;
+  const base = doc.salesforceContext ? HTTP_WITH_SALESFORCE : HTTP_ALONE;
+  const add = (status: number, at: number) => {
+    if (!SALESFORCE_ERROR_STATUSES.has(status)) return;
+    if (firstStatus === undefined || at < firstStatus.index) firstStatus = { status, index: at };
+    signals.push({ code: `HTTP_${status}`, kind: 'http', strength: adjustForLine(doc, at, base, false), index: at });
+  };
+  for (const pattern of STATUS_PATTERNS) {
+    const re = new RegExp(pattern.source, pattern.flags);
+    for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
+      add(Number(m[1]), m.index);
+      if (signals.length > 100) break;
+    }
+  }
+  const html = new RegExp(HTML_UNAVAILABLE.source, 'gi');
+  const page = html.exec(doc.text);
+  if (page !== null) add(503, page.index);
+  return { signals, firstStatus: firstStatus?.status };
+}

@@ -1,0 +1,82 @@
+import type { Signal } from '../diagnosis';
+import { squash } from '../index-builder';
+import { FUZZY_PROSE, PROSE } from '../weights';
+import { adjustForLine, hasReportCue } from './cues';
+import type { Extractor } from './types';
+
+/**
+ * People often describe the error instead of pasting it: "I keep getting a Query Time Out
+ * error". Only first-person reports count, and only phrases from the knowledge base. When no
+ * phrase matches exactly, the few words before an error word go to fuse.js: a short fragment,
+ * never the whole paste (fuse.js is linear in query length and slow on long ones).
+ */
+const SENTENCE = /[^.!?\n]{6,300}/g;
+const ERROR_WORD =
+  /\b(error|errors|exception|time ?out|timeout|limit|exceeded|invalid|denied|failed|failure|expired|locked|not found|unavailable|malformed)\b/i;
+/** Longest fragment sent to fuse.js, in characters: its cost grows with the query length. */
+const MAX_FUZZY_QUERY = 28;
+/** fuse.js scores 0 (exact) .. 1 (unrelated); above this the fragment is not close enough. */
+const FUZZY_MAX_SCORE = 0.2;
+/** A fragment made only of these says nothing specific ("a timeout error", "an error"). */
+const GENERIC_WORDS = new Set(
+  'a an the this that my our your its some error errors exception exceptions time out timeout limit exceeded invalid denied failed failure expired locked not found unavailable malformed weird strange same random another following new odd'.split(
+    ' ',
+  ),
+);
+/** At most this many fuse.js look-ups per message: each costs about a millisecond. */
+const MAX_FUZZY_QUERIES = 3;
+
+export const extractProse: Extractor = ({ doc, index }) => {
+  const signals: Signal[] = [];
+  const re = new RegExp(SENTENCE.source, 'g');
+  let sentences = 0;
+  let fuzzyQueries = 0;
+  for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
+    const sentence = m[0];
+    if (!ERROR_WORD.test(sentence) || !hasReportCue(sentence)) continue;
+    // Cheap cap: prose reports are short messages; a long log is read by the other extractors.
+    if (++sentences > 20) break;
+    // Code names are read by the code extractor; here only the person's own words count.
+    const squashed = squash(sentence.replace(/\S*_\S*/g, ' '));
+    let found = false;
+    for (const [phrase, code] of index.phrases) {
+      if (squashed.includes(phrase)) {
+        signals.push({ code, kind: 'prose', strength: adjustForLine(doc, m.index, PROSE, false), index: m.index });
+        found = true;
+      }
+    }
+    if (!found) {
+      const fragment = fragmentBeforeErrorWord(sentence, index.phraseWords);
+      if (fragment !== undefined && fuzzyQueries++ < MAX_FUZZY_QUERIES) {
+        const best = index.fuzzy.search(fragment, { limit: 1 })[0];
+        if (best !== undefined && (best.score ?? 1) <= FUZZY_MAX_SCORE) {
+          signals.push({
+            code: best.item.code,
+            kind: 'fuzzy',
+            strength: adjustForLine(doc, m.index, FUZZY_PROSE, false),
+            index: m.index,
+          });
+        }
+      }
+    }
+  }
+  return signals;
+};
+
+/** "I keep getting a query time out error" → "query time out error" (at most 28 characters). */
+function fragmentBeforeErrorWord(sentence: string, vocabulary: ReadonlySet<string>): string | undefined {
+  const m = ERROR_WORD.exec(sentence);
+  if (m === null) return undefined;
+  const head = sentence
+    .slice(0, m.index + m[0].length)
+    .replace(
+      /^.*\b(?:getting|get|got|received|receiving|seeing|see|hit|hitting|having)\s+(?:an?\s+|the\s+|this\s+)?/i,
+      '',
+    )
+    .trim();
+  if (head.length < 6) return undefined;
+  const fragment = head.slice(-MAX_FUZZY_QUERY).toLowerCase();
+  const specific = fragment.split(/[^a-z0-9]+/).filter((w) => w.length > 0 && !GENERIC_WORDS.has(w));
+  // Cheap pre-filter: no specific word that any phrase uses means no phrase can be close.
+  return specific.some((w) => vocabulary.has(w)) ? fragment : undefined;
+}

@@ -1,0 +1,60 @@
+import type { Signal } from '../diagnosis';
+import type { KnowledgeIndex } from '../index-builder';
+import type { KnowledgeEntry } from '../types';
+import { STRUCTURED } from '../weights';
+import { adjustForLine } from './cues';
+import type { Extractor } from './types';
+
+/**
+ * Reads codes out of error fields, whatever the serialisation:
+ *  - REST JSON `"errorCode": "X"`, collections `"statusCode": "X"`, sf CLI JSON `"name": "X"`;
+ *  - Python/JS/Ruby reprs `{'errorCode': u'X'}`, `errorCode: 'X'`, WSC `exceptionCode='X'`;
+ *  - PHP print_r `[errorCode] => X`;
+ *  - XML `<errorCode>X</errorCode>`, SOAP `<faultcode>sf:X</faultcode>`, Bulk `<exceptionCode>X`;
+ *  - OAuth JSON `"error": "invalid_grant"` and URL-encoded `error=invalid_grant&error_description=…`.
+ * Every pattern is a single linear regex; nothing here parses JSON (deep nesting cannot hurt).
+ */
+const KEYS = 'errorCode|statusCode|exceptionCode|faultcode|faultCode|error|name|code|errorType|type';
+const QUOTED = new RegExp(String.raw`\b(${KEYS})\b['"]?\s*(?:=>|:|=)\s*u?['"]([A-Za-z0-9_.:-]{2,120})['"]`, 'g');
+const PHP = new RegExp(String.raw`\[(${KEYS})\]\s*=>\s*([A-Za-z0-9_.:-]{2,120})`, 'g');
+const XML = /<(?:[a-zA-Z0-9]+:)?(errorCode|statusCode|exceptionCode|faultcode|code)>\s*([A-Za-z0-9_.:-]{2,120})\s*</g;
+const URL_ENCODED = /(?:^|[?#&\s])error=([a-z_]{3,60})(?=&|\s|$)/gm;
+
+/** Keys whose value is an error code by definition; `name`/`code`/`type` only when the value is a known code. */
+const ERROR_KEYS = new Set([
+  'errorCode',
+  'statusCode',
+  'exceptionCode',
+  'faultcode',
+  'faultCode',
+  'error',
+  'errorType',
+]);
+
+export const extractStructured: Extractor = ({ doc, index }) => {
+  const signals: Signal[] = [];
+  const add = (key: string, rawValue: string, at: number) => {
+    const entry = resolve(index, rawValue);
+    if (entry === undefined) return;
+    if (!ERROR_KEYS.has(key) && entry.family === 'http') return;
+    signals.push({ code: entry.code, kind: 'structured', strength: STRUCTURED, index: at });
+  };
+  for (const re of [QUOTED, PHP, XML]) {
+    const scan = new RegExp(re.source, 'g');
+    for (let m = scan.exec(doc.text); m !== null; m = scan.exec(doc.text)) {
+      add(m[1] as string, m[2] as string, m.index);
+      if (signals.length > 200) break;
+    }
+  }
+  const enc = new RegExp(URL_ENCODED.source, 'gm');
+  for (let m = enc.exec(doc.text); m !== null; m = enc.exec(doc.text)) add('error', m[1] as string, m.index);
+  return signals.map((s) => ({ ...s, strength: adjustForLine(doc, s.index, s.strength, false) }));
+};
+
+/** `sf:INVALID_LOGIN` → INVALID_LOGIN; `fns:X` likewise. */
+function resolve(index: KnowledgeIndex, raw: string): KnowledgeEntry | undefined {
+  const direct = index.byName.get(raw);
+  if (direct !== undefined) return direct;
+  const colon = raw.lastIndexOf(':');
+  return colon > 0 && raw[colon - 1] !== ':' ? index.byName.get(raw.slice(colon + 1)) : undefined;
+}

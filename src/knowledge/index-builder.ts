@@ -1,0 +1,107 @@
+import Fuse from 'fuse.js';
+import { AhoCorasick } from './aho-corasick';
+import type { KnowledgeEntry } from './types';
+
+/** A known message text, split at its `*` wildcards. */
+export interface MessagePattern {
+  readonly code: string;
+  readonly variant: string | undefined;
+  /** Lower-case literal pieces in order. */
+  readonly pieces: readonly string[];
+  /** Which piece the automaton looks for (the longest, so hits are rare and specific). */
+  readonly anchor: number;
+  /** Total literal length: longer texts are stronger evidence. */
+  readonly literalLength: number;
+}
+
+export interface PhraseDoc {
+  readonly code: string;
+  readonly phrase: string;
+}
+
+/** Everything the extractors look codes up in, built once when the knowledge base loads. */
+export interface KnowledgeIndex {
+  readonly entries: readonly KnowledgeEntry[];
+  /** Canonical code or alias → entry. Case-sensitive (OAuth codes are lower case). */
+  readonly byName: ReadonlyMap<string, KnowledgeEntry>;
+  readonly messages: readonly MessagePattern[];
+  readonly messageAutomaton: AhoCorasick;
+  /** Squashed phrase (letters and digits only) → codes, for prose reports. */
+  readonly phrases: ReadonlyMap<string, string>;
+  /** Fuzzy search over short names; only ever queried with short fragments. */
+  readonly fuzzy: Fuse<PhraseDoc>;
+  /** Every word of the hand-written phrases: a fragment sharing none cannot be close to one. */
+  readonly phraseWords: ReadonlySet<string>;
+}
+
+/** Families whose code names are ordinary words in other APIs (`invalid_request`, `HTTP_500`). */
+const GENERIC_NAME_FAMILIES = new Set(['oauth', 'http', 'network', 'client-library', 'rest']);
+
+export function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
+  const byName = new Map<string, KnowledgeEntry>();
+  const messages: MessagePattern[] = [];
+  const phrases = new Map<string, string>();
+  const fuzzyDocs: PhraseDoc[] = [];
+
+  const addMessage = (code: string, variant: string | undefined, text: string) => {
+    const pieces = text
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .split('*')
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    if (pieces.length === 0) return;
+    let anchor = 0;
+    pieces.forEach((p, i) => {
+      if (p.length > (pieces[anchor] as string).length) anchor = i;
+    });
+    messages.push({ code, variant, pieces, anchor, literalLength: pieces.join('').length });
+  };
+
+  for (const entry of entries) {
+    byName.set(entry.code, entry);
+    for (const alias of entry.aliases) byName.set(alias, entry);
+    for (const m of entry.messages) addMessage(entry.code, undefined, m);
+    for (const v of entry.variants) for (const m of v.messages) addMessage(entry.code, v.id, m);
+    // A code's own name in words ("unable to lock row") counts as a phrase when it is specific:
+    // three words or more, and not one of the families whose names are generic ("invalid request").
+    const spoken = humanise(entry.code);
+    const names = GENERIC_NAME_FAMILIES.has(entry.family) || spoken.split(' ').length < 3 ? [] : [spoken];
+    for (const p of [...entry.phrases, ...names]) {
+      const key = squash(p);
+      // Phrases shorter than this match inside ordinary words ("gone", "timeout" in "timeouts").
+      if (key.length >= 8 && !phrases.has(key)) phrases.set(key, entry.code);
+    }
+    // fuse.js cost grows with the corpus: it only sees the hand-written phrases.
+    for (const p of entry.phrases) fuzzyDocs.push({ code: entry.code, phrase: p.toLowerCase() });
+  }
+
+  const phraseWords = new Set(fuzzyDocs.flatMap((d) => d.phrase.split(/[^a-z0-9]+/).filter((w) => w.length >= 3)));
+  return {
+    entries,
+    phraseWords,
+    byName,
+    messages,
+    messageAutomaton: new AhoCorasick(messages.map((m) => m.pieces[m.anchor] as string)),
+    phrases,
+    // ignoreLocation: the fragment may sit anywhere in a phrase; threshold 0.3 keeps only close
+    // spellings ("query time out" ~ "query timeout"), which is all prose matching needs.
+    fuzzy: new Fuse(fuzzyDocs, { keys: ['phrase'], includeScore: true, ignoreLocation: true, threshold: 0.3 }),
+  };
+}
+
+/** `UNABLE_TO_LOCK_ROW` → `unable to lock row`; `LIMIT_EXCEPTION_CPU_TIME` → `cpu time limit`. */
+export function humanise(code: string): string {
+  const limit = /^LIMIT_EXCEPTION_(.+)$/.exec(code);
+  if (limit) return `${(limit[1] as string).replace(/_/g, ' ').toLowerCase()} limit`;
+  return code
+    .replace(/^System\./, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_.:-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { KnowledgeLoadError } from '../errors';
+import { defaultTransient } from './retry';
+import { entrySchema, type Faq, familySchema, faqFileSchema, faqSchema, type RawEntry } from './schema';
+import type { EntryDepth, FamilyInfo, FaqEntry, KnowledgeEntry, KnowledgeVariant } from './types';
+
+export interface LoadedKnowledge {
+  readonly entries: readonly KnowledgeEntry[];
+  readonly faqs: readonly FaqEntry[];
+  readonly families: readonly FamilyInfo[];
+}
+
+interface ParsedFile {
+  readonly family: FamilyInfo;
+  readonly entries: KnowledgeEntry[];
+  readonly faqs: FaqEntry[];
+}
+
+export interface LoadOptions {
+  /**
+   * Where to keep a JSON copy of the validated knowledge, keyed by a hash of the YAML files and
+   * of the code that validates them. YAML parsing is the slow part of start-up (about half a
+   * second for the whole catalogue); with a valid cache the load takes a few milliseconds.
+   * Omit to always parse.
+   */
+  readonly cacheDir?: string | undefined;
+}
+
+/** Loads and validates every `*.yml` file in `dir`. Throws KnowledgeLoadError on the first problem. */
+export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): LoadedKnowledge {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yml'))
+      .sort();
+  } catch (cause) {
+    throw new KnowledgeLoadError({ file: dir, problem: 'the knowledge directory cannot be read' }, { cause });
+  }
+  if (names.length === 0) {
+    throw new KnowledgeLoadError({ file: dir, problem: 'no *.yml knowledge files found' });
+  }
+  const files = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  const cacheFile =
+    options.cacheDir === undefined ? undefined : join(options.cacheDir, `knowledge-${cacheKey(files)}.json`);
+  const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
+  if (cached !== undefined) return cached;
+  const loaded = mergeKnowledgeFiles(files.map((f) => parseKnowledgeFile(f.name, f.text)));
+  if (cacheFile !== undefined) writeCache(cacheFile, loaded);
+  return loaded;
+}
+
+/** The validating code is part of the key, so a change to the schema never serves stale data. */
+function cacheKey(files: ReadonlyArray<{ name: string; text: string }>): string {
+  const hash = createHash('sha256');
+  for (const source of ['loader', 'schema', 'retry', 'types']) {
+    for (const ext of ['.ts', '.js']) {
+      try {
+        hash.update(readFileSync(join(__dirname, `${source}${ext}`)));
+      } catch {
+        // Only one of .ts/.js exists, depending on how the app runs.
+      }
+    }
+  }
+  for (const f of files) hash.update(`\0${f.name}\0${f.text}`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+function readCache(file: string): LoadedKnowledge | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LoadedKnowledge;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a read-only disk only costs speed. Written atomically so readers never see half a file. */
+function writeCache(file: string, data: LoadedKnowledge): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, file);
+  } catch {
+    // Ignored on purpose: the knowledge is already loaded and valid.
+  }
+}
+
+/** Combines parsed files and rejects a code or alias that is defined twice anywhere. */
+export function mergeKnowledgeFiles(files: readonly ParsedFile[]): LoadedKnowledge {
+  const owners = new Map<string, string>();
+  const faqIds = new Set<string>();
+  const claim = (name: string, file: string, entry: string, field: string) => {
+    const previous = owners.get(name);
+    if (previous !== undefined) {
+      throw new KnowledgeLoadError({ file, entry, field, problem: `"${name}" is already defined by ${previous}` });
+    }
+    owners.set(name, `${file} (${entry})`);
+  };
+  for (const file of files) {
+    for (const entry of file.entries) {
+      claim(entry.code, entry.file, entry.code, 'code');
+      for (const alias of entry.aliases) claim(alias, entry.file, entry.code, 'aliases');
+    }
+    for (const faq of file.faqs) {
+      if (faqIds.has(faq.id)) {
+        throw new KnowledgeLoadError({
+          file: file.family.file,
+          entry: faq.id,
+          field: 'id',
+          problem: 'duplicate FAQ id',
+        });
+      }
+      faqIds.add(faq.id);
+    }
+  }
+  return {
+    entries: files.flatMap((f) => f.entries),
+    faqs: files.flatMap((f) => f.faqs),
+    families: files.map((f) => f.family),
+  };
+}
+
+/** Parses one knowledge file's text. `fileName` is used for the family check and in errors. */
+export function parseKnowledgeFile(fileName: string, text: string): ParsedFile {
+  const file = basename(fileName);
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    throw new KnowledgeLoadError({ file, problem: `malformed YAML: ${first?.message ?? 'unknown error'}` });
+  }
+  const data: unknown = doc.toJS();
+  const expectedFamily = file.replace(/\.yml$/, '');
+
+  if (isRecord(data) && data.family === 'faq') {
+    const head = check(faqFileSchema, data, file, undefined);
+    const faqs = head.faqs.map((raw, i) => toFaq(check(faqSchema, raw, file, describeItem(raw, i, 'id'))));
+    if (expectedFamily !== 'faq') {
+      throw new KnowledgeLoadError({ file, field: 'family', problem: 'the FAQ file must be named faq.yml' });
+    }
+    return { family: { family: 'faq', title: head.title, file, size: faqs.length }, entries: [], faqs };
+  }
+
+  const head = check(familySchema, data, file, undefined);
+  if (head.family !== expectedFamily) {
+    throw new KnowledgeLoadError({
+      file,
+      field: 'family',
+      problem: `family "${head.family}" must match the file name "${expectedFamily}"`,
+    });
+  }
+  const entries = head.entries.map((raw, i) => {
+    const label = describeItem(raw, i, 'code');
+    const entry = check(entrySchema, raw, file, label);
+    const docs = entry.docs ?? head.defaultDocs;
+    if (docs === undefined) {
+      throw new KnowledgeLoadError({
+        file,
+        entry: label,
+        field: 'docs',
+        problem: 'needs at least one documentation link (or a defaultDocs list on the file)',
+      });
+    }
+    return toEntry(entry, head.family, file, docs);
+  });
+  return { family: { family: head.family, title: head.title, file, size: entries.length }, entries, faqs: [] };
+}
+
+function check<T extends z.ZodType>(schema: T, value: unknown, file: string, entry: string | undefined): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  throw new KnowledgeLoadError({ file, entry, field, problem: issue?.message ?? 'invalid value' });
+}
+
+function describeItem(raw: unknown, index: number, key: string): string {
+  const name = isRecord(raw) ? raw[key] : undefined;
+  return typeof name === 'string' ? `#${index + 1} (${name})` : `#${index + 1}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function depthOf(entry: RawEntry): EntryDepth {
+  if (entry.brief === true) return 'brief';
+  return entry.causes !== undefined ? 'full' : 'basic';
+}
+
+function toEntry(raw: RawEntry, family: string, file: string, docs: readonly string[]): KnowledgeEntry {
+  const transient = raw.transient === undefined ? defaultTransient(raw.retry) : raw.transient;
+  const variants: KnowledgeVariant[] = (raw.variants ?? []).map((v) => {
+    const retry = v.retry ?? raw.retry;
+    return {
+      id: v.id,
+      title: v.title,
+      messages: v.messages,
+      meaning: v.meaning,
+      causes: v.causes ?? [],
+      fixes: v.fixes ?? [],
+      retry,
+      transient: v.transient !== undefined ? v.transient : v.retry !== undefined ? defaultTransient(retry) : transient,
+      limit: v.limit,
+    };
+  });
+  return Object.freeze({
+    code: raw.code,
+    family,
+    file,
+    title: raw.title,
+    meaning: raw.meaning,
+    retry: raw.retry,
+    transient,
+    http: raw.http,
+    aliases: raw.aliases ?? [],
+    phrases: raw.phrases ?? [],
+    messages: raw.messages ?? [],
+    causes: raw.causes ?? [],
+    fixes: raw.fixes ?? [],
+    limit: raw.limit,
+    docs,
+    depth: depthOf(raw),
+    enums: raw.enums ?? [],
+    wrapper: raw.wrapper ?? false,
+    specializes: raw.specializes ?? [],
+    related: raw.related ?? [],
+    variants,
+  });
+}
+
+function toFaq(raw: Faq): FaqEntry {
+  return Object.freeze({ ...raw });
+}

@@ -1,0 +1,184 @@
+import type { Match, Signal, SignalKind } from './diagnosis';
+import type { KnowledgeIndex } from './index-builder';
+import type { ScanDoc } from './scan-doc';
+import type { KnowledgeEntry } from './types';
+import { CORROBORATION_BONUS, GATE, NO_SALESFORCE_CONTEXT_CAP } from './weights';
+
+/**
+ * Turns signals into ranked matches. Order, most important first:
+ *  1. matches above the gate before those below it;
+ *  2. the innermost cause before what wraps it: Salesforce codes and governor limits, then
+ *     wrapper codes (CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, PROCESSING_HALTED, InvalidBatch…),
+ *     then plain Apex runtime exceptions, then bare HTTP statuses (convention 6 and 7 in
+ *     ../shared/eval/README.md);
+ *  3. deeper in a "caused by:" chain first;
+ *  4. strong evidence before weak, then earlier in the text (the first error a log shows is
+ *     usually the one that matters), then the higher confidence.
+ * A code that `specializes` another found code always precedes it.
+ */
+export const MAX_MATCHES = 5;
+
+/** RFC 6749 error values every OAuth server uses: on their own they do not prove Salesforce. */
+const GENERIC_OAUTH = new Set([
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'access_denied',
+  'unsupported_response_type',
+]);
+/** Names common to many APIs (gRPC NOT_FOUND, generic LIMIT_EXCEEDED …). */
+const GENERIC_CODES = new Set([
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'BAD_REQUEST',
+  'LIMIT_EXCEEDED',
+  'UNKNOWN_ERROR',
+  'INVALID_INPUT',
+]);
+
+const KIND_RANK: Record<SignalKind, number> = {
+  structured: 6,
+  exception: 5,
+  message: 4,
+  code: 3,
+  http: 2,
+  prose: 1,
+  fuzzy: 0,
+};
+
+interface Candidate {
+  readonly entry: KnowledgeEntry;
+  confidence: number;
+  evidence: SignalKind;
+  firstIndex: number;
+  variant: string | undefined;
+  kinds: Set<SignalKind>;
+}
+
+export function rankSignals(signals: readonly Signal[], index: KnowledgeIndex, doc: ScanDoc): Match[] {
+  const candidates = new Map<string, Candidate>();
+  for (const signal of signals) {
+    const entry = index.byName.get(signal.code);
+    if (entry === undefined) continue;
+    const strength = capGeneric(entry, signal, doc);
+    const c = candidates.get(entry.code);
+    if (c === undefined) {
+      candidates.set(entry.code, {
+        entry,
+        confidence: strength,
+        evidence: signal.kind,
+        firstIndex: signal.index,
+        variant: signal.variant,
+        kinds: new Set([signal.kind]),
+      });
+      continue;
+    }
+    if (strength > c.confidence || (strength === c.confidence && KIND_RANK[signal.kind] > KIND_RANK[c.evidence])) {
+      c.confidence = strength;
+      c.evidence = signal.kind;
+    }
+    c.firstIndex = Math.min(c.firstIndex, signal.index);
+    c.variant ??= signal.variant;
+    c.kinds.add(signal.kind);
+  }
+
+  const causedBy = causedByOffsets(doc.lower);
+  const scored = [...candidates.values()].map((c) => {
+    const confidence = Math.min(0.99, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
+    return {
+      c,
+      confidence: round(confidence),
+      aboveGate: confidence >= GATE,
+      tier: tierOf(c.entry, c.kinds),
+      depth: countBefore(causedBy, c.firstIndex),
+    };
+  });
+  scored.sort(
+    (a, b) =>
+      Number(b.aboveGate) - Number(a.aboveGate) ||
+      a.tier - b.tier ||
+      b.depth - a.depth ||
+      strengthBucket(a.confidence) - strengthBucket(b.confidence) ||
+      a.c.firstIndex - b.c.firstIndex ||
+      b.confidence - a.confidence,
+  );
+  const ordered = applySpecializations(scored, (s) => s.c.entry);
+  return ordered.slice(0, MAX_MATCHES).map(({ c, confidence }) => toMatch(c, confidence));
+}
+
+function toMatch(c: Candidate, confidence: number): Match {
+  const variant = c.variant === undefined ? undefined : c.entry.variants.find((v) => v.id === c.variant);
+  return {
+    code: c.entry.code,
+    family: c.entry.family,
+    title: variant?.title ?? c.entry.title,
+    retry: variant?.retry ?? c.entry.retry,
+    transient: variant === undefined ? c.entry.transient : variant.transient,
+    confidence,
+    evidence: c.evidence,
+    variant: variant === undefined ? undefined : { id: variant.id, title: variant.title },
+    entry: c.entry,
+  };
+}
+
+function capGeneric(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): number {
+  if (doc.salesforceContext || signal.kind === 'message') return signal.strength;
+  const generic =
+    entry.family === 'network' ||
+    entry.family === 'http' ||
+    (entry.family === 'oauth' && GENERIC_OAUTH.has(entry.code)) ||
+    GENERIC_CODES.has(entry.code);
+  return generic ? Math.min(signal.strength, NO_SALESFORCE_CONTEXT_CAP) : signal.strength;
+}
+
+function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>): number {
+  if (entry.family === 'http') return 4;
+  // A wrapper seen only through its message text ("execution of BeforeInsert caused by") was not
+  // named by Salesforce in this paste: the exception it carries is the answer.
+  if (entry.wrapper && kinds.size === 1 && kinds.has('message')) return 2.5;
+  // Apex carriers (System.DmlException) only say "a DML failed"; the StatusCode they carry is the answer.
+  if (entry.family === 'apex' && /^(?:System|ConnectApi)\./.test(entry.code)) return entry.wrapper ? 3 : 2;
+  return entry.wrapper ? 1 : 0;
+}
+
+/** Moves every item whose entry specializes another found entry in front of that one. */
+function applySpecializations<T>(items: readonly T[], entryOf: (item: T) => KnowledgeEntry): T[] {
+  const out = [...items];
+  for (const item of items) {
+    const specializes = entryOf(item).specializes;
+    if (specializes.length === 0) continue;
+    const general = out.findIndex((o) => specializes.includes(entryOf(o).code));
+    const self = out.indexOf(item);
+    if (general !== -1 && general < self) {
+      out.splice(self, 1);
+      out.splice(general, 0, item);
+    }
+  }
+  return out;
+}
+
+function causedByOffsets(lower: string): number[] {
+  const offsets: number[] = [];
+  for (let i = lower.indexOf('caused by'); i !== -1 && offsets.length < 100; i = lower.indexOf('caused by', i + 9)) {
+    offsets.push(i);
+  }
+  return offsets;
+}
+
+function countBefore(offsets: readonly number[], index: number): number {
+  let n = 0;
+  for (const o of offsets) if (o < index) n++;
+  return n;
+}
+
+/** Strong evidence (a code with its message, a known text) before weaker; among strong, text order. */
+function strengthBucket(confidence: number): number {
+  return confidence >= 0.8 ? 0 : 1;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

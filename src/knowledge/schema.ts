@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * The shape of `knowledge/*.yml`. Authoring rules live in `knowledge/README.md`.
+ * Limits on lengths keep every rendered answer inside Block Kit's text limits
+ * (3,000 characters per section) even when several fields are shown together.
+ */
+
+export const RETRY_POLICIES = ['transient', 'wait', 'reauth', 'fix', 'retry-once'] as const;
+export type RetryPolicy = (typeof RETRY_POLICIES)[number];
+
+export const ENUM_NAMES = ['ExceptionCode', 'StatusCode', 'AsyncExceptionCode', 'ExtendedErrorCode'] as const;
+
+/** Codes are identifiers as Salesforce and our convention spell them: `INVALID_SESSION_ID`,
+ * `invalid_grant`, `System.NullPointerException`, `C-1033`, `SALESFORCE:CONNECTIVITY`. */
+const codeSchema = z
+  .string()
+  .min(2)
+  .max(120)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { error: 'must be a code identifier (letters, digits, _ . : -)' });
+
+const httpsUrl = z.httpUrl({ error: 'must be an absolute http(s) URL' }).refine((u) => u.startsWith('https://'), {
+  error: 'documentation links must use https',
+});
+
+const sentence = (max: number) => z.string().trim().min(3).max(max);
+
+/** A message fragment must be specific enough not to fire on ordinary chat. */
+const messageFragment = z
+  .string()
+  .trim()
+  .min(12, { error: 'message fragments need at least 12 characters to be specific' })
+  .max(200);
+
+const phrase = z
+  .string()
+  .trim()
+  .min(4)
+  .max(60)
+  .regex(/^[a-z0-9][a-z0-9 ./'-]*$/, { error: 'phrases are lower-case words' });
+
+const retrySchema = z.enum(RETRY_POLICIES);
+const transientSchema = z.boolean().nullable();
+
+export const variantSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'variant ids are lower-case kebab-case' }),
+  title: sentence(100),
+  messages: z.array(messageFragment).min(1),
+  meaning: sentence(700).optional(),
+  causes: z.array(sentence(300)).max(6).optional(),
+  fixes: z.array(sentence(300)).max(6).optional(),
+  retry: retrySchema.optional(),
+  transient: transientSchema.optional(),
+  limit: sentence(300).optional(),
+});
+
+export const entrySchema = z
+  .strictObject({
+    code: codeSchema,
+    title: sentence(100),
+    meaning: sentence(700),
+    retry: retrySchema,
+    transient: transientSchema.optional(),
+    http: z.number().int().min(100).max(599).optional(),
+    aliases: z.array(codeSchema).optional(),
+    phrases: z.array(phrase).optional(),
+    messages: z.array(messageFragment).optional(),
+    causes: z.array(sentence(300)).min(1).max(6).optional(),
+    fixes: z.array(sentence(300)).min(1).max(6).optional(),
+    limit: sentence(300).optional(),
+    docs: z.array(httpsUrl).min(1).optional(),
+    brief: z.boolean().optional(),
+    enums: z.array(z.enum(ENUM_NAMES)).optional(),
+    wrapper: z.boolean().optional(),
+    specializes: z.array(codeSchema).optional(),
+    related: z.array(z.string().min(2)).optional(),
+    variants: z.array(variantSchema).optional(),
+  })
+  .refine((e) => (e.causes === undefined) === (e.fixes === undefined), {
+    error: 'a full entry needs both causes and fixes',
+    path: ['causes'],
+  });
+
+export const familySchema = z.strictObject({
+  family: z.string().regex(/^[a-z0-9-]+$/),
+  title: sentence(120),
+  defaultDocs: z.array(httpsUrl).min(1).optional(),
+  entries: z.array(z.unknown()).min(1),
+});
+
+export const faqSchema = z.strictObject({
+  id: z.string().regex(/^faq-[a-z0-9-]+$/, { error: 'FAQ ids look like faq-api-usage' }),
+  question: sentence(200),
+  keywords: z.array(z.string().min(2).max(40)).min(1),
+  answer: z.string().trim().min(20).max(2800),
+  links: z.array(httpsUrl).min(1),
+});
+
+export const faqFileSchema = z.strictObject({
+  family: z.literal('faq'),
+  title: sentence(120),
+  faqs: z.array(z.unknown()).min(1),
+});
+
+export type RawEntry = z.infer<typeof entrySchema>;
+export type RawVariant = z.infer<typeof variantSchema>;
+export type Faq = z.infer<typeof faqSchema>;

@@ -1,0 +1,57 @@
+import type { RetryPolicy } from './schema';
+
+/** How much an entry says: `full` has causes and fixes, `brief` only what the name indicates. */
+export type EntryDepth = 'full' | 'basic' | 'brief';
+
+export interface KnowledgeVariant {
+  readonly id: string;
+  readonly title: string;
+  readonly messages: readonly string[];
+  readonly meaning: string | undefined;
+  readonly causes: readonly string[];
+  readonly fixes: readonly string[];
+  readonly retry: RetryPolicy;
+  readonly transient: boolean | null;
+  readonly limit: string | undefined;
+}
+
+export interface KnowledgeEntry {
+  readonly code: string;
+  readonly family: string;
+  readonly file: string;
+  readonly title: string;
+  readonly meaning: string;
+  readonly retry: RetryPolicy;
+  /** `true` when repeating the same request later is expected to work, `null` when it depends. */
+  readonly transient: boolean | null;
+  readonly http: number | undefined;
+  readonly aliases: readonly string[];
+  readonly phrases: readonly string[];
+  readonly messages: readonly string[];
+  readonly causes: readonly string[];
+  readonly fixes: readonly string[];
+  readonly limit: string | undefined;
+  readonly docs: readonly string[];
+  readonly depth: EntryDepth;
+  readonly enums: readonly string[];
+  readonly wrapper: boolean;
+  /** Codes this one refines: when both are found, this one is the primary answer. */
+  readonly specializes: readonly string[];
+  readonly related: readonly string[];
+  readonly variants: readonly KnowledgeVariant[];
+}
+
+export interface FaqEntry {
+  readonly id: string;
+  readonly question: string;
+  readonly keywords: readonly string[];
+  readonly answer: string;
+  readonly links: readonly string[];
+}
+
+export interface FamilyInfo {
+  readonly family: string;
+  readonly title: string;
+  readonly file: string;
+  readonly size: number;
+}

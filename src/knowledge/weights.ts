@@ -1,0 +1,40 @@
+/**
+ * How much each kind of evidence counts, on a 0..1 scale. The gate is GATE: the bot answers
+ * only above it. The numbers were set by reading what separates reports from mentions in the
+ * development set (../shared/eval/README.md), not fitted to it: a code in an error field is
+ * near-certain, a known message text is strong, a bare code name in a sentence is not enough on
+ * its own, and anything on a line of source code or design talk is capped below the gate.
+ */
+export const GATE = 0.6;
+
+/** A code in an error field: `"errorCode":"X"`, `<faultcode>sf:X`, `exceptionCode='X'`. */
+export const STRUCTURED = 0.95;
+/** A code followed by its message (`X: message`, `X, message`) or after `error:`/`first error:`. */
+export const CODE_WITH_MESSAGE = 0.9;
+/** A code on a line that also talks about an error or failure. */
+export const CODE_ON_ERROR_LINE = 0.75;
+/** A code named with nothing around it. Below the gate: naming is not reporting. */
+export const CODE_MENTION = 0.5;
+/** An Apex exception line (`System.NullPointerException: …`, `caused by: System.…`). */
+export const APEX_EXCEPTION = 0.9;
+/** Known message texts, by length of their literal part: longer texts are more specific. */
+export const MESSAGE_LONG = 0.85;
+export const MESSAGE_MEDIUM = 0.8;
+export const MESSAGE_SHORT = 0.7;
+/** An HTTP status with something tying the paste to Salesforce (a host, path or library). */
+export const HTTP_WITH_SALESFORCE = 0.75;
+export const HTTP_ALONE = 0.35;
+/** Someone naming the error in a first-person sentence ("I keep getting a query timeout"). */
+export const PROSE = 0.7;
+export const FUZZY_PROSE = 0.62;
+
+/** A first-person report in the same sentence lifts a mention over the gate; elsewhere in the paste, a little. */
+export const REPORT_SAME_LINE_BONUS = 0.25;
+export const REPORT_ELSEWHERE_BONUS = 0.1;
+/** Caps: source code and design talk that name a code are not reports. */
+export const CODE_LINE_CAP = 0.3;
+export const DISCUSSION_LINE_CAP = 0.45;
+/** Generic names (NOT_FOUND, invalid_grant, ENOTFOUND, a bare 500) need a sign of Salesforce. */
+export const NO_SALESFORCE_CONTEXT_CAP = 0.5;
+/** Agreeing evidence of different kinds for the same code adds a little. */
+export const CORROBORATION_BONUS = 0.03;
