@@ -3,77 +3,102 @@
  * occurrence of every pattern, so the cost per message is linear in the message length no
  * matter how many known message texts the knowledge base holds (a loop of `includes` calls
  * would multiply the two).
+ *
+ * The automaton is compiled to a full transition table over ASCII (one array read per input
+ * character); any other character resets to the start. Runs of white space in the text count
+ * as one space, so a message wrapped across lines in an e-mail or log still matches.
  */
 export interface PatternHit {
   /** Index of the pattern in the list given to the constructor. */
   readonly pattern: number;
-  /** Offset of the first character of the occurrence. */
+  /** Offset of the first character of the occurrence in the searched text. */
   readonly start: number;
 }
 
+const ALPHABET = 128;
+const SPACE = 32;
+
 export class AhoCorasick {
-  private readonly goto: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Patterns ending at each node, including those reached through failure links. */
-  private readonly output: number[][] = [[]];
-  private readonly lengths: number[];
+  private readonly delta: Int32Array;
+  /** Patterns ending at each state, including those reached through failure links. */
+  private readonly output: ReadonlyArray<readonly number[]>;
+  /** 1 where a state has output: the hot loop reads a byte instead of an array's length. */
+  private readonly accepting: Uint8Array;
+  private readonly lengths: readonly number[];
 
   constructor(patterns: readonly string[]) {
-    this.lengths = patterns.map((p) => p.length);
-    patterns.forEach((pattern, id) => {
-      if (pattern.length === 0) return;
-      let node = 0;
+    const clean = patterns.map((p) => p.replace(/\s+/g, ' '));
+    this.lengths = clean.map((p) => p.length);
+    const trie: Array<Map<number, number>> = [new Map()];
+    const output: number[][] = [[]];
+    clean.forEach((pattern, id) => {
+      let state = 0;
       for (let i = 0; i < pattern.length; i++) {
         const c = pattern.charCodeAt(i);
-        let next = this.goto[node]?.get(c);
+        if (c >= ALPHABET) return; // non-ASCII patterns cannot match an ASCII-only automaton
+        let next = trie[state]?.get(c);
         if (next === undefined) {
-          next = this.goto.length;
-          this.goto.push(new Map());
-          this.fail.push(0);
-          this.output.push([]);
-          this.goto[node]?.set(c, next);
+          next = trie.length;
+          trie.push(new Map());
+          output.push([]);
+          trie[state]?.set(c, next);
         }
-        node = next;
+        state = next;
       }
-      this.output[node]?.push(id);
+      if (pattern.length > 0) output[state]?.push(id);
     });
-    this.buildFailureLinks();
-  }
 
-  private buildFailureLinks(): void {
+    // Breadth-first: each state's row is its own edges, falling back to its failure state's row.
+    const delta = new Int32Array(trie.length * ALPHABET);
+    const fail = new Int32Array(trie.length);
     const queue: number[] = [];
-    for (const child of this.goto[0]?.values() ?? []) queue.push(child);
+    for (let c = 0; c < ALPHABET; c++) {
+      const child = trie[0]?.get(c) ?? 0;
+      delta[c] = child;
+      if (child !== 0) queue.push(child);
+    }
     for (let head = 0; head < queue.length; head++) {
-      const node = queue[head] as number;
-      for (const [c, child] of this.goto[node] ?? []) {
-        queue.push(child);
-        let f = this.fail[node] as number;
-        while (f !== 0 && !this.goto[f]?.has(c)) f = this.fail[f] as number;
-        const target = this.goto[f]?.get(c);
-        const link = target !== undefined && target !== child ? target : 0;
-        this.fail[child] = link;
-        const inherited = this.output[link];
-        if (inherited && inherited.length > 0) this.output[child]?.push(...inherited);
+      const state = queue[head] as number;
+      const f = fail[state] as number;
+      const inherited = output[f];
+      if (inherited !== undefined && inherited.length > 0) output[state]?.push(...inherited);
+      for (let c = 0; c < ALPHABET; c++) {
+        const child = trie[state]?.get(c);
+        if (child === undefined) {
+          delta[state * ALPHABET + c] = delta[f * ALPHABET + c] as number;
+        } else {
+          delta[state * ALPHABET + c] = child;
+          fail[child] = delta[f * ALPHABET + c] as number;
+          queue.push(child);
+        }
       }
     }
+    this.delta = delta;
+    this.output = output;
+    this.accepting = Uint8Array.from(output, (o) => (o.length > 0 ? 1 : 0));
   }
 
   /** Every occurrence in `text` (which must already be lower-case), at most `maxHits`. */
   search(text: string, maxHits = 2_000): PatternHit[] {
     const hits: PatternHit[] = [];
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let next = this.goto[node]?.get(c);
-      while (next === undefined && node !== 0) {
-        node = this.fail[node] as number;
-        next = this.goto[node]?.get(c);
+    const delta = this.delta;
+    const accepting = this.accepting;
+    let state = 0;
+    let lastWasSpace = false;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      if (c <= SPACE && (c === SPACE || c === 10 || c === 9 || c === 13)) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+        c = SPACE;
+      } else {
+        lastWasSpace = false;
       }
-      node = next ?? 0;
-      const out = this.output[node];
-      if (out !== undefined && out.length > 0) {
-        for (const pattern of out) {
-          hits.push({ pattern, start: i + 1 - (this.lengths[pattern] as number) });
+      state = c < ALPHABET ? (delta[state * ALPHABET + c] as number) : 0;
+      if (accepting[state] === 1) {
+        for (const pattern of this.output[state] as readonly number[]) {
+          hits.push({ pattern, start: foldedStart(text, i, this.lengths[pattern] as number) });
           // A bounded result keeps adversarial input (one pattern repeated 40,000 times) linear.
           if (hits.length >= maxHits) return hits;
         }
@@ -81,4 +106,22 @@ export class AhoCorasick {
     }
     return hits;
   }
+}
+
+/** Walks back from the last matched character over `length` characters as the automaton saw
+ * them (a run of white space counts once). Only runs on a hit, so the hot loop stays lean. */
+function foldedStart(text: string, end: number, length: number): number {
+  let i = end;
+  let remaining = length - 1;
+  while (remaining > 0 && i > 0) {
+    i--;
+    const space = isSpace(text.charCodeAt(i));
+    if (space) while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    remaining--;
+  }
+  return i;
+}
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === 10 || c === 9 || c === 13;
 }

@@ -1,5 +1,5 @@
 import { extractContext } from './context';
-import type { Diagnosis, Signal } from './diagnosis';
+import type { Diagnosis, ErrorContext, Signal } from './diagnosis';
 import { extractApexExceptions } from './extractors/apex';
 import { extractCodeTokens } from './extractors/code-tokens';
 import { extractHttpStatuses } from './extractors/http-status';
@@ -8,7 +8,7 @@ import { extractProse } from './extractors/prose';
 import { extractStructured } from './extractors/structured';
 import type { Extractor } from './extractors/types';
 import type { KnowledgeIndex } from './index-builder';
-import { normalise } from './normalise';
+import { analysedWindow, normalise } from './normalise';
 import { rankSignals } from './rank';
 import { createScanDoc } from './scan-doc';
 import { findSecrets, maskSecrets } from './secrets';
@@ -16,7 +16,10 @@ import { GATE } from './weights';
 
 export type Diagnose = (text: string) => Diagnosis;
 
-/** Secrets are searched in at most this much of the input; beyond it the text is not analysed either. */
+/** At most this many characters (": ", " - ") between a written code and its message. */
+const MESSAGE_GAP = 4;
+
+/** Secrets are reported for at most this much of the input (the warning to the poster). */
 const MAX_SECRET_SCAN = 1_000_000;
 
 const CODE_EXTRACTORS: readonly Extractor[] = [
@@ -31,19 +34,21 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
 export function createDiagnose(index: KnowledgeIndex): Diagnose {
   return (input: string): Diagnosis => {
     const raw = typeof input === 'string' ? input : String(input ?? '');
-    const scanned = raw.length > MAX_SECRET_SCAN ? raw.slice(0, MAX_SECRET_SCAN) : raw;
-    const secrets = findSecrets(scanned);
-    const maskedText = maskSecrets(scanned, secrets);
+    // Secrets are masked before any extractor sees the text, so none can leak into the context.
+    const window = analysedWindow(raw);
+    const windowSecrets = findSecrets(window.text);
+    const maskedText = maskSecrets(window.text, windowSecrets);
+    const secrets = window.truncated ? findSecrets(raw.slice(0, MAX_SECRET_SCAN)) : windowSecrets;
     const norm = normalise(maskedText);
     const doc = createScanDoc(norm);
 
-    if (norm.text.trim().length === 0) return emptyDiagnosis(doc.truncated, secrets, maskedText);
+    if (norm.text.trim().length === 0) return emptyDiagnosis(window.truncated, secrets, maskedText);
     const signals: Signal[] = [];
     for (const extract of CODE_EXTRACTORS) signals.push(...extract({ doc, index }));
     const http = extractHttpStatuses({ doc, index });
     signals.push(...http.signals);
 
-    const matches = rankSignals(signals, index, doc);
+    const matches = rankSignals(messagesOfTheirOwnCode(signals, index), index, doc);
     const primary = matches[0];
     const confidence = primary?.confidence ?? 0;
     const isError = confidence >= GATE;
@@ -52,7 +57,10 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
       isError,
       confidence,
       matches,
-      context: extractContext({ doc, primary: isError ? primary : undefined, httpStatus: http.firstStatus }),
+      // Context feeds the escalation modal; nobody escalates what was not recognised.
+      context: isError
+        ? extractContext({ doc, primary, httpStatus: http.firstStatus })
+        : { ...emptyContext(), httpStatus: http.firstStatus },
       secrets,
       maskedText,
       signature: isError
@@ -61,8 +69,23 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
             .sort()
             .join('+')
         : undefined,
-      truncated: doc.truncated,
+      truncated: window.truncated,
     };
+  };
+}
+
+function emptyContext(): ErrorContext {
+  return {
+    apiFamily: undefined,
+    httpStatus: undefined,
+    method: undefined,
+    url: undefined,
+    apiVersion: undefined,
+    timestamps: [],
+    requestIds: [],
+    orgId: undefined,
+    username: undefined,
+    instance: undefined,
   };
 }
 
@@ -71,21 +94,28 @@ function emptyDiagnosis(truncated: boolean, secrets: Diagnosis['secrets'], maske
     isError: false,
     confidence: 0,
     matches: [],
-    context: {
-      apiFamily: undefined,
-      httpStatus: undefined,
-      method: undefined,
-      url: undefined,
-      apiVersion: undefined,
-      timestamps: [],
-      requestIds: [],
-      orgId: undefined,
-      username: undefined,
-      instance: undefined,
-    },
+    context: emptyContext(),
     secrets,
     maskedText,
     signature: undefined,
     truncated,
   };
+}
+
+/**
+ * A message right after a code written out ("System.QueryException: unexpected token: …") is that
+ * code's own wording, not evidence of the code the same words usually come with (MALFORMED_QUERY).
+ * Such message signals are dropped, unless their code is a more specific form of the written one
+ * ("REQUEST_LIMIT_EXCEEDED: ConcurrentPerOrgLongTxn Limit exceeded").
+ */
+function messagesOfTheirOwnCode(signals: readonly Signal[], index: KnowledgeIndex): Signal[] {
+  const written = signals.filter((s) => s.end !== undefined);
+  if (written.length === 0) return [...signals];
+  return signals.filter((s) => {
+    if (s.kind !== 'message') return true;
+    const owner = written.find(
+      (w) => w.code !== s.code && (w.end as number) <= s.index && s.index - (w.end as number) <= MESSAGE_GAP,
+    );
+    return owner === undefined || (index.byName.get(s.code)?.specializes.includes(owner.code) ?? false);
+  });
 }

@@ -33,8 +33,13 @@ export interface Signal {
   readonly strength: number;
   /** Offset in the normalised text, used to order wrapped errors. */
   readonly index: number;
+  /** End of the code name, for signals that found one written out. */
+  readonly end?: number | undefined;
   /** Variant of the entry told apart by its message, if one matched. */
   readonly variant?: string | undefined;
+  /** Evidence too short to be Salesforce's alone ("socket hang up", "Invalid type:"): it counts
+   * only when the paste also shows a sign of Salesforce. */
+  readonly needsContext?: boolean | undefined;
 }
 
 export interface Match {
@@ -92,7 +97,8 @@ export interface Diagnosis {
   readonly matches: readonly Match[];
   readonly context: ErrorContext;
   readonly secrets: readonly SecretFinding[];
-  /** The input with every secret replaced by a placeholder. Safe to show and store. */
+  /** The analysed text (all of it, or the head and tail of a huge paste) with every secret
+   * replaced by a placeholder. Safe to show and store. */
   readonly maskedText: string;
   /** Stable key of the error (codes found), for per-channel cooldowns. */
   readonly signature: string | undefined;

@@ -28,14 +28,16 @@ export interface KnowledgeIndex {
   readonly messageAutomaton: AhoCorasick;
   /** Squashed phrase (letters and digits only) → codes, for prose reports. */
   readonly phrases: ReadonlyMap<string, string>;
-  /** Fuzzy search over short names; only ever queried with short fragments. */
-  readonly fuzzy: Fuse<PhraseDoc>;
-  /** Every word of the hand-written phrases: a fragment sharing none cannot be close to one. */
-  readonly phraseWords: ReadonlySet<string>;
+  /**
+   * Fuzzy look-up of a short fragment among the hand-written phrases, with fuse.js. Only phrases
+   * that share a word with the fragment are searched: fuse.js is linear in corpus size and query
+   * length, and a fragment sharing no word with a phrase cannot be close to it.
+   */
+  fuzzyPhrase(fragment: string): { readonly code: string; readonly score: number } | undefined;
 }
 
 /** Families whose code names are ordinary words in other APIs (`invalid_request`, `HTTP_500`). */
-const GENERIC_NAME_FAMILIES = new Set(['oauth', 'http', 'network', 'client-library', 'rest']);
+const GENERIC_NAME_FAMILIES = new Set(['oauth', 'http', 'network', 'client-library', 'rest', 'bulk']);
 
 export function squash(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -68,9 +70,11 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     for (const m of entry.messages) addMessage(entry.code, undefined, m);
     for (const v of entry.variants) for (const m of v.messages) addMessage(entry.code, v.id, m);
     // A code's own name in words ("unable to lock row") counts as a phrase when it is specific:
-    // three words or more, and not one of the families whose names are generic ("invalid request").
+    // three words or more, a commonly hit code (a full entry), and not from a family whose names
+    // are generic ("invalid request", "internal server error").
     const spoken = humanise(entry.code);
-    const names = GENERIC_NAME_FAMILIES.has(entry.family) || spoken.split(' ').length < 3 ? [] : [spoken];
+    const names =
+      GENERIC_NAME_FAMILIES.has(entry.family) || entry.depth !== 'full' || spoken.split(' ').length < 3 ? [] : [spoken];
     for (const p of [...entry.phrases, ...names]) {
       const key = squash(p);
       // Phrases shorter than this match inside ordinary words ("gone", "timeout" in "timeouts").
@@ -80,18 +84,55 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     for (const p of entry.phrases) fuzzyDocs.push({ code: entry.code, phrase: p.toLowerCase() });
   }
 
-  const phraseWords = new Set(fuzzyDocs.flatMap((d) => d.phrase.split(/[^a-z0-9]+/).filter((w) => w.length >= 3)));
+  const byWord = new Map<string, PhraseDoc[]>();
+  for (const doc of fuzzyDocs) {
+    for (const word of words(doc.phrase)) {
+      const list = byWord.get(word) ?? [];
+      if (!list.includes(doc)) list.push(doc);
+      byWord.set(word, list);
+    }
+  }
+  const fuzzyPhrase = (fragment: string) => {
+    const candidates = new Set<PhraseDoc>();
+    for (const word of words(fragment)) for (const doc of byWord.get(word) ?? []) candidates.add(doc);
+    if (candidates.size === 0) return undefined;
+    // ignoreLocation: the fragment may sit anywhere in a phrase; threshold 0.3 keeps only close
+    // spellings ("query time out" ~ "query timeout"), which is all prose matching needs.
+    const fuse = new Fuse([...candidates], {
+      keys: ['phrase'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.3,
+    });
+    const best = fuse.search(fragment, { limit: 1 })[0];
+    return best === undefined ? undefined : { code: best.item.code, score: best.score ?? 1 };
+  };
   return {
     entries,
-    phraseWords,
+    fuzzyPhrase,
     byName,
     messages,
     messageAutomaton: new AhoCorasick(messages.map((m) => m.pieces[m.anchor] as string)),
     phrases,
-    // ignoreLocation: the fragment may sit anywhere in a phrase; threshold 0.3 keeps only close
-    // spellings ("query time out" ~ "query timeout"), which is all prose matching needs.
-    fuzzy: new Fuse(fuzzyDocs, { keys: ['phrase'], includeScore: true, ignoreLocation: true, threshold: 0.3 }),
   };
+}
+
+/** Words of three letters or more that are not generic error words (those are in every phrase). */
+const UNSPECIFIC = new Set([
+  'error',
+  'errors',
+  'exception',
+  'the',
+  'and',
+  'for',
+  'not',
+  'limit',
+  'exceeded',
+  'invalid',
+  'failed',
+]);
+function words(text: string): string[] {
+  return text.split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !UNSPECIFIC.has(w));
 }
 
 /** `UNABLE_TO_LOCK_ROW` → `unable to lock row`; `LIMIT_EXCEPTION_CPU_TIME` → `cpu time limit`. */

@@ -21,29 +21,56 @@ export interface NormalisedText {
   readonly codeRanges: ReadonlyArray<readonly [number, number]>;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+const TYPOGRAPHY = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2033]/;
+
+/** Control characters and lone binary bytes become spaces so offsets stay meaningful. One pass
+ * over char codes, decoded once: a regex replace with thousands of matches (a binary paste) is
+ * several times slower. Unpaired surrogates come back as U+FFFD, one unit each. */
+const UTF16 = new TextDecoder('utf-16le');
+function replaceControls(text: string): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f || c === 0xfffd ? 32 : c;
+  }
+  return UTF16.decode(codes);
+}
+
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
 
+/** The part of a paste that is analysed: all of it, or its head and tail when it is huge. */
+export function analysedWindow(input: string): { readonly text: string; readonly truncated: boolean } {
+  if (input.length <= MAX_ANALYSED_CHARS) return { text: input, truncated: false };
+  return { text: `${input.slice(0, HEAD_CHARS)}\n…\n${input.slice(input.length - TAIL_CHARS)}`, truncated: true };
+}
+
 export function normalise(input: string): NormalisedText {
-  let text = input;
-  let truncated = false;
-  if (text.length > MAX_ANALYSED_CHARS) {
-    text = `${text.slice(0, HEAD_CHARS)}\n…\n${text.slice(text.length - TAIL_CHARS)}`;
-    truncated = true;
-  }
-  text = text
-    // Control characters and lone binary bytes become spaces so offsets stay meaningful.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
-    .replace(/\r\n?/g, '\n')
-    // Slack link markup: <https://x|label> → https://x, <mailto:a@b|a@b> → a@b, <@U123> stays readable.
-    .replace(/<((?:https?|mailto):[^|>\s]{1,2000})(?:\|[^>\n]{0,2000})?>/g, (_m, url: string) =>
+  const window = analysedWindow(input);
+  const truncated = window.truncated;
+  let text = window.text;
+  // Each pass runs only when its trigger is present: most messages need none of them.
+  if (CONTROL.test(text)) text = replaceControls(text);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  // Slack link markup: <https://x|label> → https://x, <mailto:a@b|a@b> → a@b, <@U123> stays readable.
+  if (text.includes('<http') || text.includes('<mailto:')) {
+    text = text.replace(/<((?:https?|mailto):[^|>\s]{1,2000})(?:\|[^>\n]{0,2000})?>/g, (_m, url: string) =>
       url.startsWith('mailto:') ? url.slice(7) : url,
-    )
-    .replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/^[ \t]{0,8}(?:&gt;|>)[ \t]?/gm, '')
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
-    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033]/g, '"');
+    );
+  }
+  if (text.includes('&')) text = text.replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+  if (text.includes('>')) text = text.replace(/^[ \t]{0,8}>[ \t]?/gm, '');
+  // Markdown emphasis around a code (_INVALID_FIELD_) would glue it to the underscores.
+  if (text.includes('_')) {
+    text = text.replace(/(^|[\s(])_([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)_(?=[\s.,;:)!?]|$)/gm, '$1 $2 ');
+  }
+  if (TYPOGRAPHY.test(text)) {
+    text = text
+      .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
+      .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u2033]/g, '"');
+  }
   // Code fences are presentation, but a ```diff fence says "this is code": remember where those
   // are, then blank the fence markers out (same length, so offsets stay valid).
   const codeRanges = findDiffFences(text);

@@ -124,14 +124,21 @@ function toMatch(c: Candidate, confidence: number): Match {
   };
 }
 
+/**
+ * Without any sign of Salesforce in the paste, generic evidence stays below the gate: a generic
+ * name (NOT_FOUND, invalid_grant, ENOTFOUND, a bare status) or a short message text. A longer
+ * Salesforce message, or an OAuth description only Salesforce uses, stands on its own.
+ */
 function capGeneric(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): number {
-  if (doc.salesforceContext || signal.kind === 'message') return signal.strength;
-  const generic =
+  if (doc.salesforceContext) return signal.strength;
+  const genericEntry =
     entry.family === 'network' ||
     entry.family === 'http' ||
-    (entry.family === 'oauth' && GENERIC_OAUTH.has(entry.code)) ||
+    (entry.family === 'oauth' && GENERIC_OAUTH.has(entry.code) && signal.variant === undefined) ||
     GENERIC_CODES.has(entry.code);
-  return generic ? Math.min(signal.strength, NO_SALESFORCE_CONTEXT_CAP) : signal.strength;
+  return genericEntry || signal.needsContext === true
+    ? Math.min(signal.strength, NO_SALESFORCE_CONTEXT_CAP)
+    : signal.strength;
 }
 
 function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>): number {

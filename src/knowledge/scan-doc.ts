@@ -23,7 +23,7 @@ const CODE_LINE = new RegExp(
     String.raw`^\s*@@\s`,
     String.raw`\bcatch\s*\(`,
     String.raw`\bcase\s+['"]`,
-    String.raw`===|!==|==\s*['"]|=>\s*\{|\)\s*\{\s*$|;\s*$`,
+    String.raw`===|!==|==\s*['"]|=>\s*\{|\)\s*\{\s*$|[=(){}][^\n]*;\s*$`,
     String.raw`\b(?:expect|assert\w*)\s*\(|\.reply\s*\(|\.toBe\w*\(`,
   ].join('|'),
 );
@@ -32,14 +32,32 @@ const CODE_LINE = new RegExp(
  * Talking about errors rather than reporting one. Words must stand as prose (spaces around
  * them), so identifiers in stack traces (`promise.catch.e`, `handleRequest`) do not count.
  */
-const DISCUSSION_LINE =
-  /(?:^|[\s(])(?:detects?|detected|handles?|handled|handling|rescue|refer(?:s|red)? to|typed error|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|maps? (?:to|the)|mapping|for example|e\.g\.|such as|means that|normally means|usually means|documentation|docs say)(?=[\s,;:!?)]|\.(?:\s|$)|$)/i;
+const DISCUSSION_LINE = new RegExp(
+  [
+    // Words about handling errors in code, proposals and explanations.
+    String.raw`(?:^|[\s(])(?:detects?|detected|handles?|handled|handling|rescue|refer(?:s|red)? to|typed errors?|retr(?:y|ies|ying) (?:on|when|for|if)|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|needs? to (?:support|handle)|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|map(?:s|ped|ping)?|means that|normally means|usually means|documentation|docs say|reasons? for|(?:might|may|could) (?:also )?explain)(?=[\s,;:!?)]|\.(?:\s|$)|$)`,
+    // Hypotheticals: "it will get 403", "would return", "may throw".
+    String.raw`\b(?:it|this|that|they|you|salesforce|the (?:api|server|org|connector|client|call|request)) (?:will|would|might|may|could|can|should) (?:get|return|throw|receive|raise|fail)\b`,
+    // Definitions: "ECONNRESET is the error thrown when…".
+    String.raw`\b(?:is|are) (?:the|an?) (?:error|exception|status|code) (?:thrown|returned|raised|used|that|when|for)\b`,
+    // Negations about what a system does: "does not issue 403::Unknown client".
+    String.raw`\b(?:does|do|did)(?: not|n't) (?:issue|return|send|throw|raise|emit)\b`,
+    // Citations and reference prose: "(see https://…)", "is reported by Salesforce as".
+    String.raw`\(see https?:|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
+    // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …".
+    String.raw`^\s*(?:[-*]\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects)\s`,
+    // Japanese notes giving an example error ("エラー例", "例えば") rather than reporting one.
+    'エラー例|例えば|発生することがあ',
+  ].join('|'),
+  'i',
+);
 
 /**
  * A checklist that says the code was NOT received ("- [ ] I got this error back from
  * Salesforce", restforce's issue template) turns every bare mention into design talk.
  */
 const NOT_RECEIVED = /\[ \][^\n]{0,20}\b(?:i|we) (?:got|get|received|receive) (?:this|the) error\b/i;
+const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 
 export interface ScanDoc {
   readonly text: string;
@@ -51,13 +69,10 @@ export interface ScanDoc {
   readonly salesforceContext: boolean;
   /** The paste says outright that the error was not received (an unticked "I got this error" box). */
   readonly saysNotReceived: boolean;
-  /** `lower` with every run of white space folded to one space, and where each character came from.
-   * Message texts wrap across lines in e-mails and logs; matching them here ignores the wrapping. */
-  flat(): { readonly text: string; readonly origin: Int32Array };
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\bcometd\b|\bmulesoft\b|\bsobject|trailhead/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\bcometd\b|\/meta\/(?:handshake|connect|subscribe)\b|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}/i;
 
 export function createScanDoc(norm: NormalisedText): ScanDoc {
   const { text, lower } = norm;
@@ -83,17 +98,13 @@ export function createScanDoc(norm: NormalisedText): ScanDoc {
     return { start, end: next === undefined ? text.length : next - 1 };
   };
 
-  let flat: { text: string; origin: Int32Array } | undefined;
   return {
     text,
     lower,
     truncated: norm.truncated,
     salesforceContext: SALESFORCE_CONTEXT.test(text),
-    saysNotReceived: NOT_RECEIVED.test(text),
-    flat() {
-      flat ??= foldWhitespace(lower);
-      return flat;
-    },
+    saysNotReceived: NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text),
+
     lineAt: (index) => bounds(lineNumber(index)),
     lineKindAt(index) {
       const n = lineNumber(index);
@@ -113,26 +124,4 @@ export function createScanDoc(norm: NormalisedText): ScanDoc {
       return kind;
     },
   };
-}
-
-function foldWhitespace(lower: string): { text: string; origin: Int32Array } {
-  const origin = new Int32Array(lower.length);
-  let out = '';
-  let n = 0;
-  let chunkStart = 0;
-  let inSpace = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13;
-    if (space && inSpace) {
-      // Flush the run before this extra space and skip the space itself.
-      out += lower.slice(chunkStart, i);
-      chunkStart = i + 1;
-      continue;
-    }
-    inSpace = space;
-    origin[n++] = i;
-  }
-  out += lower.slice(chunkStart);
-  return { text: out.replace(/[\n\t\r]/g, ' '), origin: origin.subarray(0, n) };
 }

@@ -7,6 +7,8 @@ import type { SecretFinding, SecretKind } from './diagnosis';
  */
 interface SecretRule {
   readonly kind: SecretKind;
+  /** Lower-case words one of which must appear for the rule to be worth running. */
+  readonly needs: readonly string[];
   readonly pattern: RegExp;
   /** Capture group holding the value (0 = the whole match). */
   readonly group: number;
@@ -14,45 +16,82 @@ interface SecretRule {
 
 const RULES: readonly SecretRule[] = [
   // A Salesforce session ID / access token: 15- or 18-char org ID, '!', then a long opaque part.
-  { kind: 'session-id', pattern: /\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!([A-Za-z0-9._-]{20,400})/g, group: 1 },
+  {
+    kind: 'session-id',
+    needs: ['!'],
+    pattern: /\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!([A-Za-z0-9._-]{20,400})/g,
+    group: 1,
+  },
   {
     kind: 'private-key',
+    needs: ['private key'],
     pattern: /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----[\s\S]{0,6000}?-----END [A-Z ]{0,20}PRIVATE KEY-----/g,
     group: 0,
   },
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,2000}/g, group: 0 },
-  { kind: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,200}/g, group: 0 },
-  { kind: 'slack-token', pattern: /\bxapp-[0-9]-[A-Za-z0-9-]{10,200}/g, group: 0 },
+  {
+    kind: 'jwt',
+    needs: ['eyj'],
+    pattern: /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,2000}/g,
+    group: 0,
+  },
+  { kind: 'slack-token', needs: ['xox'], pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,200}/g, group: 0 },
+  { kind: 'slack-token', needs: ['xapp-'], pattern: /\bxapp-[0-9]-[A-Za-z0-9-]{10,200}/g, group: 0 },
   {
     kind: 'authorization-header',
+    needs: ['authorization'],
     pattern: /\bAuthorization["']?\s*[:=]\s*["']?(?:Bearer|OAuth|Basic)\s+([A-Za-z0-9._~+/=!-]{8,2000})/gi,
     group: 1,
   },
   {
     kind: 'authorization-header',
+    needs: ['bearer', 'oauth'],
     pattern: /\b(?:Bearer|OAuth)\s+(00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]{20,400})/g,
     group: 1,
   },
   {
     kind: 'refresh-token',
+    needs: ['refresh'],
     pattern: /\brefresh_?token["']?\s*(?:[:=]|=>)\s*["']?([A-Za-z0-9._~+/=!%-]{16,2000})/gi,
     group: 1,
   },
   {
     kind: 'access-token',
+    needs: ['token', 'session', 'sid'],
+    // A full session ID is left to the session-id rule, which keeps its (non-secret) org ID.
     pattern:
-      /\b(?:access_?token|session_?id|sessionId|sid)["']?\s*(?:[:=]|=>)\s*["']?([A-Za-z0-9._~+/=!%-]{16,2000})/gi,
+      /\b(?:access_?token|session_?id|sessionId|sid)["']?\s*(?:[:=]|=>)\s*["']?(?!00D[A-Za-z0-9]{12,15}!)([A-Za-z0-9._~+/=!%-]{16,2000})/gi,
     group: 1,
   },
-  { kind: 'access-token', pattern: /<(?:[a-z]+:)?sessionId>([^<]{16,2000})<\/(?:[a-z]+:)?sessionId>/gi, group: 1 },
+  {
+    kind: 'access-token',
+    needs: ['sessionid>'],
+    pattern: /<(?:[a-z]+:)?sessionId>([^<]{16,2000})<\/(?:[a-z]+:)?sessionId>/gi,
+    group: 1,
+  },
   {
     kind: 'client-secret',
+    needs: ['secret'],
     pattern: /\b(?:client_?secret|consumer_?secret)["']?\s*(?:[:=]|=>)\s*["']?([^\s"'&,;]{8,400})/gi,
     group: 1,
   },
-  { kind: 'security-token', pattern: /\bsecurity_?token["']?\s*(?:[:=]|=>)\s*["']?([^\s"'&,;]{8,200})/gi, group: 1 },
-  { kind: 'password', pattern: /\b(?:password|passwd|pwd)["']?\s*(?:[:=]|=>)\s*["']?([^\s"'&,;]{4,200})/gi, group: 1 },
-  { kind: 'password', pattern: /<(?:[a-z]+:)?password>([^<]{1,200})<\/(?:[a-z]+:)?password>/gi, group: 1 },
+  {
+    kind: 'security-token',
+    needs: ['security'],
+    pattern: /\bsecurity_?token["']?\s*(?:[:=]|=>)\s*["']?([^\s"'&,;]{8,200})/gi,
+    group: 1,
+  },
+  {
+    kind: 'password',
+    needs: ['pass', 'pwd'],
+    pattern: /\b(?:password|passwd|pwd)["']?\s*(?:[:=]|=>)\s*["']?([^\s"'&,;]{4,200})/gi,
+    group: 1,
+  },
+  {
+    kind: 'password',
+    needs: ['password>'],
+    pattern: /<(?:[a-z]+:)?password>([^<]{1,200})<\/(?:[a-z]+:)?password>/gi,
+    group: 1,
+  },
 ];
 
 /** Placeholders people already use ("xxxx", "<token>", "REDACTED", "****") are not secrets. */
@@ -61,7 +100,10 @@ const PLACEHOLDER =
 
 export function findSecrets(text: string): SecretFinding[] {
   const found: SecretFinding[] = [];
+  const lower = text.toLowerCase();
   for (const rule of RULES) {
+    // Most pastes hold no credential at all: a substring test skips the rule's regex.
+    if (!rule.needs.some((word) => lower.includes(word))) continue;
     const re = new RegExp(rule.pattern.source, rule.pattern.flags);
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const value = m[rule.group] ?? '';

@@ -31,6 +31,7 @@ export const extractApexExceptions: Extractor = ({ doc, index }) => {
       kind: 'exception',
       strength: adjustForLine(doc, m.index, base, base < APEX_EXCEPTION),
       index: m.index,
+      end,
     });
     if (signals.length > 200) break;
   }

@@ -1,4 +1,5 @@
 import type { Signal } from '../diagnosis';
+import type { KnowledgeIndex } from '../index-builder';
 import type { KnowledgeEntry } from '../types';
 import { CODE_MENTION, CODE_ON_ERROR_LINE, CODE_WITH_MESSAGE } from '../weights';
 import { adjustForLine } from './cues';
@@ -11,30 +12,28 @@ import type { Extractor } from './types';
  * followed by its message is a report; a code alone in a sentence is only a mention.
  */
 const TOKEN =
-  /\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:_[a-z]+)+|C-\d{4}|SALESFORCE:[A-Z_]+|sfdc\.platform\.eventbus(?:\.[a-z0-9_]+)+|[A-Z][A-Za-z0-9]+(?:::[A-Z][A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|E[A-Z]{4,15})\b/g;
+  /\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:_[a-z]+)+|C-\d{4}|SALESFORCE:[A-Z_]+|sfdc\.platform\.eventbus(?:\.[a-z0-9_]+)+|[A-Z][A-Za-z0-9]+(?:::[A-Z][A-Za-z0-9]+)+|[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]{5,20})\b/g;
 
 /** `CODE: message`, `CODE, message`, `CODE : message` (Bulk), `CODE - ErrorId` */
 const FOLLOWED_BY_MESSAGE = /^(?:\s{0,2}[:,](?!:)|\s{1,2}-\s|'?\s*\]?\s*:\s)/;
 /** `error: CODE`, `first error: CODE`, `errorCode=CODE`, `sf:CODE`, `[CODE`, `Error #0: CODE` */
 const PRECEDED_BY_ERROR_LABEL =
   /(?:error|errors|exception|fault|status|code|errorcode|statuscode|exceptioncode|faultcode|first error|error #\d+)\s*[:=]\s*['"`([{]*\s*(?:sf:)?$|\bsf:$|^\s*\[$/;
-const ERROR_WORDS = /error|exception|fault|fail|unable|denied|invalid|refused|rejected|exceeded/i;
+const ERROR_WORDS = /error|exception|fault|fail|unable|denied|invalid|refused|rejected|exceeded|エラー|例外|失敗/i;
 
 export const extractCodeTokens: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
   const re = new RegExp(TOKEN.source, 'g');
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const token = m[0];
-    const entry = index.byName.get(token);
+    const entry = lookup(index, token);
     if (entry === undefined || !isScannable(token, entry)) continue;
     const start = m.index;
     const end = start + token.length;
-    signals.push({
-      code: entry.code,
-      kind: 'code',
-      strength: strengthAt(doc.text, doc.lower, start, end),
-      index: start,
-    });
+    const strength = strengthAt(doc.text, doc.lower, start, end);
+    // A single upper-case word (FORBIDDEN, CONFLICT) is an ordinary word unless it leads its message.
+    if (/^[A-Z]+$/.test(token) && entry.family !== 'network' && strength < CODE_WITH_MESSAGE) continue;
+    signals.push({ code: entry.code, kind: 'code', strength, index: start, end });
     if (signals.length > 500) break;
   }
   return signals.map((s) => ({
@@ -42,6 +41,23 @@ export const extractCodeTokens: Extractor = ({ doc, index }) => {
     strength: adjustForLine(doc, s.index, s.strength, s.strength < CODE_WITH_MESSAGE),
   }));
 };
+
+/**
+ * Exact names first. People also write the Bulk codes with a lower-case first letter
+ * (`invalidSessionId`), and clients cut long Pub/Sub trailers short
+ * (`sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupte`): both still resolve.
+ */
+function lookup(index: KnowledgeIndex, token: string): KnowledgeEntry | undefined {
+  const exact = index.byName.get(token);
+  if (exact !== undefined) return exact;
+  if (/^[a-z][a-z0-9]+[A-Z]/.test(token) && token.length >= 12) {
+    return index.byName.get(`${token.charAt(0).toUpperCase()}${token.slice(1)}`);
+  }
+  if (token.startsWith('sfdc.platform.eventbus.') && token.length >= 40) {
+    return index.entries.find((e) => e.code.startsWith(token));
+  }
+  return undefined;
+}
 
 /**
  * Short CamelCase names (`Timeout`, `NotFound`, `Unknown`) are ordinary words: they count

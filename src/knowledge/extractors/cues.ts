@@ -3,7 +3,7 @@ import { CODE_LINE_CAP, DISCUSSION_LINE_CAP, REPORT_ELSEWHERE_BONUS, REPORT_SAME
 
 /** A first-person report of an error: "I keep getting", "we received", "fails with", "throws". */
 export const REPORT_CUE =
-  /\b(?:i|we|i'm|im|we're|i've|we've|i'd|user|users|customer|customers)\b[^.!?\n]{0,40}?\b(?:get|gets|getting|got|receive|receives|receiving|received|see|seeing|saw|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b|\b(?:fails?|failed|failing|errors? out|errored out|erroring) (?:with|because)\b|\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:error|exception)|\berror (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b|\bthe following (?:error|exception|message)/i;
+  /\b(?:i|we|i'm|im|we're|i've|we've|i'd|user|users|customer|customers)\b[^.!?\n]{0,40}?\b(?:get|gets|getting|got|receive|receives|receiving|received|see|seeing|saw|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b|\b(?:fails?|failed|failing|errors? out|errored out|erroring) (?:with|because)\b|\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:error|exception)|\berror (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b|\bthe following (?:error|exception|message)|\b(?:has been|have been|was|were) (?:received|returned|thrown)\b|(?:エラー|例外)[^\n]{0,20}(?:表示され|発生し|出ました|出ます)/i;
 
 /** Unticked checklist items ("- [ ] I got this error back") say the opposite of what they read. */
 const UNTICKED = /\[ \]/;

@@ -15,12 +15,15 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\bHTTP(?:\/\d(?:\.\d)?)?(?:\s+error)?[\s:]+([345]\d\d)\b/gi,
   /\b(?:http[ _]?)?status(?:[ _]?code)?\b['"]?\s*(?:=>|[=:])?\s*['"]?([345]\d\d)\b/gi,
   /\bhttpStatusCode\b['"]?\s*[=:]\s*([345]\d\d)\b/g,
-  /\b(?:returned|returns|returning|resulted in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)\b/gi,
+  /\b(?:returned|returns|returning|resulted in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)s?\b/gi,
   new RegExp(String.raw`\b([345]\d\d)\s*(?:-\s*)?(?:${REASONS})\b`, 'gi'),
   /\b(?:ClientResponseError|HTTPError|HttpError|StatusCodeError|ResponseError)\b[:(]\s*([345]\d\d)\b/g,
   /\[([345]\d\d)\]\s*[A-Za-z]/g,
   /\[code\]\s*=>\s*([345]\d\d)\b/g,
-  /\bError\s+([45]\d\d)\b/g,
+  /\bErrors?\s+([45]\d\d)\b/gi,
+  /\b([45]\d\d)\s+(?:Client|Server)\s+Error\b/g,
+  /\b(?:the|an?)\s+([45]\d\d)\s+(?:error|response|status)\b/gi,
+  /\bBad Message ([45]\d\d)\b/g,
 ];
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;

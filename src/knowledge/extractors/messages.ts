@@ -6,6 +6,11 @@ import type { Extractor } from './types';
 
 /** How far the pieces of one `*`-pattern may spread: one message, not the whole paste. */
 const PIECE_WINDOW = 300;
+/** Texts shorter than this ("socket hang up", "malformed id", "invalid type:") also occur
+ * outside Salesforce; "too many callouts:" (18) and longer are the platform's own. */
+const SPECIFIC_LENGTH = 18;
+/** One text repeated down a log proves no more after a few sightings; stop examining it. */
+const MAX_HITS_PER_PATTERN = 3;
 
 /**
  * Finds known Salesforce message texts ("Session expired or invalid", "Too many SOQL queries:")
@@ -13,43 +18,55 @@ const PIECE_WINDOW = 300;
  */
 export const extractMessages: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
-  const flat = doc.flat();
-  for (const hit of index.messageAutomaton.search(flat.text)) {
+  const seen = new Map<number, number>();
+  for (const hit of index.messageAutomaton.search(doc.lower)) {
+    const count = seen.get(hit.pattern) ?? 0;
+    if (count >= MAX_HITS_PER_PATTERN) continue;
+    seen.set(hit.pattern, count + 1);
     const pattern = index.messages[hit.pattern];
-    if (pattern === undefined) continue;
-    const flatStart = matchAround(flat.text, pattern, hit.start);
-    if (flatStart === undefined) continue;
-    const start = flat.origin[flatStart] ?? 0;
+    if (pattern === undefined || !otherPiecesPresent(doc.lower, pattern, hit.start)) continue;
     const base =
       pattern.literalLength >= 30 ? MESSAGE_LONG : pattern.literalLength >= 18 ? MESSAGE_MEDIUM : MESSAGE_SHORT;
     signals.push({
       code: pattern.code,
       kind: 'message',
-      strength: adjustForLine(doc, start, base, true),
-      index: start,
+      strength: adjustForLine(doc, hit.start, base, true),
+      index: hit.start,
       variant: pattern.variant,
+      needsContext: pattern.literalLength < SPECIFIC_LENGTH,
     });
   }
   return signals;
 };
 
-/** Returns the start of the whole pattern if every piece is present in order around the anchor. */
-function matchAround(lower: string, pattern: MessagePattern, anchorStart: number): number | undefined {
-  let start = anchorStart;
+/**
+ * The anchor piece matched at `anchorStart`; the pieces before it must appear, in order, just
+ * before it and the pieces after it just after. White space is folded in the bounded windows
+ * searched, the same way the automaton folds it.
+ */
+function otherPiecesPresent(lower: string, pattern: MessagePattern, anchorStart: number): boolean {
+  if (pattern.pieces.length === 1) return true;
+  const anchor = pattern.pieces[pattern.anchor] as string;
+  const before = fold(lower.slice(Math.max(0, anchorStart - PIECE_WINDOW * pattern.anchor), anchorStart));
+  let cursor = before.length;
   for (let i = pattern.anchor - 1; i >= 0; i--) {
     const piece = pattern.pieces[i] as string;
-    // Search only a bounded window so adversarial input cannot make this quadratic.
-    const from = Math.max(0, start - PIECE_WINDOW - piece.length);
-    const offset = lower.slice(from, start).lastIndexOf(piece);
-    if (offset === -1) return undefined;
-    start = from + offset;
+    const found = cursor - piece.length < 0 ? -1 : before.lastIndexOf(piece, cursor - piece.length);
+    if (found === -1) return false;
+    cursor = found;
   }
-  let cursor = anchorStart + (pattern.pieces[pattern.anchor] as string).length;
+  const afterPieces = pattern.pieces.length - pattern.anchor - 1;
+  if (afterPieces === 0) return true;
+  const after = fold(lower.slice(anchorStart, anchorStart + anchor.length * 2 + PIECE_WINDOW * afterPieces));
+  let from = after.indexOf(anchor) + anchor.length;
   for (let i = pattern.anchor + 1; i < pattern.pieces.length; i++) {
-    const piece = pattern.pieces[i] as string;
-    const offset = lower.slice(cursor, cursor + PIECE_WINDOW + piece.length).indexOf(piece);
-    if (offset === -1) return undefined;
-    cursor = cursor + offset + piece.length;
+    const found = after.indexOf(pattern.pieces[i] as string, from);
+    if (found === -1) return false;
+    from = found + (pattern.pieces[i] as string).length;
   }
-  return start;
+  return true;
+}
+
+function fold(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }

@@ -1,7 +1,7 @@
 import type { Signal } from '../diagnosis';
 import { squash } from '../index-builder';
 import { FUZZY_PROSE, PROSE } from '../weights';
-import { adjustForLine, hasReportCue } from './cues';
+import { adjustForLine, hasReportCue, reportsSomewhere } from './cues';
 import type { Extractor } from './types';
 
 /**
@@ -24,10 +24,14 @@ const GENERIC_WORDS = new Set(
   ),
 );
 /** At most this many fuse.js look-ups per message: each costs about a millisecond. */
-const MAX_FUZZY_QUERIES = 3;
+const MAX_FUZZY_QUERIES = 1;
+/** Prose reports are short; in a long paste the other extractors do the work. */
+const MAX_REPORT_SENTENCES = 8;
 
 export const extractProse: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
+  // One pass over the paste decides whether any sentence reports anything (a log never does).
+  if (!reportsSomewhere(doc)) return signals;
   const re = new RegExp(SENTENCE.source, 'g');
   let sentences = 0;
   let fuzzyQueries = 0;
@@ -35,7 +39,7 @@ export const extractProse: Extractor = ({ doc, index }) => {
     const sentence = m[0];
     if (!ERROR_WORD.test(sentence) || !hasReportCue(sentence)) continue;
     // Cheap cap: prose reports are short messages; a long log is read by the other extractors.
-    if (++sentences > 20) break;
+    if (++sentences > MAX_REPORT_SENTENCES) break;
     // Code names are read by the code extractor; here only the person's own words count.
     const squashed = squash(sentence.replace(/\S*_\S*/g, ' '));
     let found = false;
@@ -46,12 +50,12 @@ export const extractProse: Extractor = ({ doc, index }) => {
       }
     }
     if (!found) {
-      const fragment = fragmentBeforeErrorWord(sentence, index.phraseWords);
+      const fragment = fragmentBeforeErrorWord(sentence);
       if (fragment !== undefined && fuzzyQueries++ < MAX_FUZZY_QUERIES) {
-        const best = index.fuzzy.search(fragment, { limit: 1 })[0];
-        if (best !== undefined && (best.score ?? 1) <= FUZZY_MAX_SCORE) {
+        const best = index.fuzzyPhrase(fragment);
+        if (best !== undefined && best.score <= FUZZY_MAX_SCORE) {
           signals.push({
-            code: best.item.code,
+            code: best.code,
             kind: 'fuzzy',
             strength: adjustForLine(doc, m.index, FUZZY_PROSE, false),
             index: m.index,
@@ -64,7 +68,7 @@ export const extractProse: Extractor = ({ doc, index }) => {
 };
 
 /** "I keep getting a query time out error" → "query time out error" (at most 28 characters). */
-function fragmentBeforeErrorWord(sentence: string, vocabulary: ReadonlySet<string>): string | undefined {
+function fragmentBeforeErrorWord(sentence: string): string | undefined {
   const m = ERROR_WORD.exec(sentence);
   if (m === null) return undefined;
   const head = sentence
@@ -77,6 +81,5 @@ function fragmentBeforeErrorWord(sentence: string, vocabulary: ReadonlySet<strin
   if (head.length < 6) return undefined;
   const fragment = head.slice(-MAX_FUZZY_QUERY).toLowerCase();
   const specific = fragment.split(/[^a-z0-9]+/).filter((w) => w.length > 0 && !GENERIC_WORDS.has(w));
-  // Cheap pre-filter: no specific word that any phrase uses means no phrase can be close.
-  return specific.some((w) => vocabulary.has(w)) ? fragment : undefined;
+  return specific.length > 0 ? fragment : undefined;
 }

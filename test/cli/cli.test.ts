@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs the CLI exactly as the README documents it. */
+function cli(args: string[], input?: string) {
+  const result = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    cwd: join(__dirname, '..', '..'),
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('cli diagnose', () => {
+  it('prints a readable diagnosis from stdin', () => {
+    const { code, stdout } = cli(
+      ['diagnose'],
+      '[{"errorCode":"UNABLE_TO_LOCK_ROW","message":"unable to obtain exclusive access to this record"}]',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^UNABLE_TO_LOCK_ROW: /);
+    expect(stdout).toContain('Likely causes:');
+    expect(stdout).toContain('What to do:');
+    expect(stdout).toMatch(/Retry: Temporary: retry with exponential backoff/);
+    expect(stdout).toContain('https://developer.salesforce.com/');
+  });
+
+  it('reads a file and prints one JSON object with --json, secrets masked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    try {
+      const file = join(dir, 'paste.txt');
+      const token = '00D5g000004AbCd!AQ4AQFh1nQ9kP2xZy7Lw3vT8sR6mN0bV5cX1zA2qW3e';
+      const paste = `Authorization: Bearer ${token}\nINVALID_SESSION_ID: Session expired or invalid`;
+      writeFileSync(file, paste);
+      const { code, stdout } = cli(['diagnose', file, '--json']);
+      expect(code).toBe(0);
+      const out = JSON.parse(stdout);
+      expect(out).toMatchObject({
+        isError: true,
+        matches: [{ code: 'INVALID_SESSION_ID', retry: 'reauth', transient: false }],
+      });
+      const start = paste.indexOf(token);
+      expect(out.secrets).toEqual([{ kind: 'authorization-header', start, end: start + token.length }]);
+      expect(stdout).not.toContain('AQ4AQFh1nQ9kP2xZy7Lw3vT8sR6mN0bV5cX1zA2qW3e');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('says plainly when nothing is recognised', () => {
+    const { code, stdout } = cli(['diagnose'], 'lunch at noon?');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^No Salesforce API error recognised/);
+  });
+
+  it('keeps the JSON Lines contract: one line per input line, in order, bad lines reported', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'System.LimitException: Too many SOQL queries: 101' }),
+      'this is not json',
+      JSON.stringify({ id: 7, text: 'thanks, fixed!' }),
+      JSON.stringify({ id: 'no-text' }),
+      '',
+      JSON.stringify({
+        id: 'b',
+        text: '{"error":"invalid_grant","error_description":"authentication failure"} from login.salesforce.com',
+      }),
+    ].join('\n');
+    const { code, stdout } = cli(['diagnose', '--jsonl'], input);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toEqual({
+      id: 'a',
+      isError: true,
+      confidence: expect.any(Number),
+      matches: [
+        expect.objectContaining({ code: 'LIMIT_EXCEPTION_SOQL_QUERIES', family: 'apex', transient: false }),
+        ...(lines[0].matches.slice(1) as unknown[]),
+      ],
+    });
+    expect(Object.keys(lines[0].matches[0]).sort()).toEqual(['code', 'confidence', 'family', 'title', 'transient']);
+    expect(lines[1]).toMatchObject({ id: null, line: 2, error: 'line is not valid JSON' });
+    expect(lines[2]).toMatchObject({ id: 7, isError: false });
+    expect(lines[3]).toMatchObject({ id: 'no-text', error: 'record needs a "text" string' });
+    expect(lines[4]).toMatchObject({
+      id: 'b',
+      isError: true,
+      matches: [expect.objectContaining({ code: 'invalid_grant' })],
+    });
+  });
+
+  it('explains bad usage and exits 2', () => {
+    const unknown = cli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const missing = cli(['diagnose', '/nonexistent/file.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read /nonexistent/file.txt: ENOENT');
+  });
+});

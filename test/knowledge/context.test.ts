@@ -1,0 +1,56 @@
+import { diagnose } from '../helpers/engine';
+
+describe('context for escalation', () => {
+  it('reads method, URL, API version, status, IDs, org, user and instance', () => {
+    const d = diagnose(`2026-11-24T09:15:02.118Z ERROR sync failed for user integration@acme.com
+POST https://na139.salesforce.com/services/data/v61.0/composite/sobjects HTTP/1.1 400
+[{"errorCode":"UNKNOWN_EXCEPTION","message":"An unexpected error occurred. Please include this ErrorId if you contact support: 1478205616-61325 (-1437446493)"}]
+organizationId: 00D5g000004AbCdEAK`);
+    expect(d.context).toMatchObject({
+      method: 'POST',
+      url: 'https://na139.salesforce.com/services/data/v61.0/composite/sobjects',
+      apiVersion: '61.0',
+      httpStatus: 400,
+      orgId: '00D5g000004AbCdEAK',
+      username: 'integration@acme.com',
+      instance: 'na139',
+      apiFamily: 'REST',
+    });
+    expect(d.context.timestamps).toContain('2026-11-24T09:15:02.118Z');
+    expect(d.context.requestIds).toContain('1478205616-61325 (-1437446493)');
+  });
+
+  it.each([
+    [
+      'SOAP',
+      '<soapenv:Fault><faultcode>sf:INVALID_LOGIN</faultcode><faultstring>INVALID_LOGIN: Invalid username, password, security token; or user locked out.</faultstring></soapenv:Fault>',
+    ],
+    [
+      'BULK',
+      'POST /services/async/59.0/job/7505g00000AbCdE/batch → <exceptionCode>InvalidBatch</exceptionCode><exceptionMessage>Records not processed</exceptionMessage>',
+    ],
+    [
+      'OAUTH',
+      '{"error":"invalid_client_id","error_description":"client identifier invalid"} from /services/oauth2/token',
+    ],
+    [
+      'APEX',
+      'caused by: System.NullPointerException: Attempt to de-reference a null object\nClass.Foo.bar: line 3, column 1',
+    ],
+    ['CLI', "ERROR running force:source:deploy:  INVALID_FIELD: No such column 'X__c' on entity 'Account'"],
+    ['STREAMING', '{"channel":"/meta/connect","error":"403::Unknown client","successful":false}'],
+  ])('names the API family %s', (family, text) => {
+    expect(diagnose(text).context.apiFamily).toBe(family);
+  });
+
+  it('leaves facts it cannot see undefined instead of guessing', () => {
+    const d = diagnose('INVALID_SESSION_ID: Session expired or invalid');
+    expect(d.context).toMatchObject({
+      method: undefined,
+      url: undefined,
+      orgId: undefined,
+      username: undefined,
+      httpStatus: undefined,
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import { AhoCorasick } from '../../src/knowledge/aho-corasick';
+import { humanise, squash } from '../../src/knowledge/index-builder';
+import { MAX_ANALYSED_CHARS, normalise } from '../../src/knowledge/normalise';
+import { retryAdvice } from '../../src/knowledge/retry';
+
+describe('normalise', () => {
+  it('undoes Slack escaping and link markup', () => {
+    const { text } = normalise(
+      '&lt;faultcode&gt;sf:X&lt;/faultcode&gt; &amp; see <https://help.salesforce.com/x|the article> or <mailto:a@b.com|a@b.com>',
+    );
+    expect(text).toBe('<faultcode>sf:X</faultcode> & see https://help.salesforce.com/x or a@b.com');
+  });
+
+  it('blanks code fences and quote markers without moving text', () => {
+    const input = '> quoted line\n```\nINVALID_FIELD: x\n```';
+    const { text } = normalise(input);
+    expect(text).not.toContain('```');
+    expect(text).toContain('quoted line');
+    expect(text.indexOf('INVALID_FIELD')).toBeGreaterThan(0);
+  });
+
+  it('remembers diff fences as code', () => {
+    const n = normalise('before\n```diff\n- case "X":\n```\nafter');
+    expect(n.codeRanges).toHaveLength(1);
+    const [start, end] = n.codeRanges[0] as readonly [number, number];
+    expect(n.text.slice(start, end)).toContain('case "X"');
+  });
+
+  it('replaces control characters and keeps lower-case offsets aligned', () => {
+    const { text, lower } = normalise('A\u0000B\u0007C İstanbul');
+    expect(text.startsWith('A B C')).toBe(true);
+    expect(lower.length).toBe(text.length);
+  });
+
+  it('caps huge input, keeping its head and tail', () => {
+    const big = `HEAD ${'x'.repeat(200_000)} TAIL`;
+    const n = normalise(big);
+    expect(n.truncated).toBe(true);
+    expect(n.text.length).toBeLessThanOrEqual(MAX_ANALYSED_CHARS + 5);
+    expect(n.text.startsWith('HEAD')).toBe(true);
+    expect(n.text.endsWith('TAIL')).toBe(true);
+  });
+});
+
+describe('AhoCorasick', () => {
+  it('finds every occurrence of every pattern, overlapping ones included', () => {
+    const ac = new AhoCorasick(['he', 'she', 'his', 'hers']);
+    const hits = ac
+      .search('ushers')
+      .map((h) => `${h.pattern}@${h.start}`)
+      .sort();
+    expect(hits).toEqual(['0@2', '1@1', '3@2'].sort());
+  });
+
+  it('stops at the hit limit on adversarial input', () => {
+    const ac = new AhoCorasick(['aa']);
+    expect(ac.search('a'.repeat(10_000), 100)).toHaveLength(100);
+  });
+});
+
+describe('names and advice', () => {
+  it('turns codes into words', () => {
+    expect(humanise('UNABLE_TO_LOCK_ROW')).toBe('unable to lock row');
+    expect(humanise('LIMIT_EXCEPTION_CPU_TIME')).toBe('cpu time limit');
+    expect(humanise('System.NullPointerException')).toBe('null pointer exception');
+    expect(squash('Query Time-Out!')).toBe('querytimeout');
+  });
+
+  it('has distinct advice for every retry policy', () => {
+    const advice = (['transient', 'wait', 'reauth', 'fix', 'retry-once'] as const).map(retryAdvice);
+    expect(new Set(advice).size).toBe(5);
+    expect(retryAdvice('transient')).toMatch(/backoff/);
+  });
+});
