@@ -38,7 +38,14 @@ function replaceControls(text: string): string {
   return UTF16.decode(codes);
 }
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&#39;': "'",
+};
 
 /** The part of a paste that is analysed: all of it, or its head and tail when it is huge. */
 export function analysedWindow(input: string): { readonly text: string; readonly truncated: boolean } {
@@ -59,7 +66,15 @@ export function normalise(input: string): NormalisedText {
       url.startsWith('mailto:') ? url.slice(7) : url,
     );
   }
-  if (text.includes('&')) text = text.replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+  if (text.includes('&')) {
+    text = text
+      .replace(/&(?:lt|gt|amp|quot|apos|#39);/g, (e) => ENTITIES[e] ?? e)
+      // Numeric references from HTML logs (&#039;, &#x27;), same meaning as the character.
+      .replace(/&#(?:(\d{1,6})|x([0-9a-f]{1,5}));/gi, (e, dec: string | undefined, hex: string | undefined) => {
+        const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+        return code > 31 && code < 0x110000 ? String.fromCodePoint(code) : e;
+      });
+  }
   if (text.includes('>')) text = text.replace(/^[ \t]{0,8}>[ \t]?/gm, '');
   // Markdown emphasis around a code (_INVALID_FIELD_) would glue it to the underscores.
   if (text.includes('_')) {

@@ -23,7 +23,7 @@ const CODE_LINE = new RegExp(
     String.raw`^\s*@@\s`,
     String.raw`\bcatch\s*\(`,
     String.raw`\bcase\s+['"]`,
-    String.raw`===|!==|==\s*['"]|=>\s*\{|\)\s*\{\s*$|[=(){}][^\n]*;\s*$`,
+    String.raw`===|!==|==\s*['"]|=>\s*\{|\)\s*\{\s*$|[(){}][^\n]*;\s*$`,
     String.raw`\b(?:expect|assert\w*)\s*\(|\.reply\s*\(|\.toBe\w*\(`,
   ].join('|'),
 );
@@ -46,6 +46,10 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\(see https?:|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
     // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …".
     String.raw`^\s*(?:[-*]\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects)\s`,
+    // Proposals, fixes, examples, analysis and announcements about an error, not a report of one.
+    String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
+    // An explanation in a conditional about someone else: "If the value did not propagate, … fails with X".
+    String.raw`(?:^|[.:]\s+)If (?!I\b|we\b|i\b|you\b)[^,\n]{3,120},`,
     // Japanese notes giving an example error ("エラー例", "例えば") rather than reporting one.
     'エラー例|例えば|発生することがあ',
   ].join('|'),
@@ -59,6 +63,10 @@ const DISCUSSION_LINE = new RegExp(
 const NOT_RECEIVED = /\[ \][^\n]{0,20}\b(?:i|we) (?:got|get|received|receive) (?:this|the) error\b/i;
 const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 
+/** Pull-request and release-note templates describe a change to code, not an error someone hit. */
+const DESCRIBES_CHANGE =
+  /^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b/im;
+
 export interface ScanDoc {
   readonly text: string;
   readonly lower: string;
@@ -67,7 +75,8 @@ export interface ScanDoc {
   lineAt(index: number): { readonly start: number; readonly end: number };
   /** Does the paste show anything that ties it to Salesforce (hosts, paths, tools, libraries)? */
   readonly salesforceContext: boolean;
-  /** The paste says outright that the error was not received (an unticked "I got this error" box). */
+  /** The paste says the error was not received (an unticked "I got this error" box) or is a
+   * change description (a PR or release-notes template): mentions there are not reports. */
   readonly saysNotReceived: boolean;
 }
 
@@ -103,7 +112,7 @@ export function createScanDoc(norm: NormalisedText): ScanDoc {
     lower,
     truncated: norm.truncated,
     salesforceContext: SALESFORCE_CONTEXT.test(text),
-    saysNotReceived: NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text),
+    saysNotReceived: (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) || DESCRIBES_CHANGE.test(text),
 
     lineAt: (index) => bounds(lineNumber(index)),
     lineKindAt(index) {

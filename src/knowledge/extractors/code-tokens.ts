@@ -18,7 +18,7 @@ const TOKEN =
 const FOLLOWED_BY_MESSAGE = /^(?:\s{0,2}[:,](?!:)|\s{1,2}-\s|'?\s*\]?\s*:\s)/;
 /** `error: CODE`, `first error: CODE`, `errorCode=CODE`, `sf:CODE`, `[CODE`, `Error #0: CODE` */
 const PRECEDED_BY_ERROR_LABEL =
-  /(?:error|errors|exception|fault|status|code|errorcode|statuscode|exceptioncode|faultcode|first error|error #\d+)\s*[:=]\s*['"`([{]*\s*(?:sf:)?$|\bsf:$|^\s*\[$/;
+  /(?:error|errors|exception|fault|status|code|errorcode|statuscode|exceptioncode|faultcode|first error|error #\d+)\s*[:=]\s*['"`([{]*\s*(?:sf:)?$|\bsf:$|^\s*\[$|\b(?:returns?|returned|returning|got|gets|getting|receive[sd]?|receiving|throws?|threw|shows?|showing|showed)\s+(?:an?\s+|the\s+)?(?:following\s+)?(?:message|error|exception|code|response)?\s*[:-]?\s*['"`(*_]*$/;
 const ERROR_WORDS = /error|exception|fault|fail|unable|denied|invalid|refused|rejected|exceeded|エラー|例外|失敗/i;
 
 export const extractCodeTokens: Extractor = ({ doc, index }) => {
@@ -31,8 +31,10 @@ export const extractCodeTokens: Extractor = ({ doc, index }) => {
     const start = m.index;
     const end = start + token.length;
     const strength = strengthAt(doc.text, doc.lower, start, end);
-    // A single upper-case word (FORBIDDEN, CONFLICT) is an ordinary word unless it leads its message.
-    if (/^[A-Z]+$/.test(token) && entry.family !== 'network' && strength < CODE_WITH_MESSAGE) continue;
+    // A short single upper-case word (FORBIDDEN, CONFLICT) is an ordinary word unless it leads
+    // its message; long ones (INVALIDJOBSTATE) are not English.
+    if (/^[A-Z]+$/.test(token) && token.length < 10 && entry.family !== 'network' && strength < CODE_WITH_MESSAGE)
+      continue;
     signals.push({ code: entry.code, kind: 'code', strength, index: start, end });
     if (signals.length > 500) break;
   }

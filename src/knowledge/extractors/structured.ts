@@ -37,6 +37,9 @@ export const extractStructured: Extractor = ({ doc, index }) => {
     const entry = resolve(index, rawValue);
     if (entry === undefined) return;
     if (!ERROR_KEYS.has(key) && entry.family === 'http') return;
+    // `error` is every API's field name: it proves an OAuth code or a Salesforce-style
+    // UPPER_SNAKE code, not a bare word such as "Unknown" (the CLI's placeholder).
+    if (key === 'error' && entry.family !== 'oauth' && !/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(rawValue)) return;
     signals.push({ code: entry.code, kind: 'structured', strength: STRUCTURED, index: at });
   };
   for (const re of [QUOTED, PHP, XML]) {
