@@ -1,5 +1,5 @@
+import { explain } from '../knowledge/answer';
 import type { Diagnosis, Match } from '../knowledge/diagnosis';
-import { retryAdvice } from '../knowledge/retry';
 
 /** The JSON Lines contract used by acceptance tooling. Keep these field names stable. */
 export interface JsonlResult {
@@ -44,23 +44,23 @@ export function toJson(d: Diagnosis): unknown {
 }
 
 function matchJson(m: Match) {
-  const variant = m.variant === undefined ? undefined : m.entry.variants.find((v) => v.id === m.variant?.id);
+  const e = explain(m);
   return {
-    code: m.code,
-    family: m.family,
-    title: m.title,
-    confidence: m.confidence,
+    code: e.code,
+    family: e.family,
+    title: e.title,
+    confidence: e.confidence,
     evidence: m.evidence,
     variant: m.variant?.id ?? null,
-    meaning: variant?.meaning ?? m.entry.meaning,
-    causes: variant !== undefined && variant.causes.length > 0 ? variant.causes : m.entry.causes,
-    fixes: variant !== undefined && variant.fixes.length > 0 ? variant.fixes : m.entry.fixes,
-    retry: m.retry,
-    transient: m.transient,
-    retryAdvice: retryAdvice(m.retry),
-    limit: variant?.limit ?? m.entry.limit ?? null,
-    http: m.entry.http ?? null,
-    docs: m.entry.docs,
+    meaning: e.meaning,
+    causes: e.causes,
+    fixes: e.fixes,
+    retry: e.retry,
+    transient: e.transient,
+    retryAdvice: e.retryAdvice,
+    limit: e.limit ?? null,
+    http: e.http ?? null,
+    docs: e.docs,
     depth: m.entry.depth,
   };
 }

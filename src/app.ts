@@ -1,0 +1,279 @@
+/**
+ * The composition root: builds every dependency from the config, registers the listeners and
+ * returns the app with start() and stop(). Importing this file starts nothing.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Config } from './config';
+import { CaseDelivery } from './escalation/delivery';
+import { EscalationService } from './escalation/service';
+import { TrustService } from './escalation/trust';
+import type { Engine } from './knowledge/engine';
+import { registerListeners } from './listeners';
+import { type AppLogger, boltLogger, createLogger } from './logger';
+import { createOrgClient, type OrgClient } from './salesforce/client';
+import { AccessControl } from './services/access';
+import { Answerer } from './services/answering';
+import { EngineHolder } from './services/engine-holder';
+import { EventDedupe } from './services/event-dedupe';
+import type { Services } from './services/index';
+import { LimitsService } from './services/limits-service';
+import { createSnippetFetcher } from './services/snippets';
+import { openStore, type Store } from './store';
+
+export interface AssistantOverrides {
+  readonly logger?: AppLogger;
+  readonly store?: Store;
+  readonly engine?: Engine;
+  readonly clock?: () => number;
+  /** Skips auth.test (tests give the bot's IDs directly). */
+  readonly botIdentity?: { readonly botId: string; readonly botUserId: string };
+  readonly orgClients?: ReadonlyMap<string, OrgClient>;
+  /** Web API client options (tests turn retries off). */
+  readonly clientOptions?: webApi.WebClientOptions;
+  /** How often pending escalations are retried. */
+  readonly deliveryIntervalMs?: number;
+}
+
+export interface Assistant {
+  readonly app: App;
+  readonly services: Services;
+  /** HTTP mode: the port actually bound (useful with PORT=0). */
+  readonly port: () => number | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** How long shutdown waits for handlers that are still running. */
+const DRAIN_TIMEOUT_MS = 10_000;
+/** Hourly housekeeping: event IDs and drafts older than a day are no longer needed. */
+const HOUSEKEEPING_MS = 60 * 60_000;
+const KEEP_EVENTS_MS = 24 * 60 * 60_000;
+
+export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? Date.now;
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    // A few quick retries, then give up: a listener must not hold a request for half an hour.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    timeout: 10_000,
+    ...overrides.clientOptions,
+  };
+
+  const identity = overrides.botIdentity ?? (await verifyBotToken(config, clientOptions));
+  const store = overrides.store ?? (await openStore(config.database));
+  const engines = new EngineHolder({}, overrides.engine);
+  const access = new AccessControl(config.allow, logger, clock);
+  const dedupe = new EventDedupe(store, logger);
+  const orgClients =
+    overrides.orgClients ??
+    new Map(
+      config.salesforce.orgs.map((org) => [
+        org.name,
+        createOrgClient(org, {
+          apiVersion: config.salesforce.apiVersion,
+          timeoutMs: config.salesforce.timeoutMs,
+          logger,
+          tokens: { get: (o) => store.getRefreshToken(o), set: (o, t) => store.setRefreshToken(o, t, clock()) },
+          clock,
+        }),
+      ]),
+    );
+  const limits =
+    orgClients.size === 0
+      ? undefined
+      : new LimitsService({
+          clients: orgClients,
+          store,
+          engines,
+          logger,
+          clock,
+          cacheMs: config.salesforce.limitsCacheSeconds * 1000,
+          refreshCooldownMs: config.salesforce.refreshCooldownSeconds * 1000,
+          thresholds: {
+            warnPercent: config.salesforce.warnPercent,
+            criticalPercent: config.salesforce.criticalPercent,
+          },
+        });
+  const answerer = new Answerer({
+    engines,
+    store,
+    dedupe,
+    snippets: createSnippetFetcher({
+      botToken: config.slack.botToken,
+      apiUrl: config.slack.apiUrl,
+      maxBytes: config.snippetMaxBytes,
+    }),
+    logger,
+    cooldownMs: config.cooldownMinutes * 60_000,
+    limitsAvailable: limits !== undefined,
+    clock,
+  });
+  const trust = new TrustService({
+    apiUrl: config.trust.apiUrl,
+    cacheMs: config.trust.cacheSeconds * 1000,
+    timeoutMs: config.trust.timeoutMs,
+    logger,
+  });
+  const delivery = new CaseDelivery({ store, trust, logger, clock, escalationChannelId: config.escalationChannelId });
+  const linked = config.salesforce.orgs[0];
+  const escalation = Object.assign(
+    new EscalationService({
+      engines,
+      store,
+      delivery,
+      logger,
+      clock,
+      escalationChannelId: config.escalationChannelId,
+      linkedOrg: linked === undefined ? undefined : { orgId: linked.orgId, username: linked.username },
+    }),
+    { enabled: true },
+  );
+
+  let inFlight = 0;
+  let draining = false;
+  const receiver = createReceiver(config, logger, store, () => draining);
+  const app = new App({
+    token: config.slack.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    tokenVerificationEnabled: false,
+    receiver,
+    logger: boltLogger(logger),
+    clientOptions,
+    ignoreSelf: true,
+  });
+  // Counts running handlers so shutdown can wait for them.
+  app.use(async ({ next }) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in a Slack handler');
+  });
+
+  const services: Services = { config, logger, engines, store, answerer, access, clock, limits, escalation, delivery };
+  registerListeners(app, services);
+
+  let housekeeping: NodeJS.Timeout | undefined;
+  return {
+    app,
+    services,
+    port: () => (receiver instanceof HTTPReceiver ? boundPort(receiver) : undefined),
+    async start() {
+      if (config.slack.appToken === undefined) await app.start(config.slack.port);
+      else await app.start();
+      delivery.start(app.client, overrides.deliveryIntervalMs ?? 30_000);
+      housekeeping = setInterval(() => {
+        const cutoff = clock() - KEEP_EVENTS_MS;
+        void store.pruneEvents(cutoff).catch(() => {});
+        void store.pruneDrafts(cutoff).catch(() => {});
+      }, HOUSEKEEPING_MS);
+      housekeeping.unref();
+      logger.info(
+        {
+          mode: config.slack.appToken === undefined ? 'http' : 'socket',
+          port: config.slack.appToken === undefined ? config.slack.port : undefined,
+          store: store.engine,
+          orgs: [...orgClients.keys()],
+          knowledge: engines.current.knowledge.entries.length,
+        },
+        'sf-api-assistant started',
+      );
+    },
+    async stop() {
+      draining = true;
+      if (housekeeping !== undefined) clearInterval(housekeeping);
+      const stopping = app.stop().catch((err: unknown) => logger.warn({ err }, 'error while stopping the receiver'));
+      // server.close() waits for keep-alive sockets to time out; idle ones can go now.
+      httpServer(receiver)?.closeIdleConnections();
+      await stopping;
+      const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await delivery.stop();
+      // One last delivery round so cases saved just before shutdown are not left waiting.
+      await delivery.retryDue(app.client).catch(() => {});
+      await store.close().catch(() => {});
+      logger.info({ unfinished: inFlight }, 'sf-api-assistant stopped');
+    },
+  };
+}
+
+/** Fails fast, with the variable to fix, if Slack rejects the bot token. */
+async function verifyBotToken(
+  config: Config,
+  clientOptions: webApi.WebClientOptions,
+): Promise<{ botId: string; botUserId: string }> {
+  const client = new webApi.WebClient(config.slack.botToken, { ...clientOptions, retryConfig: { retries: 2 } });
+  try {
+    const res = await client.auth.test();
+    if (typeof res.user_id !== 'string') throw new Error('auth.test returned no user_id');
+    return { botUserId: res.user_id, botId: typeof res.bot_id === 'string' ? res.bot_id : '' };
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    throw new Error(
+      code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked'
+        ? `SLACK_BOT_TOKEN was rejected by Slack (${code}): copy the Bot User OAuth Token from the app's OAuth & Permissions page.`
+        : `Could not reach Slack at ${config.slack.apiUrl} to check SLACK_BOT_TOKEN: ${code ?? (err as Error).message}. Check the network or SLACK_API_URL.`,
+      { cause: err },
+    );
+  }
+}
+
+function createReceiver(config: Config, logger: AppLogger, store: Store, draining: () => boolean): Receiver {
+  const health = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: async (_req: IncomingMessage, res: ServerResponse) => {
+      let db = 'ok';
+      try {
+        await store.ping();
+      } catch {
+        db = 'unavailable';
+      }
+      const ok = db === 'ok' && !draining();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: db, store: store.engine, draining: draining() }),
+      );
+    },
+  };
+  if (config.slack.appToken !== undefined) {
+    const receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: boltLogger(logger) });
+    // Bolt's SocketModeReceiver does not pass the Web API URL on to its client; apps.connections.open
+    // must go to SLACK_API_URL too (GovSlack, a test double).
+    (receiver.client as unknown as { webClient: webApi.WebClient }).webClient = new webApi.WebClient('', {
+      slackApiUrl: config.slack.apiUrl,
+      headers: { Authorization: `Bearer ${config.slack.appToken}` },
+      retryConfig: { retries: 100, factor: 1.3 },
+    });
+    return receiver;
+  }
+  return new HTTPReceiver({
+    signingSecret: config.slack.signingSecret as string,
+    endpoints: '/slack/events',
+    port: config.slack.port,
+    customRoutes: [health],
+    logger: boltLogger(logger),
+    // Slack's payloads are small; refuse anything larger instead of buffering it.
+    bodyLimit: config.slack.maxRequestBytes,
+  });
+}
+
+function httpServer(receiver: Receiver): import('node:http').Server | undefined {
+  return receiver instanceof HTTPReceiver
+    ? (receiver as unknown as { server?: import('node:http').Server }).server
+    : undefined;
+}
+
+function boundPort(receiver: HTTPReceiver): number | undefined {
+  const address = httpServer(receiver)?.address();
+  return typeof address === 'object' && address !== null && 'port' in address
+    ? Number((address as { port: number }).port)
+    : undefined;
+}

@@ -1,0 +1,39 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Services } from '../../services';
+import { ACTIONS } from '../../slack/ids';
+import type { Vote } from '../../store/types';
+import { MSG } from '../../user-messages';
+
+/** 👍/👎 under an answer, recorded per knowledge entry (one vote per person per answer). */
+export function onFeedback(services: Services) {
+  return async ({
+    action,
+    body,
+    ack,
+    respond,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+    await ack();
+    const vote: Vote = action.action_id === ACTIONS.feedbackUp ? 'up' : 'down';
+    const code = action.value;
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    const messageTs = body.message?.ts ?? body.container?.message_ts;
+    if (code === undefined || channelId === undefined || messageTs === undefined) return;
+    try {
+      await services.store.recordFeedback({
+        code,
+        vote,
+        userId: body.user.id,
+        channelId,
+        messageTs,
+        createdAt: services.clock(),
+      });
+      services.logger.info({ code, vote }, 'feedback recorded');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.feedbackThanks(vote) });
+    } catch (err) {
+      services.logger.error({ err, code }, 'could not record feedback');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.somethingWentWrong }).catch(
+        () => {},
+      );
+    }
+  };
+}

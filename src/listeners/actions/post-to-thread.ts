@@ -1,0 +1,60 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Services } from '../../services';
+import { MSG } from '../../user-messages';
+import { parseRefs } from './refs';
+
+/** "Post in thread" under a private (shortcut) answer: share the answer where the error is. */
+export function onPostToThread(services: Services) {
+  return async ({
+    action,
+    ack,
+    respond,
+    client,
+  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+    await ack();
+    try {
+      const { pasteId } = parseRefs(action.value);
+      const paste = pasteId === undefined ? undefined : await services.store.getPaste(pasteId);
+      if (paste?.channelId === undefined || paste.messageTs === undefined) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.pasteExpired });
+        return;
+      }
+      const d = services.engines.current.diagnose(paste.maskedText);
+      if (!d.isError) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.notAnError });
+        return;
+      }
+      const payload = services.answerer.render(d, paste.id);
+      const threadTs = paste.threadTs ?? paste.messageTs;
+      const posted = await client.chat.postMessage({
+        channel: paste.channelId,
+        thread_ts: threadTs,
+        ...payload,
+        unfurl_links: false,
+      });
+      if (posted.ts !== undefined && d.signature !== undefined) {
+        await services.store
+          .saveReply({
+            channelId: paste.channelId,
+            messageTs: paste.messageTs,
+            replyTs: posted.ts,
+            threadTs,
+            signature: d.signature,
+            createdAt: services.clock(),
+          })
+          .catch((err: unknown) => services.logger.error({ err }, 'storage trouble saving a reply'));
+      }
+      await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.postedToThread });
+    } catch (err) {
+      const notIn = (err as { data?: { error?: string } }).data?.error === 'not_in_channel';
+      services.logger.warn({ err }, 'could not post the answer in the thread');
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: notIn
+          ? "I'm not a member of that channel. Invite me with `/invite @Salesforce API Assistant`, then try again."
+          : MSG.somethingWentWrong,
+      }).catch(() => {});
+    }
+  };
+}

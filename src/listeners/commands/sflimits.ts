@@ -1,0 +1,52 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { buildLimitsProblem } from '../../blocks/limits';
+import type { Services } from '../../services';
+import { MSG } from '../../user-messages';
+
+/**
+ * `/sflimits [org] [filter|all] [refresh]`. Acknowledged at once with "checking…" (Slack allows
+ * 3 seconds; Salesforce may take longer), then the answer replaces it, privately.
+ */
+export function onLimitsCommand(services: Services) {
+  return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    const limits = services.limits;
+    if (limits === undefined) {
+      await ack({
+        response_type: 'ephemeral',
+        ...buildLimitsProblem(
+          undefined,
+          'No Salesforce org is linked to this app.',
+          'An admin can link one with SF_INSTANCE_URL and SF_ACCESS_TOKEN, or an OAuth mode (JWT bearer recommended); see the README.',
+        ),
+      });
+      return;
+    }
+    const request = limits.parse(command.text);
+    const org = request.org ?? (await defaultOrgFor(services, command.channel_id));
+    await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Checking the limits of \`${org}\`…` });
+    try {
+      if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
+        await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.notAllowed });
+        return;
+      }
+      const payload = await limits.check({ ...request, org }, command.user_id);
+      await respond({ response_type: 'ephemeral', replace_original: true, ...payload });
+    } catch (err) {
+      services.logger.error({ err }, '/sflimits failed');
+      await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.somethingWentWrong }).catch(
+        () => {},
+      );
+    }
+  };
+}
+
+/** The channel's own default org if set and still configured, else the first configured org. */
+export async function defaultOrgFor(services: Services, channelId: string | undefined): Promise<string> {
+  const limits = services.limits;
+  if (limits === undefined) return '';
+  if (channelId === undefined) return limits.defaultOrg;
+  const settings = await services.store.getChannelSettings(channelId).catch(() => undefined);
+  return settings?.defaultOrg !== undefined && limits.orgNames.includes(settings.defaultOrg)
+    ? settings.defaultOrg
+    : limits.defaultOrg;
+}

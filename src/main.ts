@@ -1,0 +1,49 @@
+/**
+ * Process entry (`npm start`): read the config, build the app, start it, and stop cleanly on
+ * SIGTERM/SIGINT. The only file with side effects at import.
+ */
+import { createAssistant } from './app';
+import { loadConfig } from './config';
+import { ConfigError } from './errors';
+import { createLogger } from './logger';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${err.message}\nSee .env.example for every variable and how to set it.`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let assistant: Awaited<ReturnType<typeof createAssistant>>;
+  try {
+    assistant = await createAssistant(config, { logger });
+    await assistant.start();
+  } catch (err) {
+    logger.fatal({ err }, 'could not start');
+    console.error(`Could not start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    assistant
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+}
+
+void main();

@@ -1,0 +1,27 @@
+import type { Config } from '../config';
+import type { CaseDelivery } from '../escalation/delivery';
+import type { EscalationService } from '../escalation/service';
+import type { AppLogger } from '../logger';
+import type { Store } from '../store';
+import type { AccessControl } from './access';
+import type { Answerer } from './answering';
+import type { EngineHolder } from './engine-holder';
+import type { LimitsService } from './limits-service';
+
+/**
+ * Everything listeners need, built once in app.ts. Listeners translate Slack payloads into calls
+ * on these; the services decide; builders render.
+ */
+export interface Services {
+  readonly config: Config;
+  readonly logger: AppLogger;
+  readonly engines: EngineHolder;
+  readonly store: Store;
+  readonly answerer: Answerer;
+  readonly access: AccessControl;
+  readonly clock: () => number;
+  /** Undefined when no Salesforce org is configured: /sflimits then explains how to link one. */
+  readonly limits: LimitsService | undefined;
+  readonly escalation: EscalationService & { readonly enabled: boolean };
+  readonly delivery: CaseDelivery;
+}

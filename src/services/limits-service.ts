@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { buildLimitsMessage, buildLimitsProblem, type LimitsView } from '../blocks/limits';
+import type { MessagePayload } from '../blocks/types';
+import type { AppLogger } from '../logger';
+import type { LimitsResult, OrgClient } from '../salesforce/client';
+import { SalesforceError } from '../salesforce/client';
+import { compactView, filterLimits, parseLimits, sortByUsage, type Thresholds } from '../salesforce/limits';
+import type { Store } from '../store';
+import type { EngineHolder } from './engine-holder';
+
+export interface LimitsRequest {
+  readonly org: string | undefined;
+  readonly view: LimitsView;
+  readonly filter: string | undefined;
+  readonly refresh: boolean;
+}
+
+interface Snapshot {
+  readonly result: LimitsResult;
+  readonly takenAt: number;
+}
+
+export interface LimitsServiceDeps {
+  readonly clients: ReadonlyMap<string, OrgClient>;
+  readonly store: Store;
+  readonly engines: EngineHolder;
+  readonly logger: AppLogger;
+  readonly clock: () => number;
+  readonly cacheMs: number;
+  readonly refreshCooldownMs: number;
+  readonly thresholds: Thresholds;
+}
+
+/**
+ * /sflimits behind the command: one cached snapshot per org, concurrent requests sharing one
+ * call to Salesforce, every real call stored for history, and failures turned into a short
+ * "what happened, what to do" answer.
+ */
+export class LimitsService {
+  private readonly cache = new Map<string, Snapshot>();
+  private readonly inFlight = new Map<string, Promise<Snapshot>>();
+  private readonly lastRefresh = new Map<string, number>();
+
+  constructor(private readonly deps: LimitsServiceDeps) {
+    if (deps.clients.size === 0) throw new Error('LimitsService needs at least one org');
+  }
+
+  get orgNames(): string[] {
+    return [...this.deps.clients.keys()];
+  }
+
+  get defaultOrg(): string {
+    return this.orgNames[0] as string;
+  }
+
+  /** `[org] [filter…|all] [refresh]`, in any order; an unknown first word is part of the filter. */
+  parse(text: string): LimitsRequest {
+    const words = text
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
+    let org: string | undefined;
+    const first = words[0]?.toLowerCase();
+    const match = this.orgNames.find((n) => n.toLowerCase() === first);
+    if (match !== undefined) {
+      org = match;
+      words.shift();
+    }
+    const refresh = words.some((w) => w.toLowerCase() === 'refresh');
+    const rest = words.filter((w) => w.toLowerCase() !== 'refresh');
+    if (rest.length === 1 && rest[0]?.toLowerCase() === 'all') return { org, view: 'all', filter: undefined, refresh };
+    if (rest.length === 0) return { org, view: 'compact', filter: undefined, refresh };
+    return { org, view: 'filter', filter: rest.join(' '), refresh };
+  }
+
+  /** Fetches (or reuses) the snapshot and renders the answer; never throws. */
+  async check(req: LimitsRequest, userId: string, shareable = true): Promise<MessagePayload> {
+    const org = req.org ?? this.defaultOrg;
+    const client = this.deps.clients.get(org);
+    if (client === undefined) {
+      return buildLimitsProblem(
+        undefined,
+        `No org named "${org}" is configured.`,
+        `Configured orgs: ${this.orgNames.join(', ')}. Usage: /sflimits [org] [filter|all] [refresh].`,
+      );
+    }
+    const now = this.deps.clock();
+    let note: string | undefined;
+    let refresh = req.refresh;
+    if (refresh) {
+      const last = this.lastRefresh.get(userId);
+      if (last !== undefined && now - last < this.deps.refreshCooldownMs) {
+        refresh = false;
+        note = `\`refresh\` is limited to once every ${Math.round(this.deps.refreshCooldownMs / 1000)} s per person, to protect the org's API allocation; showing the cached snapshot.`;
+      } else {
+        this.lastRefresh.set(userId, now);
+      }
+    }
+    try {
+      const { snapshot, cached } = await this.snapshot(org, client, refresh);
+      return this.render(
+        org,
+        req,
+        snapshot,
+        cached ? Math.round((now - snapshot.takenAt) / 1000) : undefined,
+        note,
+        shareable,
+      );
+    } catch (err) {
+      return this.problem(org, err);
+    }
+  }
+
+  /** Renders from the last snapshot without calling Salesforce (the "Share in channel" button). */
+  async renderLatest(org: string, view: LimitsView, filter: string | undefined): Promise<MessagePayload | undefined> {
+    let snapshot = this.cache.get(org);
+    if (snapshot === undefined) {
+      const stored = await this.deps.store.latestLimitsSnapshot(org).catch(() => undefined);
+      if (stored === undefined) return undefined;
+      snapshot = {
+        takenAt: stored.takenAt,
+        result: { raw: stored.raw as Record<string, unknown>, apiUsage: stored.apiUsage, instanceUrl: '' },
+      };
+    }
+    return this.render(org, { org, view, filter, refresh: false }, snapshot, undefined, undefined, false);
+  }
+
+  private async snapshot(
+    org: string,
+    client: OrgClient,
+    refresh: boolean,
+  ): Promise<{ snapshot: Snapshot; cached: boolean }> {
+    const cached = this.cache.get(org);
+    if (!refresh && cached !== undefined && this.deps.clock() - cached.takenAt < this.deps.cacheMs)
+      return { snapshot: cached, cached: true };
+    // Everyone asking while a call is running waits for that same call.
+    let pending = this.inFlight.get(org);
+    if (pending === undefined) {
+      pending = this.fetch(org, client).finally(() => this.inFlight.delete(org));
+      this.inFlight.set(org, pending);
+    }
+    return { snapshot: await pending, cached: false };
+  }
+
+  private async fetch(org: string, client: OrgClient): Promise<Snapshot> {
+    const result = await client.fetchLimits();
+    const snapshot = { result, takenAt: this.deps.clock() };
+    this.cache.set(org, snapshot);
+    try {
+      await this.deps.store.saveLimitsSnapshot({
+        id: randomUUID(),
+        org,
+        takenAt: snapshot.takenAt,
+        raw: result.raw,
+        apiUsage: result.apiUsage,
+      });
+    } catch (err) {
+      this.deps.logger.error({ err, org }, 'storage trouble: limits snapshot not kept for history');
+    }
+    this.deps.logger.info({ org, keys: Object.keys(result.raw).length }, 'fetched org limits');
+    return snapshot;
+  }
+
+  private render(
+    org: string,
+    req: LimitsRequest,
+    snapshot: Snapshot,
+    cachedFor: number | undefined,
+    note: string | undefined,
+    shareable: boolean,
+  ): MessagePayload {
+    const all = parseLimits(snapshot.result.raw, this.deps.thresholds);
+    const rows =
+      req.view === 'compact'
+        ? compactView(all)
+        : req.view === 'all'
+          ? sortByUsage(all)
+          : filterLimits(all, req.filter ?? '');
+    return buildLimitsMessage({
+      org,
+      view: req.view,
+      filter: req.filter,
+      rows,
+      takenAt: snapshot.takenAt,
+      apiUsage: snapshot.result.apiUsage,
+      cachedForSeconds: cachedFor,
+      note,
+      shareable,
+    });
+  }
+
+  private problem(org: string, err: unknown): MessagePayload {
+    const e = err instanceof SalesforceError ? err : undefined;
+    this.deps.logger.warn({ err, org }, 'limits check failed');
+    if (e === undefined)
+      return buildLimitsProblem(
+        org,
+        'The limits check failed unexpectedly.',
+        'Try again in a moment; if it keeps failing, an admin can look at the bot logs.',
+      );
+    const entry =
+      e.details.sfCode === undefined ? undefined : this.deps.engines.current.index.byName.get(e.details.sfCode);
+    const fix = entry?.fixes[0];
+    switch (e.kind) {
+      case 'timeout':
+        return buildLimitsProblem(
+          org,
+          `${e.message}.`,
+          "Try again shortly with `/sflimits refresh`, and check https://status.salesforce.com for the org's instance.",
+        );
+      case 'network':
+        return buildLimitsProblem(
+          org,
+          `${e.message}.`,
+          "Check the org URL in the bot's configuration (SF_INSTANCE_URL / SF_LOGIN_URL), DNS and any proxy between the bot and Salesforce.",
+        );
+      case 'http':
+        return (e.details.status ?? 0) >= 500
+          ? buildLimitsProblem(
+              org,
+              `Salesforce answered HTTP ${e.details.status}, even after retrying.`,
+              "This is on Salesforce's side and usually temporary: try again in a few minutes and check https://status.salesforce.com.",
+            )
+          : buildLimitsProblem(
+              org,
+              `Salesforce answered HTTP ${e.details.status}.`,
+              "Check the org URL and SF_API_VERSION in the bot's configuration.",
+            );
+      case 'auth':
+        return buildLimitsProblem(
+          org,
+          `Could not log in to the org${e.details.sfCode ? ` (${e.details.sfCode}${entry ? `: ${entry.title}` : ''})` : ''}.`,
+          fix ?? "Check the org's credentials in the bot's configuration (SF_* variables).",
+        );
+      case 'api': {
+        const code = e.details.sfCode;
+        const title = entry === undefined ? '' : `: ${entry.title}`;
+        if (
+          code === 'INSUFFICIENT_ACCESS' ||
+          code === 'INSUFFICIENT_ACCESS_OR_READONLY' ||
+          code === 'API_DISABLED_FOR_ORG' ||
+          code === 'API_CURRENTLY_DISABLED' ||
+          code === 'FUNCTIONALITY_NOT_ENABLED'
+        ) {
+          return buildLimitsProblem(
+            org,
+            `Salesforce refused to show limits (${code}${title}).`,
+            'The integration user needs the "API Enabled" and "View Setup and Configuration" permissions (storage limits also need "Manage Users"). Add them with a permission set, then try again.',
+          );
+        }
+        if (code === 'REQUEST_LIMIT_EXCEEDED') {
+          return buildLimitsProblem(
+            org,
+            `Salesforce refused the call: REQUEST_LIMIT_EXCEEDED${title}.`,
+            "The org's API allocation (or its concurrency limit) is exhausted, so even /limits is refused. Wait for usage to roll off; Setup → System Overview shows who is using it.",
+          );
+        }
+        if (code === 'INVALID_SESSION_ID') {
+          return buildLimitsProblem(
+            org,
+            'The session is invalid and a new one did not help (INVALID_SESSION_ID).',
+            "The configured access token has expired or was revoked: renew the org's credentials (SF_ACCESS_TOKEN, or the OAuth settings).",
+          );
+        }
+        if (code === 'NOT_FOUND') {
+          return buildLimitsProblem(
+            org,
+            'Salesforce says the limits resource does not exist (NOT_FOUND).',
+            'Check SF_API_VERSION: the org may not support that version yet.',
+          );
+        }
+        return buildLimitsProblem(
+          org,
+          `Salesforce refused the call${code ? `: ${code}${title}` : ''}.`,
+          fix ?? 'Try again later; if it persists, escalate with the error code.',
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Versioned, forward-only migrations. Each runs once, in order, in a transaction, and is
+ * recorded in schema_migrations. The SQL is the portable subset both SQLite and PostgreSQL
+ * accept (TEXT, BIGINT, INTEGER, ON CONFLICT), so one list serves both engines.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements: [
+      `CREATE TABLE processed_events (
+        event_id TEXT PRIMARY KEY,
+        claimed_at BIGINT NOT NULL
+      )`,
+      'CREATE INDEX processed_events_claimed_at ON processed_events (claimed_at)',
+      `CREATE TABLE channel_settings (
+        channel_id TEXT PRIMARY KEY,
+        mode TEXT NOT NULL,
+        allow_bots INTEGER NOT NULL,
+        updated_by TEXT,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE replies (
+        channel_id TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        reply_ts TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (channel_id, message_ts)
+      )`,
+      'CREATE INDEX replies_recent ON replies (channel_id, signature, created_at)',
+      `CREATE TABLE pastes (
+        id TEXT PRIMARY KEY,
+        channel_id TEXT,
+        message_ts TEXT,
+        thread_ts TEXT,
+        user_id TEXT,
+        masked_text TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE feedback (
+        code TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        vote TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (code, user_id, channel_id, message_ts)
+      )`,
+      `CREATE TABLE limits_snapshots (
+        id TEXT PRIMARY KEY,
+        org TEXT NOT NULL,
+        taken_at BIGINT NOT NULL,
+        raw TEXT NOT NULL,
+        api_used BIGINT,
+        api_limit BIGINT
+      )`,
+      'CREATE INDEX limits_snapshots_org ON limits_snapshots (org, taken_at)',
+      `CREATE TABLE escalations (
+        id TEXT PRIMARY KEY,
+        submission_key TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        case_data TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at BIGINT NOT NULL,
+        last_error TEXT,
+        channel_message_ts TEXT,
+        created_at BIGINT NOT NULL,
+        delivered_at BIGINT
+      )`,
+      'CREATE INDEX escalations_due ON escalations (status, next_attempt_at)',
+      `CREATE TABLE salesforce_tokens (
+        org TEXT PRIMARY KEY,
+        refresh_token TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'escalation drafts and a per-channel default org',
+    statements: [
+      `CREATE TABLE escalation_drafts (
+        view_id TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      'ALTER TABLE channel_settings ADD COLUMN default_org TEXT',
+    ],
+  },
+];

@@ -1,0 +1,323 @@
+import { MIGRATIONS } from './migrations';
+import type { Row, SqlDriver, SqlValue } from './sql';
+import {
+  type ChannelMode,
+  type ChannelSettings,
+  DEFAULT_CHANNEL_SETTINGS,
+  type EscalationRecord,
+  type EscalationStatus,
+  type FeedbackRecord,
+  type LimitsSnapshotRecord,
+  type PasteRecord,
+  type ReplyRecord,
+  type Store,
+} from './types';
+
+/** Arbitrary constant for pg_advisory_xact_lock: "sf-api-assistant migrations". */
+const MIGRATION_LOCK = 7_314_159;
+
+/** The Store over either SQL engine. Every statement is portable between SQLite and PostgreSQL. */
+export class SqlStore implements Store {
+  readonly engine: 'sqlite' | 'postgres';
+
+  constructor(private readonly db: SqlDriver) {
+    this.engine = db.engine;
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+      );
+      const applied = new Set((await tx.all('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+      const newest = Math.max(0, ...applied);
+      const known = Math.max(0, ...MIGRATIONS.map((m) => m.version));
+      if (newest > known) {
+        throw new Error(
+          `The database schema is at version ${newest}, newer than this release knows (${known}). Migrations only go forward: run a newer release.`,
+        );
+      }
+      for (const migration of MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        for (const statement of migration.statements) await tx.run(statement);
+        await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          migration.version,
+          migration.name,
+          Date.now(),
+        ]);
+      }
+    }, MIGRATION_LOCK);
+  }
+
+  async ping(): Promise<void> {
+    await this.db.all('SELECT 1 AS ok');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  async claimEvent(eventId: string, now: number): Promise<boolean> {
+    // The primary key makes this atomic across replicas: exactly one insert wins.
+    const changes = await this.db.run(
+      'INSERT INTO processed_events (event_id, claimed_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING',
+      [eventId, now],
+    );
+    return changes === 1;
+  }
+
+  pruneEvents(olderThan: number): Promise<number> {
+    return this.db.run('DELETE FROM processed_events WHERE claimed_at < ?', [olderThan]);
+  }
+
+  async getChannelSettings(channelId: string): Promise<ChannelSettings> {
+    const row = await this.one('SELECT * FROM channel_settings WHERE channel_id = ?', [channelId]);
+    if (row === undefined) return { channelId, ...DEFAULT_CHANNEL_SETTINGS };
+    return {
+      channelId,
+      mode: String(row.mode) as ChannelMode,
+      allowBots: Number(row.allow_bots) === 1,
+      defaultOrg: optional(row.default_org),
+      updatedBy: optional(row.updated_by),
+      updatedAt: Number(row.updated_at),
+    };
+  }
+
+  async setChannelSettings(s: ChannelSettings): Promise<void> {
+    await this.db.run(
+      `INSERT INTO channel_settings (channel_id, mode, allow_bots, default_org, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (channel_id) DO UPDATE SET mode = excluded.mode, allow_bots = excluded.allow_bots,
+         default_org = excluded.default_org, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [s.channelId, s.mode, s.allowBots ? 1 : 0, s.defaultOrg ?? null, s.updatedBy ?? null, s.updatedAt],
+    );
+  }
+
+  async saveReply(r: ReplyRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO replies (channel_id, message_ts, reply_ts, thread_ts, signature, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (channel_id, message_ts) DO UPDATE SET reply_ts = excluded.reply_ts, thread_ts = excluded.thread_ts,
+         signature = excluded.signature, created_at = excluded.created_at`,
+      [r.channelId, r.messageTs, r.replyTs, r.threadTs, r.signature, r.createdAt],
+    );
+  }
+
+  async findReplyForMessage(channelId: string, messageTs: string): Promise<ReplyRecord | undefined> {
+    const row = await this.one('SELECT * FROM replies WHERE channel_id = ? AND message_ts = ?', [channelId, messageTs]);
+    return row === undefined ? undefined : toReply(row);
+  }
+
+  async findRecentReply(channelId: string, signature: string, since: number): Promise<ReplyRecord | undefined> {
+    const row = await this.one(
+      'SELECT * FROM replies WHERE channel_id = ? AND signature = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1',
+      [channelId, signature, since],
+    );
+    return row === undefined ? undefined : toReply(row);
+  }
+
+  async savePaste(p: PasteRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO pastes (id, channel_id, message_ts, thread_ts, user_id, masked_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+      [p.id, p.channelId ?? null, p.messageTs ?? null, p.threadTs ?? null, p.userId ?? null, p.maskedText, p.createdAt],
+    );
+  }
+
+  async getPaste(id: string): Promise<PasteRecord | undefined> {
+    const row = await this.one('SELECT * FROM pastes WHERE id = ?', [id]);
+    if (row === undefined) return undefined;
+    return {
+      id,
+      channelId: optional(row.channel_id),
+      messageTs: optional(row.message_ts),
+      threadTs: optional(row.thread_ts),
+      userId: optional(row.user_id),
+      maskedText: String(row.masked_text),
+      createdAt: Number(row.created_at),
+    };
+  }
+
+  async recordFeedback(f: FeedbackRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO feedback (code, user_id, channel_id, message_ts, vote, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (code, user_id, channel_id, message_ts) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
+      [f.code, f.userId, f.channelId, f.messageTs, f.vote, f.createdAt],
+    );
+  }
+
+  async feedbackTotals(code: string): Promise<{ up: number; down: number }> {
+    const rows = await this.db.all('SELECT vote, COUNT(*) AS n FROM feedback WHERE code = ? GROUP BY vote', [code]);
+    const count = (vote: string) => Number(rows.find((r) => r.vote === vote)?.n ?? 0);
+    return { up: count('up'), down: count('down') };
+  }
+
+  async saveLimitsSnapshot(s: LimitsSnapshotRecord): Promise<void> {
+    await this.db.run(
+      'INSERT INTO limits_snapshots (id, org, taken_at, raw, api_used, api_limit) VALUES (?, ?, ?, ?, ?, ?)',
+      [s.id, s.org, s.takenAt, JSON.stringify(s.raw), s.apiUsage?.used ?? null, s.apiUsage?.limit ?? null],
+    );
+  }
+
+  async latestLimitsSnapshot(org: string): Promise<LimitsSnapshotRecord | undefined> {
+    const row = await this.one('SELECT * FROM limits_snapshots WHERE org = ? ORDER BY taken_at DESC LIMIT 1', [org]);
+    if (row === undefined) return undefined;
+    return {
+      id: String(row.id),
+      org,
+      takenAt: Number(row.taken_at),
+      raw: JSON.parse(String(row.raw)),
+      apiUsage:
+        row.api_used === null || row.api_used === undefined
+          ? undefined
+          : { used: Number(row.api_used), limit: Number(row.api_limit) },
+    };
+  }
+
+  async countLimitsSnapshots(org: string): Promise<number> {
+    const row = await this.one('SELECT COUNT(*) AS n FROM limits_snapshots WHERE org = ?', [org]);
+    return Number(row?.n ?? 0);
+  }
+
+  async createEscalation(e: EscalationRecord): Promise<{ record: EscalationRecord; created: boolean }> {
+    const changes = await this.db.run(
+      `INSERT INTO escalations (id, submission_key, user_id, status, case_data, attempts, next_attempt_at, last_error,
+         channel_message_ts, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (submission_key) DO NOTHING`,
+      [
+        e.id,
+        e.submissionKey,
+        e.userId,
+        e.status,
+        JSON.stringify(e.caseData),
+        e.attempts,
+        e.nextAttemptAt,
+        e.lastError ?? null,
+        e.channelMessageTs ?? null,
+        e.createdAt,
+        e.deliveredAt ?? null,
+      ],
+    );
+    const row = await this.one('SELECT * FROM escalations WHERE submission_key = ?', [e.submissionKey]);
+    if (row === undefined) throw new Error('escalation vanished right after insert');
+    return { record: toEscalation(row), created: changes === 1 };
+  }
+
+  async getEscalation(id: string): Promise<EscalationRecord | undefined> {
+    const row = await this.one('SELECT * FROM escalations WHERE id = ?', [id]);
+    return row === undefined ? undefined : toEscalation(row);
+  }
+
+  async claimEscalationAttempt(id: string, now: number, leaseUntil: number): Promise<boolean> {
+    const changes = await this.db.run(
+      `UPDATE escalations SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?`,
+      [leaseUntil, id, now],
+    );
+    return changes === 1;
+  }
+
+  async updateEscalationCase(id: string, caseData: unknown): Promise<void> {
+    await this.db.run('UPDATE escalations SET case_data = ? WHERE id = ?', [JSON.stringify(caseData), id]);
+  }
+
+  async markEscalationDelivered(id: string, channelMessageTs: string | undefined, at: number): Promise<void> {
+    await this.db.run(
+      `UPDATE escalations SET status = 'delivered', channel_message_ts = ?, delivered_at = ?, attempts = attempts + 1,
+         last_error = NULL WHERE id = ?`,
+      [channelMessageTs ?? null, at, id],
+    );
+  }
+
+  async markEscalationAttemptFailed(id: string, error: string, nextAttemptAt: number): Promise<void> {
+    await this.db.run(
+      `UPDATE escalations SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
+      [error.slice(0, 500), nextAttemptAt, id],
+    );
+  }
+
+  async duePendingEscalations(now: number, limit: number): Promise<EscalationRecord[]> {
+    const rows = await this.db.all(
+      `SELECT * FROM escalations WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?`,
+      [now, limit],
+    );
+    return rows.map(toEscalation);
+  }
+
+  async recentEscalations(limit: number, userId?: string): Promise<EscalationRecord[]> {
+    const rows =
+      userId === undefined
+        ? await this.db.all('SELECT * FROM escalations ORDER BY created_at DESC LIMIT ?', [limit])
+        : await this.db.all('SELECT * FROM escalations WHERE user_id = ? ORDER BY created_at DESC LIMIT ?', [
+            userId,
+            limit,
+          ]);
+    return rows.map(toEscalation);
+  }
+
+  async saveDraft(viewId: string, data: unknown, at: number): Promise<void> {
+    await this.db.run(
+      `INSERT INTO escalation_drafts (view_id, data, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (view_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      [viewId, JSON.stringify(data), at],
+    );
+  }
+
+  async getDraft(viewId: string): Promise<unknown | undefined> {
+    const row = await this.one('SELECT data FROM escalation_drafts WHERE view_id = ?', [viewId]);
+    return row === undefined ? undefined : JSON.parse(String(row.data));
+  }
+
+  async deleteDraft(viewId: string): Promise<void> {
+    await this.db.run('DELETE FROM escalation_drafts WHERE view_id = ?', [viewId]);
+  }
+
+  pruneDrafts(olderThan: number): Promise<number> {
+    return this.db.run('DELETE FROM escalation_drafts WHERE updated_at < ?', [olderThan]);
+  }
+
+  async getRefreshToken(org: string): Promise<string | undefined> {
+    const row = await this.one('SELECT refresh_token FROM salesforce_tokens WHERE org = ?', [org]);
+    return row === undefined ? undefined : String(row.refresh_token);
+  }
+
+  async setRefreshToken(org: string, token: string, at: number): Promise<void> {
+    await this.db.run(
+      `INSERT INTO salesforce_tokens (org, refresh_token, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (org) DO UPDATE SET refresh_token = excluded.refresh_token, updated_at = excluded.updated_at`,
+      [org, token, at],
+    );
+  }
+
+  private async one(sql: string, params: readonly SqlValue[]): Promise<Row | undefined> {
+    return (await this.db.all(sql, params))[0];
+  }
+}
+
+function optional(value: unknown): string | undefined {
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+function toReply(row: Row): ReplyRecord {
+  return {
+    channelId: String(row.channel_id),
+    messageTs: String(row.message_ts),
+    replyTs: String(row.reply_ts),
+    threadTs: String(row.thread_ts),
+    signature: String(row.signature),
+    createdAt: Number(row.created_at),
+  };
+}
+
+function toEscalation(row: Row): EscalationRecord {
+  return {
+    id: String(row.id),
+    submissionKey: String(row.submission_key),
+    userId: String(row.user_id),
+    status: String(row.status) as EscalationStatus,
+    caseData: JSON.parse(String(row.case_data)),
+    attempts: Number(row.attempts),
+    nextAttemptAt: Number(row.next_attempt_at),
+    lastError: optional(row.last_error),
+    channelMessageTs: optional(row.channel_message_ts),
+    createdAt: Number(row.created_at),
+    deliveredAt: row.delivered_at === null || row.delivered_at === undefined ? undefined : Number(row.delivered_at),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The one persistence interface. Two engines implement it with the same SQL: an embedded SQLite
+ * file (one replica, no setup) and PostgreSQL (several replicas behind a load balancer). All
+ * times are milliseconds since the epoch.
+ */
+export type ChannelMode = 'auto' | 'mentions' | 'off';
+
+export interface ChannelSettings {
+  readonly channelId: string;
+  readonly mode: ChannelMode;
+  readonly allowBots: boolean;
+  /** The org "Check org limits" and /sflimits use in this channel; undefined = the first configured. */
+  readonly defaultOrg?: string | undefined;
+  readonly updatedBy: string | undefined;
+  readonly updatedAt: number;
+}
+
+export const DEFAULT_CHANNEL_SETTINGS: Omit<ChannelSettings, 'channelId'> = {
+  mode: 'auto',
+  allowBots: false,
+  updatedBy: undefined,
+  updatedAt: 0,
+};
+
+/** The bot's answer to one message, so edits update it and repeats point to it. */
+export interface ReplyRecord {
+  readonly channelId: string;
+  readonly messageTs: string;
+  readonly replyTs: string;
+  readonly threadTs: string;
+  readonly signature: string;
+  readonly createdAt: number;
+}
+
+/** A paste the bot diagnosed, secrets already masked, kept for buttons and escalation prefill. */
+export interface PasteRecord {
+  readonly id: string;
+  readonly channelId: string | undefined;
+  readonly messageTs: string | undefined;
+  readonly threadTs: string | undefined;
+  readonly userId: string | undefined;
+  readonly maskedText: string;
+  readonly createdAt: number;
+}
+
+export type Vote = 'up' | 'down';
+
+export interface FeedbackRecord {
+  readonly code: string;
+  readonly vote: Vote;
+  readonly userId: string;
+  readonly channelId: string;
+  readonly messageTs: string;
+  readonly createdAt: number;
+}
+
+export interface LimitsSnapshotRecord {
+  readonly id: string;
+  readonly org: string;
+  readonly takenAt: number;
+  /** The `/limits` body as Salesforce returned it. */
+  readonly raw: unknown;
+  /** `api-usage=used/limit` from the Sforce-Limit-Info header, when present. */
+  readonly apiUsage: { readonly used: number; readonly limit: number } | undefined;
+}
+
+export type EscalationStatus = 'pending' | 'delivered';
+
+export interface EscalationRecord {
+  readonly id: string;
+  /** Unique per modal submission: a double click or a Slack retry maps to the same case. */
+  readonly submissionKey: string;
+  readonly userId: string;
+  readonly status: EscalationStatus;
+  /** The validated, secret-masked case (see escalation/case.ts). */
+  readonly caseData: unknown;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly lastError: string | undefined;
+  readonly channelMessageTs: string | undefined;
+  readonly createdAt: number;
+  readonly deliveredAt: number | undefined;
+}
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Applies pending migrations, forward only. Safe to run from several replicas at once. */
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** True the first time an event ID is claimed, false for every redelivery (across replicas). */
+  claimEvent(eventId: string, now: number): Promise<boolean>;
+  pruneEvents(olderThan: number): Promise<number>;
+
+  getChannelSettings(channelId: string): Promise<ChannelSettings>;
+  setChannelSettings(settings: ChannelSettings): Promise<void>;
+
+  saveReply(reply: ReplyRecord): Promise<void>;
+  findReplyForMessage(channelId: string, messageTs: string): Promise<ReplyRecord | undefined>;
+  findRecentReply(channelId: string, signature: string, since: number): Promise<ReplyRecord | undefined>;
+
+  savePaste(paste: PasteRecord): Promise<void>;
+  getPaste(id: string): Promise<PasteRecord | undefined>;
+
+  /** One vote per user per answer and code; voting again replaces the earlier vote. */
+  recordFeedback(feedback: FeedbackRecord): Promise<void>;
+  feedbackTotals(code: string): Promise<{ up: number; down: number }>;
+
+  saveLimitsSnapshot(snapshot: LimitsSnapshotRecord): Promise<void>;
+  latestLimitsSnapshot(org: string): Promise<LimitsSnapshotRecord | undefined>;
+  countLimitsSnapshots(org: string): Promise<number>;
+
+  /** Inserts the case, or returns the existing one for the same submission key. */
+  createEscalation(escalation: EscalationRecord): Promise<{ record: EscalationRecord; created: boolean }>;
+  getEscalation(id: string): Promise<EscalationRecord | undefined>;
+  /** Takes the right to attempt delivery now (one replica wins); the lease ends at `leaseUntil`. */
+  claimEscalationAttempt(id: string, now: number, leaseUntil: number): Promise<boolean>;
+  updateEscalationCase(id: string, caseData: unknown): Promise<void>;
+  markEscalationDelivered(id: string, channelMessageTs: string | undefined, at: number): Promise<void>;
+  markEscalationAttemptFailed(id: string, error: string, nextAttemptAt: number): Promise<void>;
+  /** Pending cases whose next attempt is due, oldest first. */
+  duePendingEscalations(now: number, limit: number): Promise<EscalationRecord[]>;
+  recentEscalations(limit: number, userId?: string): Promise<EscalationRecord[]>;
+
+  /** Unsaved escalation modal input, kept while the person switches between field sets. */
+  saveDraft(viewId: string, data: unknown, at: number): Promise<void>;
+  getDraft(viewId: string): Promise<unknown | undefined>;
+  deleteDraft(viewId: string): Promise<void>;
+  pruneDrafts(olderThan: number): Promise<number>;
+
+  getRefreshToken(org: string): Promise<string | undefined>;
+  setRefreshToken(org: string, token: string, at: number): Promise<void>;
+}

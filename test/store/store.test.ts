@@ -1,0 +1,268 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../src/store';
+import { MIGRATIONS } from '../../src/store/migrations';
+import { openPostgres } from '../../src/store/postgres-driver';
+import { SqlStore } from '../../src/store/sql-store';
+import { openSqlite } from '../../src/store/sqlite-driver';
+import type { EscalationRecord } from '../../src/store/types';
+
+/**
+ * The same suite against both engines: a real SQLite file, and PostgreSQL when
+ * TEST_DATABASE_URL is set (`npm test` starts a throw-away server; see scripts/with-postgres.sh).
+ */
+const POSTGRES_URL = process.env.TEST_DATABASE_URL;
+if (POSTGRES_URL === undefined && process.env.CI !== undefined) {
+  throw new Error(
+    'TEST_DATABASE_URL must be set in CI: run the tests through scripts/with-postgres.sh (npm test does).',
+  );
+}
+
+interface Engine {
+  readonly name: string;
+  open(): Promise<{ store: Store; cleanup: () => Promise<void> }>;
+}
+
+const engines: Engine[] = [
+  {
+    name: 'sqlite',
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), 'store-'));
+      const store = await openStore({ kind: 'sqlite', file: join(dir, 'test.db') });
+      return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+if (POSTGRES_URL !== undefined) {
+  engines.push({
+    name: 'postgres',
+    async open() {
+      // A fresh schema per test file run keeps runs independent of each other.
+      const schema = `t_${process.pid}_${Date.now()}`;
+      const admin = openPostgres({ connectionString: POSTGRES_URL });
+      await admin.run(`CREATE SCHEMA ${schema}`);
+      await admin.close();
+      const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+      const store = await openStore({ kind: 'postgres', url });
+      return {
+        store,
+        cleanup: async () => {
+          const drop = openPostgres({ connectionString: POSTGRES_URL });
+          await drop.run(`DROP SCHEMA ${schema} CASCADE`);
+          await drop.close();
+        },
+      };
+    },
+  });
+} else {
+  console.warn('store.test: TEST_DATABASE_URL is not set, so only SQLite runs here (npm test starts PostgreSQL).');
+}
+
+const escalation = (over: Partial<EscalationRecord> = {}): EscalationRecord => ({
+  id: 'esc-1',
+  submissionKey: 'view-1',
+  userId: 'U1',
+  status: 'pending',
+  caseData: { orgId: '00D000000000000AAA', body: 'x' },
+  attempts: 0,
+  nextAttemptAt: 1_000,
+  lastError: undefined,
+  channelMessageTs: undefined,
+  createdAt: 1_000,
+  deliveredAt: undefined,
+  ...over,
+});
+
+describe.each(engines)('store on $name', (engine) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ store, cleanup } = await engine.open());
+  });
+  afterAll(async () => {
+    await store.close();
+    await cleanup();
+  });
+
+  it('applies migrations once and is idempotent on re-run', async () => {
+    await store.migrate();
+    await store.migrate();
+    await store.ping();
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([...MIGRATIONS.map((m) => m.version)].sort((a, b) => a - b));
+  });
+
+  it('claims an event ID exactly once, even when claimed concurrently', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.claimEvent('Ev-dup', 10)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.claimEvent('Ev-dup', 11)).toBe(false);
+    expect(await store.claimEvent('Ev-other', 11)).toBe(true);
+    expect(await store.pruneEvents(11)).toBe(1); // Ev-dup (10) is older than 11
+    expect(await store.claimEvent('Ev-dup', 12)).toBe(true);
+  });
+
+  it('keeps per-channel settings with defaults', async () => {
+    expect(await store.getChannelSettings('C1')).toMatchObject({ channelId: 'C1', mode: 'auto', allowBots: false });
+    await store.setChannelSettings({
+      channelId: 'C1',
+      mode: 'mentions',
+      allowBots: true,
+      updatedBy: 'U9',
+      updatedAt: 5,
+    });
+    await store.setChannelSettings({ channelId: 'C1', mode: 'off', allowBots: true, updatedBy: 'U8', updatedAt: 6 });
+    expect(await store.getChannelSettings('C1')).toEqual({
+      channelId: 'C1',
+      mode: 'off',
+      allowBots: true,
+      updatedBy: 'U8',
+      updatedAt: 6,
+    });
+  });
+
+  it('finds replies by message and by recent signature', async () => {
+    await store.saveReply({
+      channelId: 'C1',
+      messageTs: '1.1',
+      replyTs: '1.2',
+      threadTs: '1.1',
+      signature: 'A+B',
+      createdAt: 100,
+    });
+    await store.saveReply({
+      channelId: 'C1',
+      messageTs: '2.1',
+      replyTs: '2.2',
+      threadTs: '2.1',
+      signature: 'A+B',
+      createdAt: 200,
+    });
+    expect((await store.findReplyForMessage('C1', '1.1'))?.replyTs).toBe('1.2');
+    expect((await store.findRecentReply('C1', 'A+B', 150))?.replyTs).toBe('2.2');
+    expect(await store.findRecentReply('C1', 'A+B', 201)).toBeUndefined();
+    expect(await store.findRecentReply('C2', 'A+B', 0)).toBeUndefined();
+  });
+
+  it('stores masked pastes', async () => {
+    await store.savePaste({
+      id: 'p1',
+      channelId: 'C1',
+      messageTs: '1.1',
+      threadTs: undefined,
+      userId: 'U1',
+      maskedText: 'INVALID_FIELD',
+      createdAt: 1,
+    });
+    expect(await store.getPaste('p1')).toEqual({
+      id: 'p1',
+      channelId: 'C1',
+      messageTs: '1.1',
+      threadTs: undefined,
+      userId: 'U1',
+      maskedText: 'INVALID_FIELD',
+      createdAt: 1,
+    });
+    expect(await store.getPaste('missing')).toBeUndefined();
+  });
+
+  it('records one vote per user per answer and code', async () => {
+    const vote = { code: 'UNABLE_TO_LOCK_ROW', userId: 'U1', channelId: 'C1', messageTs: '9.9', createdAt: 1 } as const;
+    await store.recordFeedback({ ...vote, vote: 'up' });
+    await store.recordFeedback({ ...vote, vote: 'down' });
+    await store.recordFeedback({ ...vote, userId: 'U2', vote: 'up' });
+    expect(await store.feedbackTotals('UNABLE_TO_LOCK_ROW')).toEqual({ up: 1, down: 1 });
+    expect(await store.feedbackTotals('OTHER')).toEqual({ up: 0, down: 0 });
+  });
+
+  it('keeps every limits snapshot and returns the latest', async () => {
+    await store.saveLimitsSnapshot({
+      id: 's1',
+      org: 'prod',
+      takenAt: 1,
+      raw: { DailyApiRequests: { Max: 5, Remaining: 4 } },
+      apiUsage: undefined,
+    });
+    await store.saveLimitsSnapshot({
+      id: 's2',
+      org: 'prod',
+      takenAt: 2,
+      raw: { DailyApiRequests: { Max: 5, Remaining: 3 } },
+      apiUsage: { used: 2, limit: 5 },
+    });
+    expect(await store.latestLimitsSnapshot('prod')).toEqual({
+      id: 's2',
+      org: 'prod',
+      takenAt: 2,
+      raw: { DailyApiRequests: { Max: 5, Remaining: 3 } },
+      apiUsage: { used: 2, limit: 5 },
+    });
+    expect(await store.countLimitsSnapshots('prod')).toBe(2);
+    expect(await store.latestLimitsSnapshot('uat')).toBeUndefined();
+  });
+
+  it('creates one escalation per submission key and tracks delivery', async () => {
+    const first = await store.createEscalation(escalation());
+    const again = await store.createEscalation(escalation({ id: 'esc-2' }));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ record: first.record, created: false });
+    expect(first.record.caseData).toEqual({ orgId: '00D000000000000AAA', body: 'x' });
+
+    expect((await store.duePendingEscalations(999, 10)).map((e) => e.id)).toEqual([]);
+    expect((await store.duePendingEscalations(1_000, 10)).map((e) => e.id)).toEqual(['esc-1']);
+    await store.markEscalationAttemptFailed('esc-1', 'ratelimited', 5_000);
+    expect(await store.getEscalation('esc-1')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'ratelimited',
+      nextAttemptAt: 5_000,
+    });
+    expect(await store.duePendingEscalations(4_999, 10)).toEqual([]);
+
+    await store.markEscalationDelivered('esc-1', '123.456', 6_000);
+    expect(await store.getEscalation('esc-1')).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      channelMessageTs: '123.456',
+      deliveredAt: 6_000,
+      lastError: undefined,
+    });
+    expect(await store.duePendingEscalations(99_999, 10)).toEqual([]);
+    // A late failure report for a delivered case must not reopen it.
+    await store.markEscalationAttemptFailed('esc-1', 'late', 7_000);
+    expect((await store.getEscalation('esc-1'))?.status).toBe('delivered');
+
+    await store.createEscalation(escalation({ id: 'esc-3', submissionKey: 'view-3', userId: 'U2', createdAt: 2_000 }));
+    expect((await store.recentEscalations(5)).map((e) => e.id)).toEqual(['esc-3', 'esc-1']);
+    expect((await store.recentEscalations(5, 'U2')).map((e) => e.id)).toEqual(['esc-3']);
+  });
+
+  it('persists rotated refresh tokens per org', async () => {
+    expect(await store.getRefreshToken('prod')).toBeUndefined();
+    await store.setRefreshToken('prod', 'rt-1', 1);
+    await store.setRefreshToken('prod', 'rt-2', 2);
+    expect(await store.getRefreshToken('prod')).toBe('rt-2');
+  });
+});
+
+describe('migrations', () => {
+  it('refuses a database written by a newer release', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    try {
+      const store = await openStore({ kind: 'sqlite', file: join(dir, 'x.db') });
+      await store.close();
+      const raw = openSqlite(join(dir, 'x.db'));
+      await raw.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)");
+      await expect(new SqlStore(raw).migrate()).rejects.toThrow(/newer than this release knows/);
+      await raw.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports an unreachable PostgreSQL clearly', async () => {
+    await expect(openStore({ kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' })).rejects.toThrow(
+      /ECONNREFUSED|connect/,
+    );
+  });
+});
