@@ -2,12 +2,26 @@
  * Process entry (`npm start`): read the config, build the app, start it, and stop cleanly on
  * SIGTERM/SIGINT. The only file with side effects at import.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { createAssistant } from './app';
 import { loadConfig } from './config';
 import { ConfigError } from './errors';
 import { createLogger } from './logger';
+import { projectRoot } from './paths';
+
+/** A local .env (see .env.example) fills in variables the environment does not already set. */
+function loadDotEnv(): void {
+  const file = join(projectRoot(), '.env');
+  if (!existsSync(file)) return;
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (process.env[key] === undefined) process.env[key] = value;
+  }
+}
 
 async function main(): Promise<void> {
+  loadDotEnv();
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

@@ -137,6 +137,8 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
     const api = recordSlackApi();
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-edit-1');
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
+    // The reply is recorded just after Slack answers chat.postMessage; people edit seconds later.
+    await eventually(async () => expect(await h.store.findReplyForMessage('C0001', '1700000000.000100')).toBeDefined());
     await postEvent(
       h.base,
       {

@@ -1,0 +1,175 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_API_VERSION, loadConfig } from '../src/config';
+import { ConfigError } from '../src/errors';
+
+const BASE = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.problems];
+    throw err;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('reads an HTTP-mode config with defaults and freezes it', () => {
+    const c = loadConfig(BASE);
+    expect(c.slack).toMatchObject({ appToken: undefined, port: 3000, apiUrl: 'https://slack.com/api/' });
+    expect(c.database.kind).toBe('sqlite');
+    expect(c.cooldownMinutes).toBe(30);
+    expect(c.salesforce).toMatchObject({
+      orgs: [],
+      apiVersion: DEFAULT_API_VERSION,
+      limitsCacheSeconds: 300,
+      timeoutMs: 10_000,
+      warnPercent: 70,
+      criticalPercent: 90,
+    });
+    expect(Object.isFrozen(c.slack)).toBe(true);
+  });
+
+  it('uses Socket Mode when SLACK_APP_TOKEN is set (no signing secret needed)', () => {
+    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1-x' });
+    expect(c.slack.appToken).toBe('xapp-1-A-1-x');
+  });
+
+  it('reports every bad variable at once, by name, with how to fix it', () => {
+    const found = problems({
+      SLACK_BOT_TOKEN: 'xoxp-user',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+      SLACK_API_URL: 'not a url',
+    });
+    expect(found.join('\n')).toMatch(/SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
+    expect(found.join('\n')).toMatch(/SLACK_SIGNING_SECRET is missing: .*Signing Secret/);
+    expect(found.join('\n')).toMatch(/PORT: "eighty" must be a whole number/);
+    expect(found.join('\n')).toMatch(/LOG_LEVEL: "loud"/);
+    expect(found.join('\n')).toMatch(/DATABASE_URL must start with postgres:\/\//);
+    expect(found.join('\n')).toMatch(/SLACK_API_URL: "not a url"/);
+    expect(found.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('names a missing bot token', () => {
+    expect(problems({ SLACK_SIGNING_SECRET: 's' })[0]).toMatch(/^SLACK_BOT_TOKEN is missing: .*xoxb-/);
+  });
+
+  it('takes PostgreSQL from DATABASE_URL', () => {
+    expect(loadConfig({ ...BASE, DATABASE_URL: 'postgres://u@db/x' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db/x',
+    });
+  });
+
+  describe('Salesforce orgs', () => {
+    it('static token; plain http only on loopback', () => {
+      expect(
+        loadConfig({ ...BASE, SF_INSTANCE_URL: 'http://127.0.0.1:9000', SF_ACCESS_TOKEN: 't' }).salesforce.orgs[0],
+      ).toMatchObject({
+        name: 'default',
+        auth: { mode: 'access-token', instanceUrl: 'http://127.0.0.1:9000' },
+      });
+      expect(problems({ ...BASE, SF_INSTANCE_URL: 'http://acme.my.salesforce.com', SF_ACCESS_TOKEN: 't' })[0]).toMatch(
+        /SF_INSTANCE_URL: plain http is only allowed for loopback/,
+      );
+    });
+
+    it('JWT bearer from a key file; a missing file is reported', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+      try {
+        const key = join(dir, 'server.key');
+        writeFileSync(
+          key,
+          generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+        );
+        const org = loadConfig({ ...BASE, SF_CLIENT_ID: 'ck', SF_USERNAME: 'u@acme.com', SF_JWT_KEY_FILE: key })
+          .salesforce.orgs[0];
+        expect(org?.auth).toMatchObject({
+          mode: 'jwt',
+          loginUrl: 'https://login.salesforce.com',
+          clientId: 'ck',
+          username: 'u@acme.com',
+        });
+        expect(
+          problems({
+            ...BASE,
+            SF_CLIENT_ID: 'ck',
+            SF_USERNAME: 'u@acme.com',
+            SF_JWT_KEY_FILE: join(dir, 'missing.key'),
+          })[0],
+        ).toMatch(/SF_JWT_KEY_FILE: cannot read .* \(ENOENT\)/);
+      } finally {
+        rmSync(dir, { recursive: true });
+      }
+    });
+
+    it('client credentials need the My Domain login URL', () => {
+      expect(
+        loadConfig({
+          ...BASE,
+          SF_LOGIN_URL: 'https://acme.my.salesforce.com',
+          SF_CLIENT_ID: 'c',
+          SF_CLIENT_SECRET: 's',
+        }).salesforce.orgs[0]?.auth.mode,
+      ).toBe('client-credentials');
+      expect(problems({ ...BASE, SF_CLIENT_ID: 'c', SF_CLIENT_SECRET: 's' })[0]).toMatch(
+        /SF_LOGIN_URL is required for client credentials/,
+      );
+    });
+
+    it('refresh token needs the client ID and somewhere to refresh', () => {
+      expect(
+        loadConfig({
+          ...BASE,
+          SF_REFRESH_TOKEN: 'rt',
+          SF_CLIENT_ID: 'c',
+          SF_INSTANCE_URL: 'https://acme.my.salesforce.com',
+        }).salesforce.orgs[0]?.auth.mode,
+      ).toBe('refresh-token');
+      expect(
+        problems({ ...BASE, SF_REFRESH_TOKEN: 'rt', SF_INSTANCE_URL: 'https://acme.my.salesforce.com' })[0],
+      ).toMatch(/needs SF_CLIENT_ID/);
+    });
+
+    it('an incomplete set of variables says which modes exist', () => {
+      expect(problems({ ...BASE, SF_CLIENT_ID: 'c' })[0]).toMatch(/do not form a complete authentication mode/);
+    });
+
+    it('several named orgs, the first being the default', () => {
+      const c = loadConfig({
+        ...BASE,
+        SF_ORGS: 'prod, uat',
+        SF_PROD_INSTANCE_URL: 'https://acme.my.salesforce.com',
+        SF_PROD_ACCESS_TOKEN: 'p',
+        SF_UAT_LOGIN_URL: 'https://acme--uat.sandbox.my.salesforce.com',
+        SF_UAT_CLIENT_ID: 'c',
+        SF_UAT_CLIENT_SECRET: 's',
+      });
+      expect(c.salesforce.orgs.map((o) => [o.name, o.auth.mode])).toEqual([
+        ['prod', 'access-token'],
+        ['uat', 'client-credentials'],
+      ]);
+      expect(
+        problems({
+          ...BASE,
+          SF_ORGS: 'prod,qa',
+          SF_PROD_INSTANCE_URL: 'https://a.my.salesforce.com',
+          SF_PROD_ACCESS_TOKEN: 'p',
+        })[0],
+      ).toMatch(/SF_ORGS lists "qa" but no SF_QA_\* variables are set/);
+    });
+
+    it('rejects API versions below 41.0 and odd thresholds', () => {
+      expect(problems({ ...BASE, SF_API_VERSION: '40.0' })[0]).toMatch(/SF_API_VERSION/);
+      expect(problems({ ...BASE, LIMITS_WARN_PERCENT: '95', LIMITS_CRITICAL_PERCENT: '90' })[0]).toMatch(
+        /LIMITS_WARN_PERCENT must be lower/,
+      );
+    });
+  });
+});
