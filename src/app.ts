@@ -143,6 +143,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     logger: boltLogger(logger),
     clientOptions,
     ignoreSelf: true,
+    // Bolt's conversation store keeps per-conversation state for every event; nothing here uses it.
+    convoStore: false,
   });
   // Counts running handlers so shutdown can wait for them.
   app.use(async ({ next }) => {
@@ -168,6 +170,12 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     async start() {
       if (config.slack.appToken === undefined) await app.start(config.slack.port);
       else await app.start();
+      // SQLite means one replica, so a lease still in the file was held by a process that died
+      // mid-post: free it, so that case goes out now rather than when the lease runs out.
+      if (store.engine === 'sqlite') {
+        const released = await store.releaseDeliveryLeases(clock()).catch(() => 0);
+        if (released > 0) logger.info({ cases: released }, 'retrying pending escalations left by the last run');
+      }
       delivery.start(app.client, overrides.deliveryIntervalMs ?? 30_000);
       housekeeping = setInterval(() => {
         const cutoff = clock() - KEEP_EVENTS_MS;

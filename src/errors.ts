@@ -45,3 +45,10 @@ export class ConfigError extends AppError {
     this.problems = problems;
   }
 }
+
+/** The database could not be opened or migrated at start-up. Names the setting to check. */
+export class StoreError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('STORE_UNAVAILABLE', message, options);
+  }
+}

@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from '../config';
+import { StoreError } from '../errors';
 import { openPostgres } from './postgres-driver';
 import { SqlStore } from './sql-store';
 import { openSqlite } from './sqlite-driver';
@@ -6,16 +7,36 @@ import type { Store } from './types';
 
 export type { Store } from './types';
 
-/** Opens the configured engine and applies migrations. Throws a clear error if it cannot. */
+/** Opens the configured engine and applies migrations. Throws a StoreError that says what to check. */
 export async function openStore(database: DatabaseConfig): Promise<Store> {
-  const driver =
-    database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres({ connectionString: database.url });
-  const store = new SqlStore(driver);
+  let store: SqlStore | undefined;
   try {
+    store = new SqlStore(
+      database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres({ connectionString: database.url }),
+    );
     await store.migrate();
+    return store;
   } catch (err) {
-    await store.close().catch(() => {});
-    throw err;
+    await store?.close().catch(() => {});
+    throw new StoreError(describeFailure(database, err), { cause: err });
   }
-  return store;
+}
+
+function describeFailure(database: DatabaseConfig, err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown };
+  const reason = typeof e.message === 'string' && e.message !== '' ? e.message : String(e.code ?? err);
+  if (database.kind === 'sqlite') {
+    return `Cannot open the SQLite database ${database.file} (${reason}). Check that DATA_DIR points to a writable directory.`;
+  }
+  return `Cannot open the PostgreSQL database at ${safeLocation(database.url)} (${reason}). Check DATABASE_URL and that the server is running and accepts connections.`;
+}
+
+/** host:port/database only: a connection string can carry a password. */
+function safeLocation(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'the address in DATABASE_URL';
+  }
 }

@@ -233,6 +233,13 @@ export class SqlStore implements Store {
     );
   }
 
+  async releaseDeliveryLeases(now: number): Promise<number> {
+    return this.db.run(`UPDATE escalations SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`, [
+      now,
+      now,
+    ]);
+  }
+
   async duePendingEscalations(now: number, limit: number): Promise<EscalationRecord[]> {
     const rows = await this.db.all(
       `SELECT * FROM escalations WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?`,

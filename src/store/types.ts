@@ -119,6 +119,11 @@ export interface Store {
   updateEscalationCase(id: string, caseData: unknown): Promise<void>;
   markEscalationDelivered(id: string, channelMessageTs: string | undefined, at: number): Promise<void>;
   markEscalationAttemptFailed(id: string, error: string, nextAttemptAt: number): Promise<void>;
+  /**
+   * Makes every pending case due now, dropping leases and backoff. Only for a single-replica
+   * (SQLite) start-up: a lease left in the file belongs to a process that is gone.
+   */
+  releaseDeliveryLeases(now: number): Promise<number>;
   /** Pending cases whose next attempt is due, oldest first. */
   duePendingEscalations(now: number, limit: number): Promise<EscalationRecord[]>;
   recentEscalations(limit: number, userId?: string): Promise<EscalationRecord[]>;

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StoreError } from '../../src/errors';
 import { openStore, type Store } from '../../src/store';
 import { MIGRATIONS } from '../../src/store/migrations';
 import { openPostgres } from '../../src/store/postgres-driver';
@@ -19,9 +20,16 @@ if (POSTGRES_URL === undefined && process.env.CI !== undefined) {
   );
 }
 
+interface Opened {
+  readonly store: Store;
+  /** Another connection to the same database, as a second replica of the bot would open. */
+  readonly replica: () => Promise<Store>;
+  readonly cleanup: () => Promise<void>;
+}
+
 interface Engine {
   readonly name: string;
-  open(): Promise<{ store: Store; cleanup: () => Promise<void> }>;
+  open(): Promise<Opened>;
 }
 
 const engines: Engine[] = [
@@ -29,8 +37,13 @@ const engines: Engine[] = [
     name: 'sqlite',
     async open() {
       const dir = mkdtempSync(join(tmpdir(), 'store-'));
-      const store = await openStore({ kind: 'sqlite', file: join(dir, 'test.db') });
-      return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+      const file = join(dir, 'test.db');
+      const store = await openStore({ kind: 'sqlite', file });
+      return {
+        store,
+        replica: () => openStore({ kind: 'sqlite', file }),
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   },
 ];
@@ -47,6 +60,7 @@ if (POSTGRES_URL !== undefined) {
       const store = await openStore({ kind: 'postgres', url });
       return {
         store,
+        replica: () => openStore({ kind: 'postgres', url }),
         cleanup: async () => {
           const drop = openPostgres({ connectionString: POSTGRES_URL });
           await drop.run(`DROP SCHEMA ${schema} CASCADE`);
@@ -235,6 +249,12 @@ describe.each(engines)('store on $name', (engine) => {
     await store.createEscalation(escalation({ id: 'esc-3', submissionKey: 'view-3', userId: 'U2', createdAt: 2_000 }));
     expect((await store.recentEscalations(5)).map((e) => e.id)).toEqual(['esc-3', 'esc-1']);
     expect((await store.recentEscalations(5, 'U2')).map((e) => e.id)).toEqual(['esc-3']);
+
+    // After a crash: a leased (in-flight) case becomes due at once; delivered ones stay delivered.
+    expect(await store.claimEscalationAttempt('esc-3', 2_000, 62_000)).toBe(true);
+    expect(await store.duePendingEscalations(3_000, 10)).toEqual([]);
+    expect(await store.releaseDeliveryLeases(3_000)).toBe(1);
+    expect((await store.duePendingEscalations(3_000, 10)).map((e) => e.id)).toEqual(['esc-3']);
   });
 
   it('persists rotated refresh tokens per org', async () => {
@@ -242,6 +262,49 @@ describe.each(engines)('store on $name', (engine) => {
     await store.setRefreshToken('prod', 'rt-1', 1);
     await store.setRefreshToken('prod', 'rt-2', 2);
     expect(await store.getRefreshToken('prod')).toBe('rt-2');
+  });
+});
+
+describe.each(engines)('two replicas sharing one $name database', (engine) => {
+  let opened: Opened;
+  let replicas: Store[] = [];
+
+  beforeAll(async () => {
+    opened = await engine.open();
+    if (engine.name === 'postgres') {
+      // Replicas starting together: the advisory lock must serialise their migrations.
+      replicas = await Promise.all([opened.replica(), opened.replica()]);
+    } else {
+      // SQLite serves one replica; a second connection here stands for the overlap of a rolling
+      // restart. better-sqlite3 blocks the thread while it waits for a lock, so in one process
+      // the two are opened one after the other.
+      replicas = [await opened.replica(), await opened.replica()];
+    }
+  });
+  afterAll(async () => {
+    for (const r of replicas) await r.close();
+    await opened.store.close();
+    await opened.cleanup();
+  });
+
+  it('claims each redelivered event on exactly one replica', async () => {
+    const [a, b] = replicas as [Store, Store];
+    const ids = Array.from({ length: 50 }, (_, i) => `Ev-${i}`);
+    // Slack redelivers to whichever replica the load balancer picks: both see every event.
+    const claims = await Promise.all(ids.flatMap((id) => [a.claimEvent(id, 1), b.claimEvent(id, 1)]));
+    for (let i = 0; i < ids.length; i++) expect([claims[2 * i], claims[2 * i + 1]].filter(Boolean)).toHaveLength(1);
+  });
+
+  it('lets only one replica hold a delivery attempt on a case', async () => {
+    const [a, b] = replicas as [Store, Store];
+    await a.createEscalation(escalation({ id: 'esc-r', submissionKey: 'view-r' }));
+    const [ca, cb] = await Promise.all([
+      a.claimEscalationAttempt('esc-r', 2_000, 62_000),
+      b.claimEscalationAttempt('esc-r', 2_000, 62_000),
+    ]);
+    expect([ca, cb].filter(Boolean)).toHaveLength(1);
+    // Once the lease runs out, another replica may try again.
+    expect(await b.claimEscalationAttempt('esc-r', 63_000, 123_000)).toBe(true);
   });
 });
 
@@ -260,9 +323,47 @@ describe('migrations', () => {
     }
   });
 
-  it('reports an unreachable PostgreSQL clearly', async () => {
-    await expect(openStore({ kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' })).rejects.toThrow(
-      /ECONNREFUSED|connect/,
+  (POSTGRES_URL === undefined ? it.skip : it)(
+    'PostgreSQL: replicas starting at once on an empty database apply each migration once',
+    async () => {
+      const url = POSTGRES_URL as string;
+      const schema = `m_${process.pid}_${Date.now()}`;
+      const admin = openPostgres({ connectionString: url });
+      await admin.run(`CREATE SCHEMA ${schema}`);
+      try {
+        const scoped = `${url}${url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+        const stores = await Promise.all([1, 2, 3].map(() => openStore({ kind: 'postgres', url: scoped })));
+        for (const s of stores) await s.close();
+        const rows = await admin.all(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
+        expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+      } finally {
+        await admin.run(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.close();
+      }
+    },
+  );
+
+  it('reports an unreachable PostgreSQL clearly, without the password', async () => {
+    const err = await openStore({ kind: 'postgres', url: 'postgres://bot:hunter2@127.0.0.1:1/none' }).catch(
+      (e: unknown) => e as Error,
     );
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(
+      /^Cannot open the PostgreSQL database at 127\.0\.0\.1:1\/none \(.*ECONNREFUSED.*\)\. Check DATABASE_URL/,
+    );
+    expect((err as Error).message).not.toContain('hunter2');
+  });
+
+  it('names DATA_DIR when the SQLite file cannot be created', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    try {
+      // A regular file where the data directory should be.
+      writeFileSync(join(dir, 'not-a-dir'), 'x');
+      await expect(openStore({ kind: 'sqlite', file: join(dir, 'not-a-dir', 'x.db') })).rejects.toThrow(
+        /^Cannot open the SQLite database .*not-a-dir\/x\.db \(.+\)\. Check that DATA_DIR points to a writable directory\./,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
