@@ -11,8 +11,12 @@ import { ConfigError } from './errors';
 import { createLogger } from './logger';
 import { projectRoot } from './paths';
 
-/** A local .env (see .env.example) fills in variables the environment does not already set. */
+/**
+ * A local .env (see .env.example) fills in variables the environment does not already set.
+ * SKIP_DOTENV=1 turns this off (tests, or a platform that injects the environment itself).
+ */
 function loadDotEnv(): void {
+  if (process.env.SKIP_DOTENV === '1') return;
   const file = join(projectRoot(), '.env');
   if (!existsSync(file)) return;
   for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {

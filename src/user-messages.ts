@@ -18,7 +18,7 @@ export const MSG = {
       ? 'Thanks, noted: this answer helped.'
       : "Thanks, noted: this answer didn't help. *Escalate to Salesforce Support* collects what Support needs in one go.",
   storageTrouble:
-    'I answered, but could not save this to my database (storage is unavailable); buttons on this answer may not work until it recovers.',
+    ':warning: My database is unavailable right now, so this paste was not saved and the buttons below may not work until it is back.',
   somethingWentWrong: 'Something went wrong on my side and I could not finish that. Please try again in a moment.',
   notAllowed: 'You are not on the list of people allowed to do that here. Ask an admin of this app.',
   notChannelMember: 'Only members of that channel can change its settings.',

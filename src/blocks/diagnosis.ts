@@ -2,6 +2,7 @@ import type { Answer, Explanation } from '../knowledge/answer';
 import type { ErrorContext } from '../knowledge/diagnosis';
 import { ACTIONS, DIAGNOSIS_BLOCKS as B } from '../slack/ids';
 import { bullets, clip, docLabel, escapeMrkdwn, link } from '../slack/mrkdwn';
+import { MSG } from '../user-messages';
 import { type Button, type KnownBlock, LIMITS, type MessagePayload } from './types';
 
 /** Values carried by the answer's buttons: small, and never the pasted text itself. */
@@ -16,6 +17,8 @@ export interface DiagnosisOptions {
   readonly ephemeral?: boolean;
   /** Whether an org is linked, so "Check org limits" can do something. */
   readonly limitsAvailable?: boolean;
+  /** The paste could not be stored: say so, since Escalate will start without it. */
+  readonly storageTrouble?: boolean;
 }
 
 const RETRY_EMOJI: Record<string, string> = {
@@ -64,6 +67,8 @@ export function buildDiagnosisMessage(
   const extracted = extractedText(context);
   if (extracted !== undefined)
     blocks.push({ type: 'context', block_id: B.extracted, elements: [{ type: 'mrkdwn', text: extracted }] });
+  if (options.storageTrouble === true)
+    blocks.push({ type: 'context', block_id: B.storage, elements: [{ type: 'mrkdwn', text: MSG.storageTrouble }] });
   blocks.push(actions(answer, options));
   return { text: fallbackText(answer), blocks };
 }

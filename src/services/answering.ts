@@ -159,7 +159,11 @@ export class Answerer {
   render(d: Diagnosis, pasteId: string | undefined) {
     const answer = answerFor(d);
     if (answer === undefined) throw new Error('render() needs a diagnosis above the gate');
-    return buildDiagnosisMessage(answer, d.context, { refs: { pasteId }, limitsAvailable: this.deps.limitsAvailable });
+    return buildDiagnosisMessage(answer, d.context, {
+      refs: { pasteId },
+      limitsAvailable: this.deps.limitsAvailable,
+      storageTrouble: pasteId === undefined,
+    });
   }
 
   /** Keeps the masked paste for the answer's buttons. Storage trouble costs the buttons, not the answer. */

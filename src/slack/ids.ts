@@ -44,6 +44,7 @@ export const DIAGNOSIS_BLOCKS = {
   docs: 'diag_docs',
   others: 'diag_others',
   extracted: 'diag_extracted',
+  storage: 'diag_storage',
   actions: 'diag_actions',
   feedback: 'diag_feedback',
 } as const;

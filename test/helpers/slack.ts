@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import nock from 'nock';
 import { type Assistant, type AssistantOverrides, createAssistant } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -41,7 +42,11 @@ export async function startHarness(
   });
   const store = overrides.store ?? (await openStore(config.database));
   const assistant = await createAssistant(config, {
-    logger: createLogger('error'),
+    // Quiet by default (some tests provoke errors on purpose); TEST_LOGS=1 shows everything.
+    logger:
+      process.env.TEST_LOGS === '1'
+        ? createLogger('debug')
+        : createLogger('error', new Writable({ write: (_c, _e, done) => done() })),
     store,
     engine: engine(),
     botIdentity: { botId: BOT_ID, botUserId: BOT_USER },

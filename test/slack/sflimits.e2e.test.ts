@@ -163,6 +163,44 @@ describe('/sflimits end to end (signed command → jsforce → nock Salesforce �
     expect(sf.isDone()).toBe(false);
   });
 
+  it('admits members of an allowed user group and anyone in an allowed channel, once per group read', async () => {
+    h = await startHarness({
+      SF_INSTANCE_URL: INSTANCE,
+      SF_ACCESS_TOKEN: 'static-token',
+      ALLOWED_USERGROUPS: 'S0INTEGRATION',
+      ALLOWED_CHANNELS: 'C0OPSTEAM1',
+    });
+    const api = recordSlackApi((method, body) =>
+      method === 'usergroups.users.list' && body.usergroup === 'S0INTEGRATION'
+        ? [200, { ok: true, users: ['U0MEMBER'] }]
+        : undefined,
+    );
+    const responses = captureResponses();
+    nock(INSTANCE).persist().get('/services/data/v66.0/limits').reply(200, LIMITS);
+    await command(h, '', 'U0MEMBER');
+    await eventually(() => expect(responses).toHaveLength(1));
+    expect(JSON.stringify(responses[0])).toContain('DailyApiRequests');
+
+    await command(h, '', 'U0STRANGER');
+    await eventually(() => expect(responses).toHaveLength(2));
+    expect(String(responses[1]?.text)).toContain('not on the list');
+
+    // Same person, allowed channel.
+    await postCommand(h.base, {
+      command: '/sflimits',
+      text: '',
+      user_id: 'U0STRANGER',
+      channel_id: 'C0OPSTEAM1',
+      team_id: 'T0001',
+      response_url: RESPONSE_URL,
+      trigger_id: 't',
+    });
+    await eventually(() => expect(responses).toHaveLength(3));
+    expect(JSON.stringify(responses[2])).toContain('DailyApiRequests');
+    // The group's members were read once and cached.
+    expect(api.of('usergroups.users.list')).toHaveLength(1);
+  });
+
   it('tells people how to link an org when none is configured', async () => {
     h = await startHarness();
     recordSlackApi();

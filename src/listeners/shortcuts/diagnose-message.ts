@@ -37,6 +37,7 @@ export function onDiagnoseShortcut(services: Services) {
         refs: { pasteId },
         ephemeral: true,
         limitsAvailable: services.limits !== undefined,
+        storageTrouble: pasteId === undefined,
       });
       const secretNote =
         d.secrets.length > 0

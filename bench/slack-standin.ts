@@ -1,0 +1,242 @@
+/**
+ * A local stand-in for Slack's Web API (and, on /trust/, Salesforce Trust), on loopback, for the
+ * load script and the process-level fault tests. The bot talks to it through SLACK_API_URL, over
+ * real HTTP, exactly as it talks to slack.com. It answers the methods the bot calls with the
+ * shapes Slack documents and records every call.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface StandinCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  readonly at: number;
+}
+
+/** What a handler may answer: a status and JSON body, 'hang' (never answer), or undefined (default). */
+export type StandinReply = { status: number; body: unknown; headers?: Record<string, string> } | 'hang' | undefined;
+export type StandinHandler = (method: string, body: Record<string, unknown>) => StandinReply;
+
+export interface SlackStandin {
+  /** Base URL for SLACK_API_URL, ending in /api/. */
+  readonly apiUrl: string;
+  /** Base URL for TRUST_API_URL, ending in /v1/. */
+  readonly trustUrl: string;
+  /** A response_url on this server. */
+  readonly hooksUrl: string;
+  readonly calls: StandinCall[];
+  of(method: string): StandinCall[];
+  setHandler(handler: StandinHandler | undefined): void;
+  /**
+   * Socket Mode: sends an envelope to the connected app and resolves with its ack message.
+   * Needs `socketMode: true` and a connected app (see `socketConnected`).
+   */
+  sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown): Promise<unknown>;
+  /** Resolves once an app has opened the Socket Mode connection and been greeted. */
+  socketConnected(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StandinOptions {
+  readonly handler?: StandinHandler;
+  /** Keep call bodies (tests) or only method names and channels (long load runs). */
+  readonly keepBodies?: boolean;
+  /** Simulated Web API latency in ms. */
+  readonly latencyMs?: number;
+  /** Serve Socket Mode: apps.connections.open returns a WebSocket URL on this server. */
+  readonly socketMode?: boolean;
+}
+
+export async function startSlackStandin(options: StandinOptions = {}): Promise<SlackStandin> {
+  let handler = options.handler;
+  const calls: StandinCall[] = [];
+  const hanging = new Set<ServerResponse>();
+  let counter = 0;
+
+  const server: Server = createServer((req, res) => {
+    void readBody(req).then((raw) => {
+      const url = req.url ?? '/';
+      if (url.startsWith('/trust/')) {
+        const instance = /\/instances\/([^/]+)\/status/.exec(url)?.[1] ?? 'NA1';
+        json(res, 200, { key: instance, status: 'OK', Incidents: [], Maintenances: [] });
+        return;
+      }
+      if (url.startsWith('/hooks/')) {
+        // response_url posts (slash commands, buttons) answer with plain "ok" on Slack too.
+        calls.push({ method: 'response_url', body: decode(raw, 'application/json'), at: Date.now() });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
+        return;
+      }
+      const method = /^\/api\/([\w.]+)/.exec(url)?.[1];
+      if (method === undefined) {
+        json(res, 404, { ok: false, error: 'unknown_method' });
+        return;
+      }
+      const body = decode(raw, req.headers['content-type']);
+      calls.push({
+        method,
+        body: options.keepBodies === false ? { channel: body.channel, thread_ts: body.thread_ts } : body,
+        at: Date.now(),
+      });
+      if (method === 'apps.connections.open' && options.socketMode === true) {
+        json(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=t${++counter}` });
+        return;
+      }
+      const custom = handler?.(method, body);
+      if (custom === 'hang') {
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+        return;
+      }
+      counter++;
+      const send = () =>
+        custom === undefined
+          ? json(res, 200, defaultResponse(method, body, counter))
+          : json(res, custom.status, custom.body, custom.headers);
+      if (options.latencyMs !== undefined && options.latencyMs > 0) setTimeout(send, options.latencyMs);
+      else send();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+
+  // Socket Mode: one app connection at a time, as in a single-replica deployment.
+  let socket: WebSocket | undefined;
+  let greeted: () => void = () => {};
+  let connected = new Promise<void>((resolve) => {
+    greeted = resolve;
+  });
+  const pendingAcks = new Map<string, (ack: unknown) => void>();
+  const wss = options.socketMode === true ? new WebSocketServer({ server, path: '/link/' }) : undefined;
+  wss?.on('connection', (ws) => {
+    socket = ws;
+    ws.on('message', (data) => {
+      let msg: { envelope_id?: string } = {};
+      try {
+        msg = JSON.parse(String(data)) as { envelope_id?: string };
+      } catch {
+        return;
+      }
+      if (msg.envelope_id !== undefined) {
+        pendingAcks.get(msg.envelope_id)?.(msg);
+        pendingAcks.delete(msg.envelope_id);
+      }
+    });
+    ws.on('close', () => {
+      if (socket === ws) socket = undefined;
+      connected = new Promise<void>((resolve) => {
+        greeted = resolve;
+      });
+    });
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'standin', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A0001' },
+      }),
+    );
+    greeted();
+  });
+  let envelopes = 0;
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    trustUrl: `http://127.0.0.1:${port}/trust/v1/`,
+    hooksUrl: `http://127.0.0.1:${port}/hooks/T0001/1/x`,
+    calls,
+    of: (method) => calls.filter((c) => c.method === method),
+    setHandler: (h) => {
+      handler = h;
+    },
+    socketConnected: () => connected,
+    sendEnvelope: (type, payload) =>
+      new Promise((resolve, reject) => {
+        if (socket === undefined) {
+          reject(new Error('no Socket Mode connection'));
+          return;
+        }
+        const envelopeId = `env-${++envelopes}`;
+        pendingAcks.set(envelopeId, resolve);
+        socket.send(
+          JSON.stringify({
+            envelope_id: envelopeId,
+            type,
+            payload,
+            accepts_response_payload: type !== 'events_api',
+            retry_attempt: 0,
+            retry_reason: '',
+          }),
+        );
+      }),
+    close: async () => {
+      for (const client of wss?.clients ?? []) client.terminate();
+      wss?.close();
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(''));
+  });
+}
+
+/** WebClient sends form-encoded bodies where objects (blocks, view) are JSON strings. */
+function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
+  let fields: Record<string, unknown>;
+  if (contentType?.includes('application/json') === true) {
+    try {
+      fields = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      fields = {};
+    }
+  } else {
+    fields = Object.fromEntries(new URLSearchParams(raw));
+  }
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v === 'string' && /^[[{]/.test(v)) {
+      try {
+        fields[k] = JSON.parse(v);
+      } catch {
+        // not JSON: keep the string
+      }
+    }
+  }
+  return fields;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function defaultResponse(method: string, body: Record<string, unknown>, n: number): unknown {
+  switch (method) {
+    case 'auth.test':
+      return { ok: true, user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0001', user: 'sf-api-assistant' };
+    case 'chat.postMessage':
+      return { ok: true, channel: body.channel, ts: `1700000000.${String(100000 + n)}` };
+    case 'chat.update':
+      return { ok: true, channel: body.channel, ts: body.ts };
+    case 'views.open':
+    case 'views.update':
+    case 'views.publish':
+      return { ok: true, view: { id: `V${n}`, hash: `h${n}` } };
+    case 'users.info':
+      return { ok: true, user: { id: body.user, tz: 'Europe/Paris', tz_label: 'Central European Time' } };
+    case 'conversations.members':
+      return { ok: true, members: ['U0001', 'U0002'], response_metadata: { next_cursor: '' } };
+    default:
+      return { ok: true };
+  }
+}
