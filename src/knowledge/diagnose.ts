@@ -1,4 +1,4 @@
-import { extractContext } from './context';
+import { CONTEXT_FULL_TEXT, extractContext } from './context';
 import type { Diagnosis, ErrorContext, Signal } from './diagnosis';
 import { extractApexExceptions } from './extractors/apex';
 import { extractCodeTokens } from './extractors/code-tokens';
@@ -18,6 +18,9 @@ export type Diagnose = (text: string) => Diagnosis;
 
 /** At most this many characters (": ", " - ") between a written code and its message. */
 const MESSAGE_GAP = 4;
+
+/** Around a known error in a long paste, how far to look for its HTTP status. */
+const HTTP_AROUND = 4_000;
 
 /** Secrets are reported for at most this much of the input (the warning to the poster). */
 const MAX_SECRET_SCAN = 1_000_000;
@@ -45,10 +48,21 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
     if (norm.text.trim().length === 0) return emptyDiagnosis(window.truncated, secrets, maskedText);
     const signals: Signal[] = [];
     for (const extract of CODE_EXTRACTORS) signals.push(...extract({ doc, index }));
-    const http = extractHttpStatuses({ doc, index });
-    signals.push(...http.signals);
+    const codeSignals = messagesOfTheirOwnCode(signals, index);
+    // HTTP statuses rank below every Salesforce code. In a long paste whose code is already
+    // certain they can only add context, so only the stretch around the error is read for them.
+    let focus: number | undefined;
+    let range: [number, number] | undefined;
+    if (doc.text.length > CONTEXT_FULL_TEXT) {
+      const preliminary = rankSignals(codeSignals, index, doc)[0];
+      if (preliminary !== undefined && preliminary.confidence >= GATE) {
+        focus = firstIndexOf(codeSignals, preliminary.code);
+        if (focus !== undefined) range = [focus - HTTP_AROUND, focus + HTTP_AROUND];
+      }
+    }
+    const http = extractHttpStatuses({ doc, index }, range);
 
-    const matches = rankSignals(messagesOfTheirOwnCode(signals, index), index, doc);
+    const matches = rankSignals([...codeSignals, ...http.signals], index, doc);
     const primary = matches[0];
     const confidence = primary?.confidence ?? 0;
     const isError = confidence >= GATE;
@@ -59,7 +73,12 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
       matches,
       // Context feeds the escalation modal; nobody escalates what was not recognised.
       context: isError
-        ? extractContext({ doc, primary, httpStatus: http.firstStatus })
+        ? extractContext({
+            doc,
+            primary,
+            httpStatus: http.firstStatus,
+            focus: focus ?? firstIndexOf(signals, primary?.code),
+          })
         : { ...emptyContext(), httpStatus: http.firstStatus },
       secrets,
       maskedText,
@@ -118,4 +137,10 @@ function messagesOfTheirOwnCode(signals: readonly Signal[], index: KnowledgeInde
     );
     return owner === undefined || (index.byName.get(s.code)?.specializes.includes(owner.code) ?? false);
   });
+}
+
+function firstIndexOf(signals: readonly Signal[], code: string | undefined): number | undefined {
+  let first: number | undefined;
+  for (const s of signals) if (s.code === code && (first === undefined || s.index < first)) first = s.index;
+  return first;
 }

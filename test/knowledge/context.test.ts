@@ -53,4 +53,24 @@ organizationId: 00D5g000004AbCdEAK`);
       httpStatus: undefined,
     });
   });
+
+  it('reads a long paste at its head and around the error, where the facts sit', () => {
+    const frames = (n: number) => '\tat com.acme.sync.Worker.run(Worker.java:42)\n'.repeat(n);
+    const d = diagnose(
+      `2026-11-24T09:15:02Z PATCH https://acme.my.salesforce.com/services/data/v62.0/sobjects/Account/001\n${frames(300)}` +
+        `note for user far.away@acme.com\n${frames(300)}` +
+        `HTTP/1.1 400 Bad Request\n[{"errorCode":"UNABLE_TO_LOCK_ROW","message":"unable to obtain exclusive access to this record"}]\n` +
+        `organizationId: 00D5g000004AbCdEAK\n${frames(50)}`,
+    );
+    expect(d.matches[0]?.code).toBe('UNABLE_TO_LOCK_ROW');
+    expect(d.context).toMatchObject({
+      method: 'PATCH',
+      apiVersion: '62.0',
+      httpStatus: 400,
+      orgId: '00D5g000004AbCdEAK',
+      // Mid-way through 25k characters of stack, far from both the head and the error.
+      username: undefined,
+    });
+    expect(d.context.timestamps).toEqual(['2026-11-24T09:15:02Z']);
+  });
 });

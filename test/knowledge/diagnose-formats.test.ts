@@ -176,6 +176,21 @@ const CASES: readonly Case[] = [
     text: '&gt; `INVALID_CROSS_REFERENCE_KEY: invalid cross reference id` when we set OwnerId &amp; RecordTypeId',
     primary: 'INVALID_CROSS_REFERENCE_KEY',
   },
+  {
+    format: 'Bulk API 2.0 job-state error (its one-word code)',
+    text: 'PATCH /services/data/v62.0/jobs/ingest/750000000000001AAA failed: [{"errorCode":"INVALIDJOBSTATE","message":"Closing an already Aborted Job is not allowed"}]',
+    primary: 'INVALIDJOBSTATE',
+  },
+  {
+    format: 'sf CLI fatal sign-up error with its C- code',
+    text: 'Error (C-9999): An unexpected error occurred while creating the scratch org. Contact Salesforce Customer Support.',
+    primary: 'C-9999',
+  },
+  {
+    format: 'HTML entities inside a pasted XML body',
+    text: '&lt;faultcode&gt;sf:INVALID_QUERY_LOCATOR&lt;/faultcode&gt;&lt;faultstring&gt;INVALID_QUERY_LOCATOR: invalid query locator&lt;/faultstring&gt;',
+    primary: 'INVALID_QUERY_LOCATOR',
+  },
 ];
 
 describe('diagnose() reads every format', () => {

@@ -63,6 +63,14 @@ const HARD_NEGATIVES: ReadonlyArray<readonly [string, string]> = [
   ['an unrelated gRPC status', 'rpc error: code = NOT_FOUND desc = topic does not exist'],
   ['a SQLite error', 'sqlite3.OperationalError: no such column: account_id'],
   [
+    'a pull-request template describing a change',
+    '### Description of the change\nWhen Salesforce answers INVALID_SESSION_ID we now refresh the token once and replay the call.\n### QA steps\nRun the sync against a sandbox.',
+  ],
+  [
+    'a hypothesis about a code',
+    'My hypothesis is that UNABLE_TO_LOCK_ROW comes from the nightly roll-up job, not from our sync.',
+  ],
+  [
     'a governor-limit warning that is not a failure',
     'FYI we are at 80% of the SOQL limit in that trigger, might want to bulkify before Q4.',
   ],

@@ -38,7 +38,13 @@ export interface HttpFindings {
   readonly firstStatus: number | undefined;
 }
 
-export function extractHttpStatuses({ doc }: ExtractInput): HttpFindings {
+/**
+ * `range` limits the search to part of the text (positions stay those of the whole text): long
+ * pastes whose error is already known only need the status near it, for the escalation context.
+ */
+export function extractHttpStatuses({ doc }: ExtractInput, range?: readonly [number, number]): HttpFindings {
+  const offset = range === undefined ? 0 : Math.max(0, range[0]);
+  const text = range === undefined ? doc.text : doc.text.slice(offset, range[1]);
   const signals: Signal[] = [];
   let firstStatus: { status: number; index: number } | undefined;
   const base = doc.salesforceContext ? HTTP_WITH_SALESFORCE : HTTP_ALONE;
@@ -49,13 +55,13 @@ export function extractHttpStatuses({ doc }: ExtractInput): HttpFindings {
   };
   for (const pattern of STATUS_PATTERNS) {
     const re = new RegExp(pattern.source, pattern.flags);
-    for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
-      add(Number(m[1]), m.index);
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      add(Number(m[1]), offset + m.index);
       if (signals.length > 100) break;
     }
   }
   const html = new RegExp(HTML_UNAVAILABLE.source, 'gi');
-  const page = html.exec(doc.text);
-  if (page !== null) add(503, page.index);
+  const page = html.exec(text);
+  if (page !== null) add(503, offset + page.index);
   return { signals, firstStatus: firstStatus?.status };
 }
