@@ -17,11 +17,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEngine } from '../src/knowledge/engine';
 import { chatLines, rng } from './generate';
+import { freePort } from './ports';
 import { startSlackStandin } from './slack-standin';
 
 const ROOT = join(__dirname, '..', '..');
@@ -154,18 +154,6 @@ function plan(options: Options, isError: (text: string) => boolean) {
     events.push({ at, eventId, body, ts, redelivery: false, replica: i % options.replicas });
   }
   return { events, expectedThreads, errors };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Peak resident set of a process (Linux VmHWM), in MB. */

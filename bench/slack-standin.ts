@@ -203,16 +203,24 @@ function decode(raw: string, contentType: string | undefined): Record<string, un
   } else {
     fields = Object.fromEntries(new URLSearchParams(raw));
   }
+  return parseJsonFields(fields);
+}
+
+/** Turns the JSON-string fields of a decoded Web API body (blocks, view, …) back into objects. */
+export function parseJsonFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (typeof v === 'string' && /^[[{]/.test(v)) {
       try {
-        fields[k] = JSON.parse(v);
+        out[k] = JSON.parse(v);
+        continue;
       } catch {
         // not JSON: keep the string
       }
     }
+    out[k] = v;
   }
-  return fields;
+  return out;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -220,7 +228,8 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-function defaultResponse(method: string, body: Record<string, unknown>, n: number): unknown {
+/** What Slack answers to the methods the bot calls, in the documented shapes. */
+export function defaultResponse(method: string, body: Record<string, unknown>, n: number): unknown {
   switch (method) {
     case 'auth.test':
       return { ok: true, user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0001', user: 'sf-api-assistant' };

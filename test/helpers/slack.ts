@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import nock from 'nock';
+import { defaultResponse, parseJsonFields } from '../../bench/slack-standin';
 import { type Assistant, type AssistantOverrides, createAssistant } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -160,7 +161,7 @@ export function recordSlackApi(
       calls.push({ method, body });
       const custom = reply(method, body);
       if (custom !== undefined) return custom;
-      return [200, defaultResponse(method, body)];
+      return [200, defaultResponse(method, body, ++counter)];
     });
   return {
     calls,
@@ -170,43 +171,14 @@ export function recordSlackApi(
 }
 
 function decode(requestBody: unknown): Record<string, unknown> {
-  const raw =
+  return parseJsonFields(
     typeof requestBody === 'string'
       ? Object.fromEntries(new URLSearchParams(requestBody))
-      : (requestBody as Record<string, unknown>);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw ?? {})) {
-    if (typeof v === 'string' && /^[[{]/.test(v)) {
-      try {
-        out[k] = JSON.parse(v);
-        continue;
-      } catch {
-        // not JSON: keep the string
-      }
-    }
-    out[k] = v;
-  }
-  return out;
+      : ((requestBody ?? {}) as Record<string, unknown>),
+  );
 }
 
 let counter = 0;
-function defaultResponse(method: string, body: Record<string, unknown>): unknown {
-  counter++;
-  switch (method) {
-    case 'chat.postMessage':
-      return { ok: true, channel: body.channel, ts: `1700000000.${String(100000 + counter)}` };
-    case 'views.open':
-    case 'views.update':
-    case 'views.publish':
-      return { ok: true, view: { id: `V${counter}`, hash: `h${counter}` } };
-    case 'users.info':
-      return { ok: true, user: { id: body.user, tz: 'Europe/Paris', tz_label: 'Central European Time' } };
-    case 'conversations.members':
-      return { ok: true, members: ['U0001', 'U0002'], response_metadata: { next_cursor: '' } };
-    default:
-      return { ok: true };
-  }
-}
 
 /** Polls until `check` passes (the HTTP ack goes out before listeners finish). */
 export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
