@@ -19,6 +19,8 @@ export const MSG = {
       : "Thanks, noted: this answer didn't help. *Escalate to Salesforce Support* collects what Support needs in one go.",
   storageTrouble:
     ':warning: My database is unavailable right now, so this paste was not saved and the buttons below may not work until it is back.',
+  threadParentUnavailable:
+    "I can't read this thread's first message right now (Slack limits how often apps may read history). Use the *Diagnose this error* shortcut on that message (⋮ → Diagnose this error), or paste the error here and mention me.",
   somethingWentWrong: 'Something went wrong on my side and I could not finish that. Please try again in a moment.',
   notAllowed: 'You are not on the list of people allowed to do that here. Ask an admin of this app.',
   notChannelMember: 'Only members of that channel can change its settings.',

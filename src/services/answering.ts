@@ -71,7 +71,13 @@ export class Answerer {
     if (!(await this.deps.dedupe.claim(msg.eventId, now))) return 'duplicate';
 
     if (d.secrets.length > 0 && msg.userId !== undefined) await this.warnAboutSecrets(client, msg, d);
-    if (!d.isError || (!msg.requested && settings.mode === 'mentions')) return 'warned';
+    if (!d.isError) return 'warned';
+    if (!msg.requested && settings.mode === 'mentions') {
+      // Kept (masked) so a later mention in its thread can be answered without reading history,
+      // which Slack limits to one call a minute for apps outside the Marketplace.
+      await this.savePaste(msg, d);
+      return 'warned';
+    }
 
     const signature = d.signature as string;
     if (msg.edited) {

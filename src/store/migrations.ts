@@ -97,4 +97,9 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE channel_settings ADD COLUMN default_org TEXT',
     ],
   },
+  {
+    version: 3,
+    name: 'find a stored paste by its Slack message',
+    statements: ['CREATE INDEX pastes_message ON pastes (channel_id, message_ts, created_at)'],
+  },
 ];

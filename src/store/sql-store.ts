@@ -124,16 +124,15 @@ export class SqlStore implements Store {
 
   async getPaste(id: string): Promise<PasteRecord | undefined> {
     const row = await this.one('SELECT * FROM pastes WHERE id = ?', [id]);
-    if (row === undefined) return undefined;
-    return {
-      id,
-      channelId: optional(row.channel_id),
-      messageTs: optional(row.message_ts),
-      threadTs: optional(row.thread_ts),
-      userId: optional(row.user_id),
-      maskedText: String(row.masked_text),
-      createdAt: Number(row.created_at),
-    };
+    return row === undefined ? undefined : toPaste(row);
+  }
+
+  async findPasteForMessage(channelId: string, messageTs: string): Promise<PasteRecord | undefined> {
+    const row = await this.one(
+      'SELECT * FROM pastes WHERE channel_id = ? AND message_ts = ? ORDER BY created_at DESC LIMIT 1',
+      [channelId, messageTs],
+    );
+    return row === undefined ? undefined : toPaste(row);
   }
 
   async recordFeedback(f: FeedbackRecord): Promise<void> {
@@ -300,6 +299,18 @@ export class SqlStore implements Store {
 
 function optional(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
+}
+
+function toPaste(row: Row): PasteRecord {
+  return {
+    id: String(row.id),
+    channelId: optional(row.channel_id),
+    messageTs: optional(row.message_ts),
+    threadTs: optional(row.thread_ts),
+    userId: optional(row.user_id),
+    maskedText: String(row.masked_text),
+    createdAt: Number(row.created_at),
+  };
 }
 
 function toReply(row: Row): ReplyRecord {

@@ -102,6 +102,8 @@ export interface Store {
 
   savePaste(paste: PasteRecord): Promise<void>;
   getPaste(id: string): Promise<PasteRecord | undefined>;
+  /** The latest paste stored for a Slack message (a thread's parent, when the bot is mentioned). */
+  findPasteForMessage(channelId: string, messageTs: string): Promise<PasteRecord | undefined>;
 
   /** One vote per user per answer and code; voting again replaces the earlier vote. */
   recordFeedback(feedback: FeedbackRecord): Promise<void>;

@@ -296,6 +296,58 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
     expect(String(api.of('chat.postMessage')[0]?.body.text)).toMatch(/^INVALID_LOGIN/);
   });
 
+  it('answers a mention under a paste it saw in a "mentions" channel without reading history', async () => {
+    const api = recordSlackApi();
+    await h.store.setChannelSettings({
+      channelId: 'C0001',
+      mode: 'mentions',
+      allowBots: false,
+      updatedBy: 'U0001',
+      updatedAt: 1,
+    });
+    await postEvent(h.base, messageEvent({ ts: '1700000000.000700', text: LOCK_ERROR }), 'Ev-quiet-paste');
+    await eventually(async () => expect(await h.store.findPasteForMessage('C0001', '1700000000.000700')).toBeDefined());
+    expect(api.calls).toEqual([]);
+    await postEvent(
+      h.base,
+      {
+        type: 'app_mention',
+        channel: 'C0001',
+        user: 'U0002',
+        ts: '1700000000.000800',
+        thread_ts: '1700000000.000700',
+        text: `<@${BOT_USER}> ?`,
+      },
+      'Ev-quiet-mention',
+    );
+    await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
+    expect(api.of('conversations.replies')).toEqual([]);
+    expect(api.of('chat.postMessage')[0]?.body).toMatchObject({ thread_ts: '1700000000.000700' });
+    expect(String(api.of('chat.postMessage')[0]?.body.text)).toMatch(/^UNABLE_TO_LOCK_ROW/);
+  });
+
+  it("says so when Slack refuses to show a thread's first message", async () => {
+    const api = recordSlackApi((method) =>
+      method === 'conversations.replies'
+        ? [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '60' }]
+        : undefined,
+    );
+    await postEvent(
+      h.base,
+      {
+        type: 'app_mention',
+        channel: 'C0001',
+        user: 'U0001',
+        ts: '1700000000.000900',
+        thread_ts: '1700000000.000850',
+        text: `<@${BOT_USER}> what is this?`,
+      },
+      'Ev-mention-limited',
+    );
+    await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
+    expect(String(api.of('chat.postMessage')[0]?.body.text)).toContain('Diagnose this error');
+  });
+
   it('answers a question mentioned to it from the FAQ', async () => {
     const api = recordSlackApi();
     await postEvent(

@@ -178,6 +178,19 @@ describe.each(engines)('store on $name', (engine) => {
       createdAt: 1,
     });
     expect(await store.getPaste('missing')).toBeUndefined();
+
+    await store.savePaste({
+      id: 'p2',
+      channelId: 'C1',
+      messageTs: '1.1',
+      threadTs: undefined,
+      userId: 'U1',
+      maskedText: 'INVALID_FIELD (edited)',
+      createdAt: 2,
+    });
+    expect((await store.findPasteForMessage('C1', '1.1'))?.id).toBe('p2');
+    expect(await store.findPasteForMessage('C1', '9.9')).toBeUndefined();
+    expect(await store.findPasteForMessage('C2', '1.1')).toBeUndefined();
   });
 
   it('records one vote per user per answer and code', async () => {

@@ -36,22 +36,20 @@ export function onAppMention(services: Services) {
         return;
       }
       if (threadTs !== undefined && threadTs !== event.ts) {
-        const parent = await client.conversations.replies({
-          channel: channelId,
-          ts: threadTs,
-          limit: 1,
-          inclusive: true,
-        });
-        const first = parent.messages?.[0];
-        if (first?.text !== undefined || first?.files !== undefined) {
+        const parent = await threadParent(services, client, channelId, threadTs);
+        if (parent === 'unavailable') {
+          await client.chat.postMessage({ channel: channelId, thread_ts: threadTs, text: MSG.threadParentUnavailable });
+          return;
+        }
+        if (parent !== undefined) {
           const outcome = await services.answerer.onMessage(client, {
             ...base,
             ts: threadTs,
             threadTs,
-            text: first?.text ?? '',
-            files: (first?.files ?? []) as IncomingMessage['files'],
+            text: parent.text,
+            files: parent.files,
             userId: event.user,
-            botId: first?.bot_id,
+            botId: parent.botId,
           });
           if (outcome !== 'not-an-error') return;
         }
@@ -69,4 +67,38 @@ export function onAppMention(services: Services) {
       services.logger.error({ err, channel: channelId, bot: context.botUserId }, 'could not answer a mention');
     }
   };
+}
+
+/** How long a mention waits for Slack's history API before saying it cannot read the thread. */
+const HISTORY_TIMEOUT_MS = 4_000;
+
+type Parent = { text: string; files: IncomingMessage['files']; botId: string | undefined };
+
+/**
+ * The thread's first message. A paste the bot has already seen is in the store (masked); only
+ * otherwise is Slack's history API asked, which is limited to one call a minute for apps
+ * outside the Marketplace, so a slow or refused answer is reported rather than waited out.
+ */
+async function threadParent(
+  services: Services,
+  client: AllMiddlewareArgs['client'],
+  channelId: string,
+  threadTs: string,
+): Promise<Parent | undefined | 'unavailable'> {
+  const saved = await services.store.findPasteForMessage(channelId, threadTs).catch(() => undefined);
+  if (saved !== undefined) return { text: saved.maskedText, files: [], botId: undefined };
+  try {
+    const replies = await Promise.race([
+      client.conversations.replies({ channel: channelId, ts: threadTs, limit: 1, inclusive: true }),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('conversations.replies timed out')), HISTORY_TIMEOUT_MS).unref(),
+      ),
+    ]);
+    const first = replies.messages?.[0];
+    if (first === undefined || (first.text === undefined && first.files === undefined)) return undefined;
+    return { text: first.text ?? '', files: (first.files ?? []) as IncomingMessage['files'], botId: first.bot_id };
+  } catch (err) {
+    services.logger.warn({ err, channel: channelId }, "could not read a thread's first message");
+    return 'unavailable';
+  }
 }
