@@ -49,6 +49,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
 /** Hourly housekeeping: event IDs and drafts older than a day are no longer needed. */
 const HOUSEKEEPING_MS = 60 * 60_000;
 const KEEP_EVENTS_MS = 24 * 60 * 60_000;
+/** Masked pastes back the Escalate and Post-in-thread buttons; after 30 days those start empty. */
+const KEEP_PASTES_MS = 30 * 24 * 60 * 60_000;
 
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -181,6 +183,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         const cutoff = clock() - KEEP_EVENTS_MS;
         void store.pruneEvents(cutoff).catch(() => {});
         void store.pruneDrafts(cutoff).catch(() => {});
+        void store.prunePastes(clock() - KEEP_PASTES_MS).catch(() => {});
       }, HOUSEKEEPING_MS);
       housekeeping.unref();
       logger.info(

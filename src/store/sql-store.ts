@@ -127,6 +127,10 @@ export class SqlStore implements Store {
     return row === undefined ? undefined : toPaste(row);
   }
 
+  prunePastes(olderThan: number): Promise<number> {
+    return this.db.run('DELETE FROM pastes WHERE created_at < ?', [olderThan]);
+  }
+
   async findPasteForMessage(channelId: string, messageTs: string): Promise<PasteRecord | undefined> {
     const row = await this.one(
       'SELECT * FROM pastes WHERE channel_id = ? AND message_ts = ? ORDER BY created_at DESC LIMIT 1',

@@ -104,6 +104,8 @@ export interface Store {
   getPaste(id: string): Promise<PasteRecord | undefined>;
   /** The latest paste stored for a Slack message (a thread's parent, when the bot is mentioned). */
   findPasteForMessage(channelId: string, messageTs: string): Promise<PasteRecord | undefined>;
+  /** Masked pastes are kept for their answers' buttons, not for ever. */
+  prunePastes(olderThan: number): Promise<number>;
 
   /** One vote per user per answer and code; voting again replaces the earlier vote. */
   recordFeedback(feedback: FeedbackRecord): Promise<void>;

@@ -191,6 +191,9 @@ describe.each(engines)('store on $name', (engine) => {
     expect((await store.findPasteForMessage('C1', '1.1'))?.id).toBe('p2');
     expect(await store.findPasteForMessage('C1', '9.9')).toBeUndefined();
     expect(await store.findPasteForMessage('C2', '1.1')).toBeUndefined();
+    expect(await store.prunePastes(2)).toBe(1); // p1 (1) is older than 2
+    expect(await store.getPaste('p1')).toBeUndefined();
+    expect((await store.getPaste('p2'))?.id).toBe('p2');
   });
 
   it('records one vote per user per answer and code', async () => {
