@@ -15,6 +15,26 @@ function cli(args: string[], input?: string) {
 }
 
 describe('cli diagnose', () => {
+  it("runs the README's quick-start examples", () => {
+    const single = cli(['diagnose', 'examples/rest-lock.txt']);
+    expect(single.code).toBe(0);
+    expect(single.stdout).toMatch(/^UNABLE_TO_LOCK_ROW: /);
+    expect(single.stdout).toContain('HTTP status: 400');
+    const lines = cli(['diagnose', '--jsonl', 'examples/pastes.jsonl']).stdout.trim().split('\n');
+    expect(
+      lines.map((l) => JSON.parse(l) as { id: string; isError: boolean; matches: Array<{ code: string }> }),
+    ).toEqual([
+      expect.objectContaining({
+        id: 'rest',
+        isError: true,
+        matches: [expect.objectContaining({ code: 'INVALID_SESSION_ID' })],
+      }),
+      expect.objectContaining({ id: 'oauth', isError: true }),
+      expect.objectContaining({ id: 'apex', isError: true }),
+      expect.objectContaining({ id: 'chat', isError: false, matches: [] }),
+    ]);
+  });
+
   it('prints a readable diagnosis from stdin', () => {
     const { code, stdout } = cli(
       ['diagnose'],
