@@ -3,6 +3,7 @@ import type { LimitRow } from '../salesforce/limits';
 import { ACTIONS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
 import type { EscalationRecord } from '../store/types';
+import { rowText } from './limits';
 import { type HomeView, type KnownBlock, LIMITS } from './types';
 
 export interface HomeModel {
@@ -15,15 +16,6 @@ export interface HomeModel {
   readonly escalationEnabled: boolean;
   readonly storageTrouble: boolean;
 }
-
-const BAND_EMOJI: Record<string, string> = {
-  ok: ':large_green_circle:',
-  warning: ':large_yellow_circle:',
-  critical: ':red_circle:',
-  over: ':rotating_light:',
-  'not-available': ':white_circle:',
-  unlimited: ':white_circle:',
-};
 
 /** App Home: what the bot does, how to use it, its knowledge, the org's last limits, your escalations. */
 export function buildHome(model: HomeModel): HomeView {
@@ -103,12 +95,8 @@ function orgText(org: HomeModel['org']): string {
     return '*Linked org*: none configured. Set `SF_INSTANCE_URL` and `SF_ACCESS_TOKEN` (or an OAuth mode) to enable `/sflimits`.';
   if (org.takenAt === undefined)
     return `*Linked org*: \`${escapeMrkdwn(org.name)}\`. No limits snapshot yet: run \`/sflimits\`.`;
-  const rows = org.headline
-    .map(
-      (r) =>
-        `${BAND_EMOJI[r.band] ?? ''} \`${r.key}\` ${r.used.toLocaleString('en-US')} / ${r.max.toLocaleString('en-US')}${r.percent === undefined ? '' : ` (${r.percent.toFixed(0)}%)`}`,
-    )
-    .join('\n');
+  // The same row as /sflimits shows, so "not available" and over-consumption read the same here.
+  const rows = org.headline.map(rowText).join('\n');
   return `*Linked org*: \`${escapeMrkdwn(org.name)}\` · last limits snapshot <!date^${Math.floor(org.takenAt / 1000)}^{date_short_pretty} {time}|${new Date(org.takenAt).toISOString()}>\n${rows}`;
 }
 

@@ -1,5 +1,5 @@
 import { CONTEXT_FULL_TEXT, extractContext } from './context';
-import type { Diagnosis, ErrorContext, Signal } from './diagnosis';
+import type { Diagnosis, ErrorContext, Match, Signal } from './diagnosis';
 import { extractApexExceptions } from './extractors/apex';
 import { extractCodeTokens } from './extractors/code-tokens';
 import { extractHttpStatuses } from './extractors/http-status';
@@ -53,8 +53,10 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
     // certain they can only add context, so only the stretch around the error is read for them.
     let focus: number | undefined;
     let range: [number, number] | undefined;
+    let codeMatches: Match[] | undefined;
     if (doc.text.length > CONTEXT_FULL_TEXT) {
-      const preliminary = rankSignals(codeSignals, index, doc)[0];
+      codeMatches = rankSignals(codeSignals, index, doc);
+      const preliminary = codeMatches[0];
       if (preliminary !== undefined && preliminary.confidence >= GATE) {
         focus = firstIndexOf(codeSignals, preliminary.code);
         if (focus !== undefined) range = [focus - HTTP_AROUND, focus + HTTP_AROUND];
@@ -62,7 +64,11 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
     }
     const http = extractHttpStatuses({ doc, index }, range);
 
-    const matches = rankSignals([...codeSignals, ...http.signals], index, doc);
+    // Ranking is a pure function of the signals: with no HTTP signal added, the first ranking stands.
+    const matches =
+      codeMatches !== undefined && http.signals.length === 0
+        ? codeMatches
+        : rankSignals([...codeSignals, ...http.signals], index, doc);
     const primary = matches[0];
     const confidence = primary?.confidence ?? 0;
     const isError = confidence >= GATE;

@@ -180,6 +180,22 @@ function decode(requestBody: unknown): Record<string, unknown> {
 
 let counter = 0;
 
+/**
+ * Records what the app posts to response URLs (slash commands, buttons) on Slack's hooks host,
+ * answering "ok" as Slack does.
+ */
+export function captureResponses(): Array<Record<string, unknown>> {
+  const bodies: Array<Record<string, unknown>> = [];
+  nock('https://hooks.slack.com')
+    .persist()
+    .post(/.*/)
+    .reply(200, (_uri, body) => {
+      bodies.push(typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>));
+      return 'ok';
+    });
+  return bodies;
+}
+
 /** Polls until `check` passes (the HTTP ack goes out before listeners finish). */
 export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
   const start = Date.now();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildHome } from '../../src/blocks/home';
 import { buildLimitsMessage, rowText } from '../../src/blocks/limits';
 import {
   compactView,
@@ -10,7 +11,7 @@ import {
   sortByUsage,
   toRow,
 } from '../../src/salesforce/limits';
-import { messageProblems } from '../helpers/block-kit';
+import { messageProblems, viewProblems } from '../helpers/block-kit';
 
 const RAW = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'salesforce', 'limits.json'), 'utf8'));
 const T = { warnPercent: 70, criticalPercent: 90 };
@@ -145,5 +146,36 @@ describe('the /sflimits answer', () => {
     const m = buildLimitsMessage({ ...base, view: 'filter', filter: 'zzz', rows: [], shareable: false });
     expect(JSON.stringify(m.blocks)).toContain('No limit name matches');
     expect(JSON.stringify(m.blocks)).not.toContain('share_limits');
+  });
+});
+
+describe('App Home', () => {
+  const rows = sortByUsage(parseLimits(RAW, T));
+  const home = (org: Parameters<typeof buildHome>[0]['org']) =>
+    buildHome({
+      families: [{ family: 'status-codes', title: 'StatusCode', file: 'status-codes.yml', size: 612 }],
+      entries: 612,
+      org,
+      escalations: [],
+      escalationEnabled: true,
+      storageTrouble: false,
+    });
+
+  it('shows the last snapshot with the same rows as /sflimits, within Block Kit limits', () => {
+    const headline = rows.filter((r) =>
+      ['DailyApiRequests', 'PrivateConnectOutboundCalloutHourlyLimitMB'].includes(r.key),
+    );
+    const view = home({ name: 'prod', takenAt: 1_764_000_000_000, headline });
+    expect(viewProblems(view as never, 'home')).toEqual([]);
+    const text = JSON.stringify(view);
+    for (const r of headline) expect(text).toContain(JSON.stringify(rowText(r)).slice(1, -1));
+    expect(text).toContain('not available in this org');
+  });
+
+  it('says how to link an org, or to run /sflimits, when there is nothing to show', () => {
+    expect(JSON.stringify(home(undefined))).toContain('none configured');
+    expect(JSON.stringify(home({ name: 'prod', takenAt: undefined, headline: [] }))).toContain(
+      'No limits snapshot yet',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { messageProblems, viewProblems } from '../helpers/block-kit';
 import {
+  captureResponses,
   eventually,
   type Harness,
   messageEvent,
@@ -14,18 +15,6 @@ import {
 } from '../helpers/slack';
 
 const RESPONSE_URL = 'https://hooks.slack.com/actions/T0001/1/abc';
-
-function captureResponses() {
-  const bodies: Array<Record<string, unknown>> = [];
-  nock('https://hooks.slack.com')
-    .persist()
-    .post(/.*/)
-    .reply(200, (_uri, body) => {
-      bodies.push(typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>));
-      return 'ok';
-    });
-  return bodies;
-}
 
 describe('interactivity through the signed HTTP receiver', () => {
   let h: Harness;

@@ -2,23 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { messageProblems } from '../helpers/block-kit';
-import { eventually, type Harness, postCommand, postInteraction, recordSlackApi, startHarness } from '../helpers/slack';
+import {
+  captureResponses,
+  eventually,
+  type Harness,
+  postCommand,
+  postInteraction,
+  recordSlackApi,
+  startHarness,
+} from '../helpers/slack';
 
 const LIMITS = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'salesforce', 'limits.json'), 'utf8'));
 const INSTANCE = 'https://acme.my.salesforce.com';
 const RESPONSE_URL = 'https://hooks.slack.com/commands/T0001/9/limits';
-
-function captureResponses() {
-  const bodies: Array<Record<string, unknown>> = [];
-  nock('https://hooks.slack.com')
-    .persist()
-    .post(/.*/)
-    .reply(200, (_uri, body) => {
-      bodies.push(typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>));
-      return 'ok';
-    });
-  return bodies;
-}
 
 const command = (h: Harness, text: string, user = 'U0001') =>
   postCommand(h.base, {
