@@ -42,6 +42,11 @@ export interface Assistant {
   readonly port: () => number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Resolves once no Slack handler is running: everything the requests so far started is done.
+   * Tests use it to prove that nothing happens, instead of waiting a fixed time.
+   */
+  whenIdle(): Promise<void>;
 }
 
 /** How long shutdown waits for handlers that are still running. */
@@ -134,6 +139,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   );
 
   let inFlight = 0;
+  const idleWaiters: Array<() => void> = [];
   let draining = false;
   const receiver = createReceiver(config, logger, store, () => draining);
   const app = new App({
@@ -155,6 +161,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       await next();
     } finally {
       inFlight--;
+      if (inFlight === 0) for (const resolve of idleWaiters.splice(0)) resolve();
     }
   });
   app.error(async (error) => {
@@ -211,6 +218,9 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       await delivery.retryDue(app.client).catch(() => {});
       await store.close().catch(() => {});
       logger.info({ unfinished: inFlight }, 'sf-api-assistant stopped');
+    },
+    whenIdle() {
+      return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
     },
   };
 }

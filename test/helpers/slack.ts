@@ -210,9 +210,13 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
   }
 }
 
-/** Waits a little to prove nothing happens. */
-export function settle(ms = 300): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until the app has finished all the work the requests so far started, so a test can then
+ * check that nothing (else) happened. Call it after the request's response has arrived: by then
+ * the handler is running, however late its post would come.
+ */
+export function settle(h: Pick<Harness, 'assistant'>): Promise<void> {
+  return h.assistant.whenIdle();
 }
 
 export function messageEvent(over: Record<string, unknown> = {}): Record<string, unknown> {

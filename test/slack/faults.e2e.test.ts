@@ -12,6 +12,7 @@ import {
   postEvent,
   recordSlackApi,
   SLACK,
+  settle,
   startHarness,
 } from '../helpers/slack';
 
@@ -55,7 +56,7 @@ describe('the database fails while the bot is running', () => {
 
     // A redelivery of the same event is still recognised, from this replica's memory.
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-db-down', { retryNum: 1 });
-    await new Promise((r) => setTimeout(r, 300));
+    await settle(h);
     expect(api.of('chat.postMessage')).toHaveLength(1);
 
     const health = await fetch(`${h.base}/healthz`);
@@ -91,7 +92,7 @@ describe("Slack's Web API fails", () => {
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-429');
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1), 8_000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    await new Promise((r) => setTimeout(r, 200));
+    await settle(h);
     expect(api.of('chat.postMessage')).toHaveLength(1);
   });
 
@@ -100,7 +101,7 @@ describe("Slack's Web API fails", () => {
     const api = recordSlackApi();
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-500-then-ok');
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
-    await new Promise((r) => setTimeout(r, 200));
+    await settle(h);
     expect(api.of('chat.postMessage')).toHaveLength(1);
   });
 

@@ -36,7 +36,7 @@ describe('interactivity through the signed HTTP receiver', () => {
         { secret: 'wrong-secret' },
       );
       expect(res.status).toBe(401);
-      await settle();
+      await settle(h);
       expect(api.calls).toEqual([]);
       expect(await h.store.claimEvent('Ev-badsig', 1)).toBe(true); // never claimed by the app
     });
@@ -52,7 +52,7 @@ describe('interactivity through the signed HTTP receiver', () => {
         },
       );
       expect(res.status).toBe(401);
-      await settle();
+      await settle(h);
       expect(api.calls).toEqual([]);
     });
 

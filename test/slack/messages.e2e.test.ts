@@ -60,8 +60,23 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
         200,
       );
     }
-    await settle();
+    await settle(h);
     expect(api.calls).toEqual([]);
+  });
+
+  it('settle() waits for work that finishes late, so the "nothing happens" checks can fail', async () => {
+    // Slack takes 800 ms to answer the post: a check made after a fixed 300 ms would miss it.
+    nock(SLACK)
+      .post('/api/chat.postMessage')
+      .delay(800)
+      .reply(200, { ok: true, channel: 'C0001', ts: '1700000000.900000' });
+    const res = await postEvent(h.base, messageEvent({ text: LOCK_ERROR, ts: '1700000000.000200' }), 'Ev-late');
+    expect(res.status).toBe(200);
+    await settle(h);
+    // The handler has finished: the post went out and its answer was recorded.
+    expect(await h.store.findReplyForMessage('C0001', '1700000000.000200')).toMatchObject({
+      replyTs: '1700000000.900000',
+    });
   });
 
   it('never answers twice when Slack redelivers the same event', async () => {
@@ -70,7 +85,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
     const again = await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-redeliver', { retryNum: 1 });
     expect(again.status).toBe(200);
-    await settle();
+    await settle(h);
     expect(api.of('chat.postMessage')).toHaveLength(1);
   });
 
@@ -87,7 +102,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
       messageEvent({ text: LOCK_ERROR, subtype: 'bot_message', bot_id: 'BOTHER01', user: undefined }),
       'Ev-other-bot',
     );
-    await settle();
+    await settle(h);
     expect(api.of('chat.postMessage')).toEqual([]);
   });
 
@@ -112,6 +127,8 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
     const api = recordSlackApi();
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR, ts: '1700000000.000100' }), 'Ev-cool-1');
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
+    // The first answer is recorded once its post returns: wait for that, so the second paste finds it.
+    await settle(h);
     await postEvent(h.base, messageEvent({ text: `again: ${LOCK_ERROR}`, ts: '1700000100.000100' }), 'Ev-cool-2');
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(2));
     const pointer = api.of('chat.postMessage')[1]?.body as Record<string, unknown>;
@@ -208,7 +225,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
       }),
       'Ev-evil',
     );
-    await settle();
+    await settle(h);
     expect(evil.isDone()).toBe(false);
     expect(api.calls).toEqual([]);
   });
@@ -255,7 +272,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
     const api = recordSlackApi();
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-mentions');
     await postEvent(h.base, messageEvent({ channel: 'C0002', text: LOCK_ERROR }), 'Ev-off');
-    await settle();
+    await settle(h);
     expect(api.of('chat.postMessage')).toEqual([]);
   });
 
@@ -370,10 +387,10 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
   it('logs a Web API failure (ratelimited, 500) and keeps serving', async () => {
     nock(SLACK).post('/api/chat.postMessage').reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-429');
-    await settle();
+    await settle(h);
     nock(SLACK).post('/api/chat.postMessage').reply(500, 'oops');
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR, channel: 'C0003' }), 'Ev-500');
-    await settle();
+    await settle(h);
     const api = recordSlackApi();
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR, channel: 'C0004' }), 'Ev-after');
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
