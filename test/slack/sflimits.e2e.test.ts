@@ -76,16 +76,16 @@ describe('/sflimits end to end (signed command → jsforce → nock Salesforce �
     expect(responses[1]).toMatchObject({ response_type: 'in_channel' });
   });
 
-  it('answers within the ack window even when Salesforce is slow, and reports its timeout', async () => {
-    h = await startHarness({ SF_INSTANCE_URL: INSTANCE, SF_ACCESS_TOKEN: 'static-token', SF_TIMEOUT_MS: '800' });
+  it('acknowledges before Salesforce answers, and reports its timeout', async () => {
+    h = await startHarness({ SF_INSTANCE_URL: INSTANCE, SF_ACCESS_TOKEN: 'static-token', SF_TIMEOUT_MS: '1500' });
     recordSlackApi();
     const responses = captureResponses();
-    nock(INSTANCE).get('/services/data/v66.0/limits').times(3).delay(3_000).reply(200, LIMITS);
-    const started = Date.now();
+    nock(INSTANCE).get('/services/data/v66.0/limits').times(3).delay(10_000).reply(200, LIMITS);
     const res = await command(h, 'refresh');
+    // The acknowledgement did not wait for Salesforce: nothing has been answered yet.
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2_500);
-    await eventually(() => expect(responses).toHaveLength(1), 4_000);
+    expect(responses).toEqual([]);
+    await eventually(() => expect(responses).toHaveLength(1), 5_000);
     expect(String(responses[0]?.text)).toContain('did not answer within');
   });
 
