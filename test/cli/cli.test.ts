@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,6 +33,26 @@ describe('cli diagnose', () => {
       expect.objectContaining({ id: 'apex', isError: true }),
       expect.objectContaining({ id: 'chat', isError: false, matches: [] }),
     ]);
+  });
+
+  it('diagnoses every paste in examples/ as the error it shows', () => {
+    // The root cause each example shows, first in `matches`. A new example must be added here.
+    const expected: Record<string, string> = {
+      'rest-lock.txt': 'UNABLE_TO_LOCK_ROW',
+      'soap-fault.xml': 'INVALID_LOGIN',
+      'bulk2-failed-results.csv': 'REQUIRED_FIELD_MISSING',
+      'oauth-invalid-grant.txt': 'invalid_grant',
+      'apex-limit.txt': 'LIMIT_EXCEPTION_SOQL_QUERIES',
+      'sf-cli.json': 'NamedOrgNotFoundError',
+    };
+    const files = readdirSync(join(__dirname, '..', '..', 'examples')).filter((f) => f !== 'pastes.jsonl');
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, code] of Object.entries(expected)) {
+      const run = cli(['diagnose', `examples/${file}`, '--json']);
+      expect({ file, code: run.code }).toEqual({ file, code: 0 });
+      const d = JSON.parse(run.stdout) as { isError: boolean; matches: Array<{ code: string }> };
+      expect({ file, isError: d.isError, first: d.matches[0]?.code }).toEqual({ file, isError: true, first: code });
+    }
   });
 
   it('prints a readable diagnosis from stdin', () => {
