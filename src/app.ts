@@ -12,6 +12,8 @@ import type { Engine } from './knowledge/engine';
 import { registerListeners } from './listeners';
 import { type AppLogger, boltLogger, createLogger } from './logger';
 import { createOrgClient, type OrgClient } from './salesforce/client';
+import { parseEncryptionKey } from './salesforce/token-cipher';
+import { createTokenVault } from './salesforce/token-vault';
 import { AccessControl } from './services/access';
 import { Answerer } from './services/answering';
 import { EngineHolder } from './services/engine-holder';
@@ -68,6 +70,22 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   const engines = new EngineHolder({}, overrides.engine);
   const access = new AccessControl(config.allow, logger, clock);
   const dedupe = new EventDedupe(store, logger);
+  const tokens = createTokenVault({
+    store,
+    key:
+      config.salesforce.tokenEncryptionKey === undefined
+        ? undefined
+        : parseEncryptionKey(config.salesforce.tokenEncryptionKey),
+    logger,
+    clock,
+  });
+  const refreshTokenOrgs = config.salesforce.orgs.filter((o) => o.auth.mode === 'refresh-token').map((o) => o.name);
+  if (refreshTokenOrgs.length > 0 && config.salesforce.tokenEncryptionKey === undefined) {
+    logger.warn(
+      { orgs: refreshTokenOrgs },
+      'TOKEN_ENCRYPTION_KEY is not set: refresh tokens Salesforce rotates will be kept in memory only, not stored (set it to keep them across restarts, encrypted)',
+    );
+  }
   const orgClients =
     overrides.orgClients ??
     new Map(
@@ -77,7 +95,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
           apiVersion: config.salesforce.apiVersion,
           timeoutMs: config.salesforce.timeoutMs,
           logger,
-          tokens: { get: (o) => store.getRefreshToken(o), set: (o, t) => store.setRefreshToken(o, t, clock()) },
+          tokens,
           clock,
         }),
       ]),

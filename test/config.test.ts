@@ -178,7 +178,7 @@ describe('loadConfig', () => {
 describe('placeholders from .env.example', () => {
   // .env.example marks every value that must be filled in with an ellipsis ("xoxb-..."). Read
   // the file itself, so a placeholder added later is covered too.
-  const example = parseEnv(readFileSync(join(__dirname, '..', '.env.example'), 'utf8'));
+  const example = parseEnv(readFileSync(join(__dirname, '..', '.env.example'), 'utf8')) as Record<string, string>;
   const placeholders = Object.entries(example).filter(([, value]) => /\.\.\.|…/.test(value));
   const socketBase = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1-x' };
 
