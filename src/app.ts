@@ -21,6 +21,7 @@ import { EventDedupe } from './services/event-dedupe';
 import type { Services } from './services/index';
 import { LimitsService } from './services/limits-service';
 import { createSnippetFetcher } from './services/snippets';
+import { guardSlackRequests } from './slack/request-guard';
 import { openStore, type Store } from './store';
 
 export interface AssistantOverrides {
@@ -283,7 +284,7 @@ function createReceiver(config: Config, logger: AppLogger, store: Store, drainin
     });
     return receiver;
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret as string,
     endpoints: '/slack/events',
     port: config.slack.port,
@@ -292,6 +293,13 @@ function createReceiver(config: Config, logger: AppLogger, store: Store, drainin
     // Slack's payloads are small; refuse anything larger instead of buffering it.
     bodyLimit: config.slack.maxRequestBytes,
   });
+  guardSlackRequests(receiver, {
+    signingSecret: config.slack.signingSecret as string,
+    bodyLimit: config.slack.maxRequestBytes,
+    endpoint: '/slack/events',
+    logger,
+  });
+  return receiver;
 }
 
 function httpServer(receiver: Receiver): import('node:http').Server | undefined {
