@@ -46,6 +46,11 @@ export interface StandinOptions {
   readonly latencyMs?: number;
   /** Serve Socket Mode: apps.connections.open returns a WebSocket URL on this server. */
   readonly socketMode?: boolean;
+  /**
+   * Added to every Web API answer as `response_metadata.warnings`, as Slack does (for example
+   * `missing_charset`); the Web API client logs each one at warn level.
+   */
+  readonly responseWarnings?: readonly string[];
 }
 
 export async function startSlackStandin(options: StandinOptions = {}): Promise<SlackStandin> {
@@ -80,8 +85,12 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         body: options.keepBodies === false ? { channel: body.channel, thread_ts: body.thread_ts } : body,
         at: Date.now(),
       });
+      const warned = (answer: unknown) =>
+        options.responseWarnings === undefined || typeof answer !== 'object' || answer === null
+          ? answer
+          : { ...answer, response_metadata: { warnings: options.responseWarnings } };
       if (method === 'apps.connections.open' && options.socketMode === true) {
-        json(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=t${++counter}` });
+        json(res, 200, warned({ ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=t${++counter}` }));
         return;
       }
       const custom = handler?.(method, body);
@@ -93,8 +102,8 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       counter++;
       const send = () =>
         custom === undefined
-          ? json(res, 200, defaultResponse(method, body, counter))
-          : json(res, custom.status, custom.body, custom.headers);
+          ? json(res, 200, warned(defaultResponse(method, body, counter)))
+          : json(res, custom.status, warned(custom.body), custom.headers);
       if (options.latencyMs !== undefined && options.latencyMs > 0) setTimeout(send, options.latencyMs);
       else send();
     });

@@ -3,7 +3,7 @@
  * returns the app with start() and stop(). Importing this file starts nothing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from './config';
 import { CaseDelivery } from './escalation/delivery';
 import { EscalationService } from './escalation/service';
@@ -47,6 +47,13 @@ export interface Assistant {
   stop(): Promise<void>;
 }
 
+const BOLT_LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
 /** How long shutdown waits for handlers that are still running. */
 const DRAIN_TIMEOUT_MS = 10_000;
 /** Hourly housekeeping: event IDs and drafts older than a day are no longer needed. */
@@ -66,7 +73,10 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     ...overrides.clientOptions,
   };
 
-  const identity = overrides.botIdentity ?? (await verifyBotToken(config, clientOptions));
+  // Every Web API client gets the pino logger: one left without it prints plain-text [WARN] lines
+  // of its own (Slack's response warnings, retries) in the middle of the JSON log.
+  const identity =
+    overrides.botIdentity ?? (await verifyBotToken(config, { ...clientOptions, logger: boltLogger(logger) }));
   const store = overrides.store ?? (await openStore(config.database));
   const engines = new EngineHolder({}, overrides.engine);
   const access = new AccessControl(config.allow, logger, clock);
@@ -162,6 +172,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     tokenVerificationEnabled: false,
     receiver,
     logger: boltLogger(logger),
+    // Without it Bolt resets its logger (and so the Web API client's) to info whatever LOG_LEVEL says.
+    logLevel: BOLT_LOG_LEVEL[config.logLevel],
     clientOptions,
     ignoreSelf: true,
     // Bolt's conversation store keeps per-conversation state for every event; nothing here uses it.
@@ -279,6 +291,7 @@ function createReceiver(config: Config, logger: AppLogger, store: Store, drainin
     // must go to SLACK_API_URL too (GovSlack, a test double).
     (receiver.client as unknown as { webClient: webApi.WebClient }).webClient = new webApi.WebClient('', {
       slackApiUrl: config.slack.apiUrl,
+      logger: boltLogger(logger),
       headers: { Authorization: `Bearer ${config.slack.appToken}` },
       retryConfig: { retries: 100, factor: 1.3 },
     });
