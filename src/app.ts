@@ -21,6 +21,7 @@ import { EventDedupe } from './services/event-dedupe';
 import type { Services } from './services/index';
 import { LimitsService } from './services/limits-service';
 import { createSnippetFetcher } from './services/snippets';
+import { monitorStore, StorageHealth } from './services/storage-health';
 import { guardSlackRequests } from './slack/request-guard';
 import { openStore, type Store } from './store';
 
@@ -77,7 +78,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   // of its own (Slack's response warnings, retries) in the middle of the JSON log.
   const identity =
     overrides.botIdentity ?? (await verifyBotToken(config, { ...clientOptions, logger: boltLogger(logger) }));
-  const store = overrides.store ?? (await openStore(config.database));
+  // Storage trouble is logged here, as state changes and a summary, not by every caller.
+  const store = monitorStore(overrides.store ?? (await openStore(config.database)), new StorageHealth(logger, clock));
   const engines = new EngineHolder({}, overrides.engine);
   const access = new AccessControl(config.allow, logger, clock);
   const dedupe = new EventDedupe(store, logger);
