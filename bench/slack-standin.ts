@@ -35,6 +35,16 @@ export interface SlackStandin {
   sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown): Promise<unknown>;
   /** Resolves once an app has opened the Socket Mode connection and been greeted. */
   socketConnected(): Promise<void>;
+  /** Socket Mode connections opened so far (each greeted with hello). */
+  socketConnections(): number;
+  /** Resolves once `count` Socket Mode connections have been opened in all. */
+  waitForSocketConnections(count: number): Promise<void>;
+  /**
+   * Ends the current Socket Mode connection the ways Slack's end can: a `disconnect` message (as
+   * when Slack recycles the server: `refresh_requested`), a dropped TCP connection, or a silent
+   * one that stays open but answers nothing, not even pings.
+   */
+  endSocket(how: 'refresh_requested' | 'drop' | 'silent'): void;
   close(): Promise<void>;
 }
 
@@ -117,6 +127,8 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
     greeted = resolve;
   });
   const pendingAcks = new Map<string, (ack: unknown) => void>();
+  let opened = 0;
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
   const wss = options.socketMode === true ? new WebSocketServer({ server, path: '/link/' }) : undefined;
   wss?.on('connection', (ws) => {
     socket = ws;
@@ -147,6 +159,11 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       }),
     );
     greeted();
+    opened++;
+    for (const w of waiters.filter((x) => x.count <= opened)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   });
   let envelopes = 0;
 
@@ -162,6 +179,24 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       handler = h;
     },
     socketConnected: () => connected,
+    socketConnections: () => opened,
+    waitForSocketConnections: (count) =>
+      count <= opened ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
+    endSocket: (how) => {
+      const current = socket;
+      if (current === undefined) throw new Error('no Socket Mode connection');
+      if (how === 'refresh_requested') {
+        current.send(
+          JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'standin' } }),
+        );
+      } else if (how === 'drop') {
+        current.terminate();
+      } else {
+        // Stays open, answers nothing: no pongs, no acks, no close handshake.
+        socket = undefined;
+        current.pause(); // stops reading: the client's pings and close frame go unanswered
+      }
+    },
     sendEnvelope: (type, payload) =>
       new Promise((resolve, reject) => {
         if (socket === undefined) {

@@ -23,6 +23,7 @@ import { LimitsService } from './services/limits-service';
 import { createSnippetFetcher } from './services/snippets';
 import { monitorStore, StorageHealth } from './services/storage-health';
 import { guardSlackRequests } from './slack/request-guard';
+import { reconnectPromptly, SOCKET_MODE_OPTIONS } from './slack/socket-mode';
 import { openStore, type Store } from './store';
 
 export interface AssistantOverrides {
@@ -288,7 +289,12 @@ function createReceiver(config: Config, logger: AppLogger, store: Store, drainin
     },
   };
   if (config.slack.appToken !== undefined) {
-    const receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: boltLogger(logger) });
+    const receiver = new SocketModeReceiver({
+      appToken: config.slack.appToken,
+      logger: boltLogger(logger),
+      ...SOCKET_MODE_OPTIONS,
+    });
+    reconnectPromptly(receiver.client, logger);
     // Bolt's SocketModeReceiver does not pass the Web API URL on to its client; apps.connections.open
     // must go to SLACK_API_URL too (GovSlack, a test double).
     (receiver.client as unknown as { webClient: webApi.WebClient }).webClient = new webApi.WebClient('', {
