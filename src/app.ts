@@ -3,17 +3,16 @@
  * returns the app with start() and stop(). Importing this file starts nothing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from './config';
 import { CaseDelivery } from './escalation/delivery';
 import { EscalationService } from './escalation/service';
 import { TrustService } from './escalation/trust';
 import type { Engine } from './knowledge/engine';
 import { registerListeners } from './listeners';
-import { type AppLogger, boltLogger, createLogger } from './logger';
+import { type AppLogger, boltLogger, boltLogLevel, createLogger } from './logger';
 import { createOrgClient, type OrgClient } from './salesforce/client';
-import { parseEncryptionKey } from './salesforce/token-cipher';
-import { createTokenVault } from './salesforce/token-vault';
+import { tokenVaultFor } from './salesforce/token-vault';
 import { AccessControl } from './services/access';
 import { Answerer } from './services/answering';
 import { EngineHolder } from './services/engine-holder';
@@ -49,13 +48,6 @@ export interface Assistant {
   stop(): Promise<void>;
 }
 
-const BOLT_LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-};
-
 /** How long shutdown waits for handlers that are still running. */
 const DRAIN_TIMEOUT_MS = 10_000;
 /** Hourly housekeeping: event IDs and drafts older than a day are no longer needed. */
@@ -84,22 +76,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   const engines = new EngineHolder({}, overrides.engine);
   const access = new AccessControl(config.allow, logger, clock);
   const dedupe = new EventDedupe(store, logger);
-  const tokens = createTokenVault({
-    store,
-    key:
-      config.salesforce.tokenEncryptionKey === undefined
-        ? undefined
-        : parseEncryptionKey(config.salesforce.tokenEncryptionKey),
-    logger,
-    clock,
-  });
-  const refreshTokenOrgs = config.salesforce.orgs.filter((o) => o.auth.mode === 'refresh-token').map((o) => o.name);
-  if (refreshTokenOrgs.length > 0 && config.salesforce.tokenEncryptionKey === undefined) {
-    logger.warn(
-      { orgs: refreshTokenOrgs },
-      'TOKEN_ENCRYPTION_KEY is not set: refresh tokens Salesforce rotates will be kept in memory only, not stored (set it to keep them across restarts, encrypted)',
-    );
-  }
+  const tokens = tokenVaultFor(config.salesforce, { store, logger, clock });
   const orgClients =
     overrides.orgClients ??
     new Map(
@@ -176,7 +153,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     receiver,
     logger: boltLogger(logger),
     // Without it Bolt resets its logger (and so the Web API client's) to info whatever LOG_LEVEL says.
-    logLevel: BOLT_LOG_LEVEL[config.logLevel],
+    logLevel: boltLogLevel(config.logLevel),
     clientOptions,
     ignoreSelf: true,
     // Bolt's conversation store keeps per-conversation state for every event; nothing here uses it.

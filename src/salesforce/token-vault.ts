@@ -9,9 +9,10 @@
  * memory only, and the log says so (without the token). After a restart the configured
  * SF_REFRESH_TOKEN is used again.
  */
+import type { Config } from '../config';
 import type { AppLogger } from '../logger';
 import type { Store } from '../store';
-import { decryptToken, encryptToken, isEncryptedToken, TokenCipherError } from './token-cipher';
+import { decryptToken, encryptToken, isEncryptedToken, parseEncryptionKey, TokenCipherError } from './token-cipher';
 
 export interface TokenVault {
   get(org: string): Promise<string | undefined>;
@@ -71,4 +72,23 @@ export function createTokenVault(deps: TokenVaultDeps): TokenVault {
       }
     },
   };
+}
+
+/**
+ * The vault for the configured orgs, with the key from TOKEN_ENCRYPTION_KEY (already validated by
+ * config.ts). Warns at start-up when refresh-token mode is configured without a key.
+ */
+export function tokenVaultFor(
+  salesforce: Pick<Config['salesforce'], 'orgs' | 'tokenEncryptionKey'>,
+  deps: Omit<TokenVaultDeps, 'key'>,
+): TokenVault {
+  const raw = salesforce.tokenEncryptionKey;
+  const refreshTokenOrgs = salesforce.orgs.filter((o) => o.auth.mode === 'refresh-token').map((o) => o.name);
+  if (raw === undefined && refreshTokenOrgs.length > 0) {
+    deps.logger.warn(
+      { orgs: refreshTokenOrgs },
+      'TOKEN_ENCRYPTION_KEY is not set: refresh tokens Salesforce rotates will be kept in memory only, not stored (set it to keep them across restarts, encrypted)',
+    );
+  }
+  return createTokenVault({ ...deps, key: raw === undefined ? undefined : parseEncryptionKey(raw) });
 }
