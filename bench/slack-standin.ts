@@ -35,6 +35,16 @@ export interface SlackStandin {
   sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown): Promise<unknown>;
   /** Resolves once an app has opened the Socket Mode connection and been greeted. */
   socketConnected(): Promise<void>;
+  /** Socket Mode connections opened so far (each greeted with hello). */
+  socketConnections(): number;
+  /** Resolves once `count` Socket Mode connections have been opened in all. */
+  waitForSocketConnections(count: number): Promise<void>;
+  /**
+   * Ends the current Socket Mode connection the ways Slack's end can: a `disconnect` message (as
+   * when Slack recycles the server: `refresh_requested`), a dropped TCP connection, or a silent
+   * one that stays open but answers nothing, not even pings.
+   */
+  endSocket(how: 'refresh_requested' | 'drop' | 'silent'): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +56,11 @@ export interface StandinOptions {
   readonly latencyMs?: number;
   /** Serve Socket Mode: apps.connections.open returns a WebSocket URL on this server. */
   readonly socketMode?: boolean;
+  /**
+   * Added to every Web API answer as `response_metadata.warnings`, as Slack does (for example
+   * `missing_charset`); the Web API client logs each one at warn level.
+   */
+  readonly responseWarnings?: readonly string[];
 }
 
 export async function startSlackStandin(options: StandinOptions = {}): Promise<SlackStandin> {
@@ -80,8 +95,12 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         body: options.keepBodies === false ? { channel: body.channel, thread_ts: body.thread_ts } : body,
         at: Date.now(),
       });
+      const warned = (answer: unknown) =>
+        options.responseWarnings === undefined || typeof answer !== 'object' || answer === null
+          ? answer
+          : { ...answer, response_metadata: { warnings: options.responseWarnings } };
       if (method === 'apps.connections.open' && options.socketMode === true) {
-        json(res, 200, { ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=t${++counter}` });
+        json(res, 200, warned({ ok: true, url: `ws://127.0.0.1:${port}/link/?ticket=t${++counter}` }));
         return;
       }
       const custom = handler?.(method, body);
@@ -93,8 +112,8 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       counter++;
       const send = () =>
         custom === undefined
-          ? json(res, 200, defaultResponse(method, body, counter))
-          : json(res, custom.status, custom.body, custom.headers);
+          ? json(res, 200, warned(defaultResponse(method, body, counter)))
+          : json(res, custom.status, warned(custom.body), custom.headers);
       if (options.latencyMs !== undefined && options.latencyMs > 0) setTimeout(send, options.latencyMs);
       else send();
     });
@@ -108,6 +127,8 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
     greeted = resolve;
   });
   const pendingAcks = new Map<string, (ack: unknown) => void>();
+  let opened = 0;
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
   const wss = options.socketMode === true ? new WebSocketServer({ server, path: '/link/' }) : undefined;
   wss?.on('connection', (ws) => {
     socket = ws;
@@ -138,6 +159,11 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       }),
     );
     greeted();
+    opened++;
+    for (const w of waiters.filter((x) => x.count <= opened)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   });
   let envelopes = 0;
 
@@ -153,6 +179,24 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       handler = h;
     },
     socketConnected: () => connected,
+    socketConnections: () => opened,
+    waitForSocketConnections: (count) =>
+      count <= opened ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
+    endSocket: (how) => {
+      const current = socket;
+      if (current === undefined) throw new Error('no Socket Mode connection');
+      if (how === 'refresh_requested') {
+        current.send(
+          JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'standin' } }),
+        );
+      } else if (how === 'drop') {
+        current.terminate();
+      } else {
+        // Stays open, answers nothing: no pongs, no acks, no close handshake.
+        socket = undefined;
+        current.pause(); // stops reading: the client's pings and close frame go unanswered
+      }
+    },
     sendEnvelope: (type, payload) =>
       new Promise((resolve, reject) => {
         if (socket === undefined) {

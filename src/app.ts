@@ -10,8 +10,9 @@ import { EscalationService } from './escalation/service';
 import { TrustService } from './escalation/trust';
 import type { Engine } from './knowledge/engine';
 import { registerListeners } from './listeners';
-import { type AppLogger, boltLogger, createLogger } from './logger';
+import { type AppLogger, boltLogger, boltLogLevel, createLogger } from './logger';
 import { createOrgClient, type OrgClient } from './salesforce/client';
+import { tokenVaultFor } from './salesforce/token-vault';
 import { AccessControl } from './services/access';
 import { Answerer } from './services/answering';
 import { EngineHolder } from './services/engine-holder';
@@ -19,6 +20,9 @@ import { EventDedupe } from './services/event-dedupe';
 import type { Services } from './services/index';
 import { LimitsService } from './services/limits-service';
 import { createSnippetFetcher } from './services/snippets';
+import { monitorStore, StorageHealth } from './services/storage-health';
+import { guardSlackRequests } from './slack/request-guard';
+import { reconnectPromptly, SOCKET_MODE_OPTIONS } from './slack/socket-mode';
 import { openStore, type Store } from './store';
 
 export interface AssistantOverrides {
@@ -68,11 +72,16 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     ...overrides.clientOptions,
   };
 
-  const identity = overrides.botIdentity ?? (await verifyBotToken(config, clientOptions));
-  const store = overrides.store ?? (await openStore(config.database));
+  // Every Web API client gets the pino logger: one left without it prints plain-text [WARN] lines
+  // of its own (Slack's response warnings, retries) in the middle of the JSON log.
+  const identity =
+    overrides.botIdentity ?? (await verifyBotToken(config, { ...clientOptions, logger: boltLogger(logger) }));
+  // Storage trouble is logged here, as state changes and a summary, not by every caller.
+  const store = monitorStore(overrides.store ?? (await openStore(config.database)), new StorageHealth(logger, clock));
   const engines = new EngineHolder({}, overrides.engine);
   const access = new AccessControl(config.allow, logger, clock);
   const dedupe = new EventDedupe(store, logger);
+  const tokens = tokenVaultFor(config.salesforce, { store, logger, clock });
   const orgClients =
     overrides.orgClients ??
     new Map(
@@ -82,7 +91,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
           apiVersion: config.salesforce.apiVersion,
           timeoutMs: config.salesforce.timeoutMs,
           logger,
-          tokens: { get: (o) => store.getRefreshToken(o), set: (o, t) => store.setRefreshToken(o, t, clock()) },
+          tokens,
           clock,
         }),
       ]),
@@ -149,6 +158,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     tokenVerificationEnabled: false,
     receiver,
     logger: boltLogger(logger),
+    // Without it Bolt resets its logger (and so the Web API client's) to info whatever LOG_LEVEL says.
+    logLevel: boltLogLevel(config.logLevel),
     clientOptions,
     ignoreSelf: true,
     // Bolt's conversation store keeps per-conversation state for every event; nothing here uses it.
@@ -265,17 +276,23 @@ function createReceiver(config: Config, logger: AppLogger, store: Store, drainin
     },
   };
   if (config.slack.appToken !== undefined) {
-    const receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: boltLogger(logger) });
+    const receiver = new SocketModeReceiver({
+      appToken: config.slack.appToken,
+      logger: boltLogger(logger),
+      ...SOCKET_MODE_OPTIONS,
+    });
+    reconnectPromptly(receiver.client, logger);
     // Bolt's SocketModeReceiver does not pass the Web API URL on to its client; apps.connections.open
     // must go to SLACK_API_URL too (GovSlack, a test double).
     (receiver.client as unknown as { webClient: webApi.WebClient }).webClient = new webApi.WebClient('', {
       slackApiUrl: config.slack.apiUrl,
+      logger: boltLogger(logger),
       headers: { Authorization: `Bearer ${config.slack.appToken}` },
       retryConfig: { retries: 100, factor: 1.3 },
     });
     return receiver;
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret as string,
     endpoints: '/slack/events',
     port: config.slack.port,
@@ -284,6 +301,13 @@ function createReceiver(config: Config, logger: AppLogger, store: Store, drainin
     // Slack's payloads are small; refuse anything larger instead of buffering it.
     bodyLimit: config.slack.maxRequestBytes,
   });
+  guardSlackRequests(receiver, {
+    signingSecret: config.slack.signingSecret as string,
+    bodyLimit: config.slack.maxRequestBytes,
+    endpoint: '/slack/events',
+    logger,
+  });
+  return receiver;
 }
 
 function httpServer(receiver: Receiver): import('node:http').Server | undefined {

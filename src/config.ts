@@ -7,6 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from './errors';
 import { projectRoot } from './paths';
 import { type OrgConfig, readOrgs } from './salesforce/org-config';
+import { parseEncryptionKey } from './salesforce/token-cipher';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -44,6 +45,8 @@ export interface Config {
     readonly refreshCooldownSeconds: number;
     readonly warnPercent: number;
     readonly criticalPercent: number;
+    /** TOKEN_ENCRYPTION_KEY as given (validated); rotated refresh tokens are encrypted with it. */
+    readonly tokenEncryptionKey: string | undefined;
   };
   readonly trust: { readonly apiUrl: string; readonly cacheSeconds: number; readonly timeoutMs: number };
 }
@@ -96,6 +99,8 @@ export function loadConfig(env: Env = process.env): Config {
     }
   };
 
+  problems.push(...placeholderProblems(env));
+
   const botToken = required(
     'SLACK_BOT_TOKEN',
     'set it to the Bot User OAuth Token (xoxb-…) from the app\'s "OAuth & Permissions" page.',
@@ -143,6 +148,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^\d{2}\.0$/.test(apiVersion) || Number(apiVersion) < 41) {
     problems.push(`SF_API_VERSION: "${apiVersion}" must look like ${DEFAULT_API_VERSION} and be 41.0 or later.`);
   }
+  const tokenEncryptionKey = get('TOKEN_ENCRYPTION_KEY');
+  if (tokenEncryptionKey !== undefined) {
+    try {
+      parseEncryptionKey(tokenEncryptionKey);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
   const warnPercent = int('LIMITS_WARN_PERCENT', 70, 1, 100);
   const criticalPercent = int('LIMITS_CRITICAL_PERCENT', 90, 1, 100);
   if (warnPercent >= criticalPercent) problems.push('LIMITS_WARN_PERCENT must be lower than LIMITS_CRITICAL_PERCENT.');
@@ -175,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
       refreshCooldownSeconds: int('SF_LIMITS_REFRESH_COOLDOWN_SECONDS', 60, 0, 3_600),
       warnPercent,
       criticalPercent,
+      tokenEncryptionKey,
     },
     trust: {
       apiUrl: httpUrl('TRUST_API_URL', 'https://api.status.salesforce.com/v1/'),
@@ -184,6 +198,25 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/** The variables this app reads (SF_<ORG>_* included), for the placeholder check. */
+const APP_VARIABLE =
+  /^(?:(?:SLACK|SF|TRUST|LIMITS|ALLOWED|TOKEN)_\w+|DATABASE_URL|DATA_DIR|PORT|LOG_LEVEL|COOLDOWN_MINUTES|SNIPPET_MAX_BYTES|MAX_REQUEST_BYTES|ESCALATION_CHANNEL_ID)$/;
+/** `.env.example` marks what must be filled in with an ellipsis (`xoxb-...`); no real value has one. */
+const PLACEHOLDER = /\.\.\.|…|^<[^>]*>$/;
+
+/**
+ * A value copied unchanged from .env.example would pass a prefix check (`xoxb-...` starts with
+ * xoxb-) and reach Slack before failing; refuse it here, by name, before any network call.
+ */
+function placeholderProblems(env: Env): string[] {
+  return (
+    Object.entries(env)
+      .filter(([key, value]) => APP_VARIABLE.test(key) && value !== undefined && PLACEHOLDER.test(value.trim()))
+      // The value is not repeated: a real secret that happens to contain "..." must not be printed.
+      .map(([key]) => `${key} still holds a placeholder from .env.example (a value with "..."): set the real value.`)
+  );
 }
 
 function deepFreeze<T>(value: T): T {

@@ -86,6 +86,11 @@ const FROM_BOLT: Record<string, ConfigLogLevel> = {
   [LogLevel.ERROR]: 'error',
 };
 
+/** LOG_LEVEL in Bolt's terms. */
+export function boltLogLevel(level: ConfigLogLevel): LogLevel {
+  return TO_BOLT[level] ?? LogLevel.INFO;
+}
+
 /** Bolt's Logger interface over pino, so Bolt's own messages share format and redaction. */
 export function boltLogger(logger: AppLogger): BoltLogger {
   let child = logger.child({ component: 'bolt' });

@@ -1,7 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { DEFAULT_API_VERSION, loadConfig } from '../src/config';
 import { ConfigError } from '../src/errors';
 
@@ -171,5 +172,66 @@ describe('loadConfig', () => {
         /LIMITS_WARN_PERCENT must be lower/,
       );
     });
+  });
+});
+
+describe('placeholders from .env.example', () => {
+  // .env.example marks every value that must be filled in with an ellipsis ("xoxb-..."). Read
+  // the file itself, so a placeholder added later is covered too.
+  const example = parseEnv(readFileSync(join(__dirname, '..', '.env.example'), 'utf8')) as Record<string, string>;
+  const placeholders = Object.entries(example).filter(([, value]) => /\.\.\.|…/.test(value));
+  const socketBase = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1-x' };
+
+  it('the example has placeholders to check', () => {
+    expect(placeholders.map(([key]) => key)).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']));
+  });
+
+  it.each(placeholders)('refuses %s=%s by name, without repeating the value', (key, value) => {
+    const found = problems({ ...socketBase, [key]: value });
+    const mine = found.filter((p) => p.startsWith(`${key} `));
+    expect(mine).toEqual([expect.stringMatching(/still holds a placeholder from \.env\.example/)]);
+    expect(mine[0]).not.toContain(value);
+  });
+
+  it('refuses the example copied unchanged, before any network call (loadConfig is synchronous)', () => {
+    const found = problems(example);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SLACK_BOT_TOKEN still holds a placeholder/),
+        expect.stringMatching(/^SLACK_APP_TOKEN still holds a placeholder/),
+      ]),
+    );
+  });
+
+  it('accepts every other value of the example as it stands', () => {
+    const filled = Object.fromEntries(
+      Object.entries(example).map(([key, value]) =>
+        /\.\.\.|…/.test(value) ? [key, key === 'SLACK_APP_TOKEN' ? 'xapp-1-A-1-x' : 'xoxb-1'] : [key, value],
+      ),
+    );
+    expect(problems(filled)).toEqual([]);
+  });
+
+  it('ignores variables the app does not read', () => {
+    expect(problems({ ...socketBase, SOMETHING_ELSE: 'wait...' })).toEqual([]);
+  });
+});
+
+describe('TOKEN_ENCRYPTION_KEY', () => {
+  it('accepts 32 bytes as base64 or hex and keeps the value', () => {
+    const b64 = randomBytes(32).toString('base64');
+    expect(loadConfig({ ...BASE, TOKEN_ENCRYPTION_KEY: b64 }).salesforce.tokenEncryptionKey).toBe(b64);
+    expect(problems({ ...BASE, TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('hex') })).toEqual([]);
+    expect(loadConfig(BASE).salesforce.tokenEncryptionKey).toBeUndefined();
+  });
+
+  it.each([
+    ['a passphrase', 'correct horse battery staple'],
+    ['16 bytes', randomBytes(16).toString('base64')],
+    ['63 hex characters', 'a'.repeat(63)],
+  ])('refuses %s, naming the variable and how to make a key', (_what, value) => {
+    expect(problems({ ...BASE, TOKEN_ENCRYPTION_KEY: value })).toEqual([
+      expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be 32 random bytes.*openssl rand -base64 32/),
+    ]);
   });
 });

@@ -91,7 +91,7 @@ export class CaseDelivery {
     let delivered = 0;
     this.running ??= (async () => {
       const due = await this.deps.store.duePendingEscalations(this.deps.clock(), 20).catch((err: unknown) => {
-        this.deps.logger.error({ err }, 'storage trouble: cannot read pending escalations');
+        this.deps.logger.debug({ err }, 'storage trouble: cannot read pending escalations');
         return [] as EscalationRecord[];
       });
       for (const record of due) {

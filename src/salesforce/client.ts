@@ -10,6 +10,7 @@ import { Connection, OAuth2 } from '@jsforce/jsforce-node';
 import { AppError } from '../errors';
 import type { AppLogger } from '../logger';
 import type { OrgAuth, OrgConfig } from './org-config';
+import { TokenCipherError } from './token-cipher';
 
 export interface LimitsResult {
   readonly raw: Record<string, unknown>;
@@ -158,12 +159,17 @@ async function obtainSession(org: OrgConfig, options: ClientOptions): Promise<Se
           loginUrl: auth.loginUrl,
           redirectUri: 'http://localhost',
         });
-        const current = (await options.tokens.get(org.name).catch(() => undefined)) ?? auth.refreshToken;
+        // A store outage falls back to the configured token; a token that cannot be decrypted is
+        // reported as it is, since the configured one has most likely been revoked by rotation.
+        const current =
+          (await options.tokens.get(org.name).catch((err: unknown) => {
+            if (err instanceof TokenCipherError) throw err;
+            return undefined;
+          })) ?? auth.refreshToken;
         const res = await oauth2.refreshToken(current);
         // With refresh-token rotation Salesforce issues a new token and revokes the old one.
         if (typeof res.refresh_token === 'string' && res.refresh_token !== current) {
           await options.tokens.set(org.name, res.refresh_token);
-          options.logger.info({ org: org.name }, 'stored the rotated Salesforce refresh token');
         }
         return { accessToken: res.access_token, instanceUrl: res.instance_url ?? auth.instanceUrl ?? auth.loginUrl };
       }

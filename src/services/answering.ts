@@ -210,12 +210,15 @@ export class Answerer {
     return this.safe(() => this.deps.store.getChannelSettings(channelId), { channelId, ...DEFAULT_CHANNEL_SETTINGS });
   }
 
-  /** Runs a store call; on failure logs "storage trouble" and carries on with `fallback`. */
+  /**
+   * Runs a store call; on failure carries on with `fallback`. The outage itself is logged once by
+   * StorageHealth (services/storage-health.ts), not here for every call.
+   */
   private async safe<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
     try {
       return await fn();
     } catch (err) {
-      this.deps.logger.error({ err }, 'storage trouble: carrying on without it');
+      this.deps.logger.debug({ err }, 'storage trouble: carrying on without it');
       return fallback;
     }
   }

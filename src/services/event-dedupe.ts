@@ -23,7 +23,8 @@ export class EventDedupe {
     try {
       return await this.store.claimEvent(eventId, now);
     } catch (err) {
-      this.logger.warn({ err, eventId }, "event de-duplication store unavailable; using this replica's memory");
+      // Debug only: StorageHealth logs the outage itself, once.
+      this.logger.debug({ err, eventId }, "event de-duplication store unavailable; using this replica's memory");
       return true;
     }
   }

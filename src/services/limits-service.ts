@@ -155,7 +155,7 @@ export class LimitsService {
         apiUsage: result.apiUsage,
       });
     } catch (err) {
-      this.deps.logger.error({ err, org }, 'storage trouble: limits snapshot not kept for history');
+      this.deps.logger.debug({ err, org }, 'storage trouble: limits snapshot not kept for history');
     }
     this.deps.logger.info({ org, keys: Object.keys(result.raw).length }, 'fetched org limits');
     return snapshot;

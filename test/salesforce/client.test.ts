@@ -3,8 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { createLogger } from '../../src/logger';
-import { audienceFor, createOrgClient, type OrgClient, SalesforceError } from '../../src/salesforce/client';
+import {
+  audienceFor,
+  type ClientOptions,
+  createOrgClient,
+  type OrgClient,
+  SalesforceError,
+} from '../../src/salesforce/client';
 import type { OrgConfig } from '../../src/salesforce/org-config';
+import { TokenCipherError } from '../../src/salesforce/token-cipher';
 
 const LIMITS = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'salesforce', 'limits.json'), 'utf8'));
 const INSTANCE = 'https://acme.my.salesforce.com';
@@ -24,7 +31,7 @@ function tokenStore(initial?: string) {
   };
 }
 
-function client(auth: OrgConfig['auth'], tokens = tokenStore(), timeoutMs = 5_000): OrgClient {
+function client(auth: OrgConfig['auth'], tokens: ClientOptions['tokens'] = tokenStore(), timeoutMs = 5_000): OrgClient {
   return createOrgClient(
     { name: 'prod', auth, orgId: undefined, username: undefined },
     { apiVersion: '66.0', timeoutMs, logger, tokens },
@@ -101,6 +108,49 @@ describe('Salesforce org client (jsforce against nock)', () => {
       tokens,
     ).fetchLimits();
     second.done();
+  });
+
+  const REFRESH_AUTH: OrgConfig['auth'] = {
+    mode: 'refresh-token',
+    loginUrl: 'https://login.salesforce.com',
+    instanceUrl: undefined,
+    clientId: 'cid',
+    clientSecret: 'secret',
+    refreshToken: 'rt-original',
+  };
+
+  it('refresh token that cannot be decrypted: a clear auth error, not a silent fall-back to the configured token', async () => {
+    const oauth = nock('https://login.salesforce.com').post('/services/oauth2/token').reply(200, {});
+    const tokens = {
+      get: async () => {
+        throw new TokenCipherError(
+          'Cannot decrypt the stored refresh token of org "prod": TOKEN_ENCRYPTION_KEY is not the key it was encrypted with',
+        );
+      },
+      set: async () => {},
+    };
+    const err = await client(REFRESH_AUTH, tokens)
+      .fetchLimits()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SalesforceError);
+    expect((err as SalesforceError).kind).toBe('auth');
+    expect((err as Error).message).toMatch(/TOKEN_ENCRYPTION_KEY is not the key it was encrypted with/);
+    expect(oauth.isDone()).toBe(false);
+  });
+
+  it('refresh token store unavailable: falls back to the configured token', async () => {
+    const oauth = nock('https://login.salesforce.com')
+      .post('/services/oauth2/token', (b) => formBody(b).refresh_token === 'rt-original')
+      .reply(200, { access_token: 'at-1', instance_url: INSTANCE });
+    nock(INSTANCE).get(LIMITS_PATH).reply(200, LIMITS);
+    const tokens = {
+      get: async () => {
+        throw new Error('database is down');
+      },
+      set: async () => {},
+    };
+    await client(REFRESH_AUTH, tokens).fetchLimits();
+    oauth.done();
   });
 
   it('re-authenticates once on an expired session and replays the call', async () => {

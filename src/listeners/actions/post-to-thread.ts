@@ -42,7 +42,7 @@ export function onPostToThread(services: Services) {
             signature: d.signature,
             createdAt: services.clock(),
           })
-          .catch((err: unknown) => services.logger.error({ err }, 'storage trouble saving a reply'));
+          .catch((err: unknown) => services.logger.debug({ err }, 'storage trouble saving a reply'));
       }
       await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.postedToThread });
     } catch (err) {

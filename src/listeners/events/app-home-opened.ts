@@ -24,7 +24,7 @@ export async function publishHome(services: Services, client: webApi.WebClient, 
       return await fn();
     } catch (err) {
       storageTrouble = true;
-      services.logger.warn({ err }, 'storage trouble while building App Home');
+      services.logger.debug({ err }, 'storage trouble while building App Home');
       return fallback;
     }
   };
