@@ -118,7 +118,23 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     timeoutMs: config.trust.timeoutMs,
     logger,
   });
-  const delivery = new CaseDelivery({ store, trust, logger, clock, escalationChannelId: config.escalationChannelId });
+  // Posts that must not be doubled (answers, cases) make one request per call and decide
+  // themselves what to do with a failure: the client's own retries would repeat a post that
+  // timed out after Slack had already accepted it.
+  const postClient = new webApi.WebClient(config.slack.botToken, {
+    ...clientOptions,
+    logger: boltLogger(logger),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const delivery = new CaseDelivery({
+    store,
+    trust,
+    logger,
+    clock,
+    escalationChannelId: config.escalationChannelId,
+    postClient,
+  });
   const linked = config.salesforce.orgs[0];
   const escalation = Object.assign(
     new EscalationService({
