@@ -64,8 +64,11 @@ export function answerBackoffMs(attempts: number): number {
  * again by mentioning the bot in the thread.
  */
 export class AnswerOutbox {
-  /** Slack's Retry-After: until then, new answers join the queue instead of trying. */
-  private pausedUntil = 0;
+  /**
+   * Slack's Retry-After, per channel (chat.postMessage is limited per channel): until then, new
+   * answers there join the queue instead of trying.
+   */
+  private readonly pausedUntil = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
@@ -76,8 +79,9 @@ export class AnswerOutbox {
     const { store, logger, clock } = this.deps;
     const now = clock();
     const waitingInThread = await store.hasQueuedAnswer(answer.channelId, answer.threadTs).catch(() => false);
-    if (waitingInThread || now < this.pausedUntil) {
-      return this.enqueue(answer, now, Math.max(now, this.pausedUntil), 'waiting behind earlier answers');
+    const paused = this.pausedUntil.get(answer.channelId) ?? 0;
+    if (waitingInThread || now < paused) {
+      return this.enqueue(answer, now, Math.max(now, paused), 'waiting behind earlier answers');
     }
     try {
       const posted = await this.send(answer);
@@ -97,8 +101,8 @@ export class AnswerOutbox {
         await this.recordGaveUp(answer);
         return { status: 'refused', error: failure.error };
       }
-      this.pause(now, failure.retryAfterMs);
-      return this.enqueue(answer, now, Math.max(now + answerBackoffMs(1), this.pausedUntil), failure.error);
+      const until = this.pause(answer.channelId, now, failure.retryAfterMs);
+      return this.enqueue(answer, now, Math.max(now + answerBackoffMs(1), until), failure.error);
     }
   }
 
@@ -130,7 +134,8 @@ export class AnswerOutbox {
       for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
         const due = await store.dueQueuedAnswers(clock(), BATCH);
         for (const queued of due) {
-          if (clock() < this.pausedUntil) return delivered;
+          // Slack asked this channel to wait: its answers stay due and go in a later round.
+          if (clock() < (this.pausedUntil.get(queued.channelId) ?? 0)) continue;
           if (await this.deliverQueued(queued)) delivered++;
         }
         if (due.length < BATCH) break;
@@ -183,8 +188,8 @@ export class AnswerOutbox {
         );
         return false;
       }
-      this.pause(clock(), failure.retryAfterMs);
-      const next = Math.max(clock() + answerBackoffMs(queued.attempts + 1), this.pausedUntil);
+      const until = this.pause(queued.channelId, clock(), failure.retryAfterMs);
+      const next = Math.max(clock() + answerBackoffMs(queued.attempts + 1), until);
       await store.rescheduleQueuedAnswer(queued.id, failure.error, next);
       return false;
     }
@@ -242,8 +247,12 @@ export class AnswerOutbox {
     }
   }
 
-  private pause(now: number, retryAfterMs: number | undefined): void {
-    if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+  /** Records Slack's Retry-After for a channel; returns until when the channel waits. */
+  private pause(channelId: string, now: number, retryAfterMs: number | undefined): number {
+    const until = Math.max(this.pausedUntil.get(channelId) ?? 0, retryAfterMs === undefined ? 0 : now + retryAfterMs);
+    if (until > now) this.pausedUntil.set(channelId, until);
+    else this.pausedUntil.delete(channelId);
+    return until;
   }
 
   /** The reply record backs edits of the paste; the cooldown's reply makes repeats point to it. */

@@ -269,6 +269,28 @@ describe('an outage of 429s and 500s', () => {
     );
   });
 
+  it("waits as long as Slack's Retry-After says before posting a queued answer", async () => {
+    const attempts: number[] = [];
+    recordSlackApi((method) => {
+      if (method !== 'chat.postMessage') return undefined;
+      attempts.push(now);
+      return attempts.length === 1 ? [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '30' }] : undefined;
+    });
+    const pastedAt = now;
+    await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-retry-after');
+    await eventually(async () => expect(await queuedAnswers(h)).toHaveLength(1));
+    // A new paste in the same channel joins the queue instead of asking Slack again.
+    await postEvent(h.base, messageEvent({ text: pasted('INVALID_FIELD'), ts: '1700000000.000900' }), 'Ev-ra-2');
+    await eventually(async () => expect(await queuedAnswers(h)).toHaveLength(2));
+    now += 29_000;
+    expect(await h.assistant.services.outbox.deliverDue()).toBe(0);
+    expect(attempts).toHaveLength(1);
+    now += 1_000;
+    expect(await h.assistant.services.outbox.deliverDue()).toBe(2);
+    expect(attempts.slice(1).every((at) => at >= pastedAt + 30_000)).toBe(true);
+    expect(attempts).toHaveLength(3);
+  });
+
   it('drops an answer Slack has not taken within 10 minutes, with a log line', async () => {
     const slack = flakySlack();
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR }), 'Ev-too-late');
