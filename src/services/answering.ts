@@ -51,13 +51,12 @@ export interface AnswererDeps {
   readonly clock: () => number;
   /** Posts answers, and keeps those Slack refuses until it recovers. */
   readonly outbox: AnswerOutbox;
-  /**
-   * How long a repeat of an error waits for the first paste's answer to be posted, so its pointer
-   * can link to the answer; after that it links to the first paste.
-   */
-  readonly pointerWaitMs?: number;
 }
 
+/**
+ * How long a repeat of an error waits for the first paste's answer to be posted, so its pointer
+ * can link to the answer; after that it links to the first paste.
+ */
 const POINTER_WAIT_MS = 2_000;
 const POINTER_POLL_MS = 50;
 
@@ -170,7 +169,7 @@ export class Answerer {
    * records the ts right after Slack answers, usually well within the wait.
    */
   private async holderAnswer(channelId: string, signature: string): Promise<CooldownClaim | undefined> {
-    const deadline = Date.now() + (this.deps.pointerWaitMs ?? POINTER_WAIT_MS);
+    const deadline = Date.now() + POINTER_WAIT_MS;
     for (;;) {
       const claim = await this.deps.store.getCooldownClaim(channelId, signature);
       if (claim === undefined || claim.replyTs !== undefined || Date.now() >= deadline) return claim;
