@@ -8,14 +8,32 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 
+/** A message the stand-in holds in a channel, as conversations.history returns it. */
+export interface StandinMessage {
+  readonly type: 'message';
+  readonly ts: string;
+  readonly text: string;
+  readonly bot_id: string;
+  readonly thread_ts?: string;
+  readonly metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> };
+}
+
 export interface StandinCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
   readonly at: number;
 }
 
-/** What a handler may answer: a status and JSON body, 'hang' (never answer), or undefined (default). */
-export type StandinReply = { status: number; body: unknown; headers?: Record<string, string> } | 'hang' | undefined;
+/**
+ * What a handler may answer: a status and JSON body; 'hang' (never answer; nothing is posted);
+ * 'hang-after-posting' (a post is made, as Slack makes it, but the answer never comes back: the
+ * case of a response lost to a crash or a timeout); or undefined (the default answer).
+ */
+export type StandinReply =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  | 'hang'
+  | 'hang-after-posting'
+  | undefined;
 export type StandinHandler = (method: string, body: Record<string, unknown>) => StandinReply;
 
 export interface SlackStandin {
@@ -27,6 +45,8 @@ export interface SlackStandin {
   readonly hooksUrl: string;
   readonly calls: StandinCall[];
   of(method: string): StandinCall[];
+  /** The messages posted to a channel, oldest first. */
+  messages(channel: string): StandinMessage[];
   setHandler(handler: StandinHandler | undefined): void;
   /**
    * Socket Mode: sends an envelope to the connected app and resolves with its ack message.
@@ -61,13 +81,55 @@ export interface StandinOptions {
    * `missing_charset`); the Web API client logs each one at warn level.
    */
   readonly responseWarnings?: readonly string[];
+  /**
+   * conversations.history and conversations.replies requests allowed per minute, each. Slack
+   * allows apps outside the Marketplace 1 (and 15 messages a page), which is the default here.
+   */
+  readonly historyPerMinute?: number;
 }
+
+/** Slack's page size for history reads by apps outside the Marketplace. */
+const HISTORY_PAGE_MAX = 15;
 
 export async function startSlackStandin(options: StandinOptions = {}): Promise<SlackStandin> {
   let handler = options.handler;
   const calls: StandinCall[] = [];
   const hanging = new Set<ServerResponse>();
   let counter = 0;
+  const channels = new Map<string, StandinMessage[]>();
+  const historyCalls = new Map<string, number[]>();
+  const historyPerMinute = options.historyPerMinute ?? 1;
+  let lastTs = 0;
+  /** Slack's ts: the time of the post in seconds, unique per message. */
+  const nextTs = (): string => {
+    lastTs = Math.max(lastTs + 1e-6, Date.now() / 1000);
+    return lastTs.toFixed(6);
+  };
+  const post = (body: Record<string, unknown>): StandinMessage => {
+    const channel = String(body.channel);
+    const metadata = body.metadata as StandinMessage['metadata'] | undefined;
+    const message: StandinMessage = {
+      type: 'message',
+      ts: nextTs(),
+      text: String(body.text ?? ''),
+      bot_id: 'BBOT0001',
+      ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
+      ...(metadata?.event_type === undefined ? {} : { metadata }),
+    };
+    channels.set(channel, [...(channels.get(channel) ?? []), message]);
+    return message;
+  };
+  /** Slack's limit on history reads: a 429 with Retry-After once the minute's allowance is used. */
+  const historyRefusal = (method: string): number | undefined => {
+    const now = Date.now();
+    const recent = (historyCalls.get(method) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= historyPerMinute) {
+      historyCalls.set(method, recent);
+      return Math.max(1, Math.ceil((60_000 - (now - (recent[0] as number))) / 1000));
+    }
+    historyCalls.set(method, [...recent, now]);
+    return undefined;
+  };
 
   const server: Server = createServer((req, res) => {
     void readBody(req).then((raw) => {
@@ -104,16 +166,32 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         return;
       }
       const custom = handler?.(method, body);
-      if (custom === 'hang') {
+      if (custom === 'hang' || custom === 'hang-after-posting') {
+        if (custom === 'hang-after-posting' && method === 'chat.postMessage') post(body);
         hanging.add(res);
         res.on('close', () => hanging.delete(res));
         return;
       }
       counter++;
-      const send = () =>
-        custom === undefined
-          ? json(res, 200, warned(defaultResponse(method, body, counter)))
-          : json(res, custom.status, warned(custom.body), custom.headers);
+      const answer = (): [number, unknown, Record<string, string>?] => {
+        if (custom !== undefined) return [custom.status, custom.body, custom.headers];
+        if (method === 'chat.postMessage') {
+          const message = post(body);
+          return [200, { ok: true, channel: body.channel, ts: message.ts, message }];
+        }
+        if (method === 'conversations.history' || method === 'conversations.replies') {
+          const retryAfter = historyRefusal(method);
+          if (retryAfter !== undefined) {
+            return [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(retryAfter) }];
+          }
+          return [200, readHistory(method, body, channels.get(String(body.channel)) ?? [])];
+        }
+        return [200, defaultResponse(method, body, counter)];
+      };
+      const send = () => {
+        const [status, reply, headers] = answer();
+        json(res, status, warned(reply), headers);
+      };
       if (options.latencyMs !== undefined && options.latencyMs > 0) setTimeout(send, options.latencyMs);
       else send();
     });
@@ -175,6 +253,7 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
     hooksUrl: `http://127.0.0.1:${port}/hooks/T0001/1/x`,
     calls,
     of: (method) => calls.filter((c) => c.method === method),
+    messages: (channel) => [...(channels.get(channel) ?? [])],
     setHandler: (h) => {
       handler = h;
     },
@@ -223,6 +302,38 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * conversations.history (newest first, between `oldest` and `latest`) or conversations.replies
+ * (a thread, oldest first), at most 15 messages a page with a cursor for the rest. Metadata is
+ * included only when `include_all_metadata` asks for it, as Slack does.
+ */
+function readHistory(method: string, body: Record<string, unknown>, all: readonly StandinMessage[]): unknown {
+  const inclusive = body.inclusive === true || body.inclusive === 'true';
+  const oldest = body.oldest === undefined ? Number.NEGATIVE_INFINITY : Number(body.oldest);
+  const latest = body.latest === undefined ? Number.POSITIVE_INFINITY : Number(body.latest);
+  const within = (ts: string) =>
+    inclusive ? Number(ts) >= oldest && Number(ts) <= latest : Number(ts) > oldest && Number(ts) < latest;
+  const selected =
+    method === 'conversations.replies'
+      ? all.filter((m) => (m.ts === body.ts || m.thread_ts === body.ts) && within(m.ts))
+      : all.filter((m) => m.thread_ts === undefined && within(m.ts)).reverse();
+  const limit = Math.min(HISTORY_PAGE_MAX, Math.max(1, Number(body.limit ?? HISTORY_PAGE_MAX) || HISTORY_PAGE_MAX));
+  const start = typeof body.cursor === 'string' && body.cursor !== '' ? Number(body.cursor) || 0 : 0;
+  const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+  const page = selected.slice(start, start + limit).map((m) => {
+    if (withMetadata) return m;
+    const { metadata: _hidden, ...rest } = m;
+    return rest;
+  });
+  const hasMore = start + limit < selected.length;
+  return {
+    ok: true,
+    messages: page,
+    has_more: hasMore,
+    response_metadata: { next_cursor: hasMore ? String(start + limit) : '' },
   };
 }
 

@@ -14,6 +14,7 @@ import { type AppLogger, boltLogger, boltLogLevel, createLogger } from './logger
 import { createOrgClient, type OrgClient } from './salesforce/client';
 import { tokenVaultFor } from './salesforce/token-vault';
 import { AccessControl } from './services/access';
+import { AnswerOutbox } from './services/answer-outbox';
 import { Answerer } from './services/answering';
 import { EngineHolder } from './services/engine-holder';
 import { EventDedupe } from './services/event-dedupe';
@@ -37,6 +38,8 @@ export interface AssistantOverrides {
   readonly clientOptions?: webApi.WebClientOptions;
   /** How often pending escalations are retried. */
   readonly deliveryIntervalMs?: number;
+  /** How often the answer outbox is checked for answers Slack refused earlier. */
+  readonly outboxIntervalMs?: number;
 }
 
 export interface Assistant {
@@ -60,6 +63,10 @@ const HOUSEKEEPING_MS = 60 * 60_000;
 const KEEP_EVENTS_MS = 24 * 60 * 60_000;
 /** Masked pastes back the Escalate and Post-in-thread buttons; after 30 days those start empty. */
 const KEEP_PASTES_MS = 30 * 24 * 60 * 60_000;
+/** An answer Slack refused is still posted within this window; later, the thread has moved on. */
+const ANSWER_WINDOW_MS = 10 * 60_000;
+/** Answers are the main job: once Slack recovers, a queued one should follow within a second or so. */
+const OUTBOX_INTERVAL_MS = 1_000;
 
 export async function createAssistant(config: Config, overrides: AssistantOverrides = {}): Promise<Assistant> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -112,6 +119,16 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
             criticalPercent: config.salesforce.criticalPercent,
           },
         });
+  // Posts that must not be doubled (answers, cases) make one request per call and decide
+  // themselves what to do with a failure: the client's own retries would repeat a post that
+  // timed out after Slack had already accepted it.
+  const postClient = new webApi.WebClient(config.slack.botToken, {
+    ...clientOptions,
+    logger: boltLogger(logger),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const outbox = new AnswerOutbox({ store, logger, clock, postClient, windowMs: ANSWER_WINDOW_MS });
   const answerer = new Answerer({
     engines,
     store,
@@ -125,6 +142,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     cooldownMs: config.cooldownMinutes * 60_000,
     limitsAvailable: limits !== undefined,
     clock,
+    outbox,
   });
   const trust = new TrustService({
     apiUrl: config.trust.apiUrl,
@@ -132,7 +150,14 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     timeoutMs: config.trust.timeoutMs,
     logger,
   });
-  const delivery = new CaseDelivery({ store, trust, logger, clock, escalationChannelId: config.escalationChannelId });
+  const delivery = new CaseDelivery({
+    store,
+    trust,
+    logger,
+    clock,
+    escalationChannelId: config.escalationChannelId,
+    postClient,
+  });
   const linked = config.salesforce.orgs[0];
   const escalation = Object.assign(
     new EscalationService({
@@ -179,7 +204,19 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     logger.error({ err: error }, 'unhandled error in a Slack handler');
   });
 
-  const services: Services = { config, logger, engines, store, answerer, access, clock, limits, escalation, delivery };
+  const services: Services = {
+    config,
+    logger,
+    engines,
+    store,
+    answerer,
+    access,
+    clock,
+    limits,
+    escalation,
+    delivery,
+    outbox,
+  };
   registerListeners(app, services);
 
   let housekeeping: NodeJS.Timeout | undefined;
@@ -197,6 +234,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         if (released > 0) logger.info({ cases: released }, 'retrying pending escalations left by the last run');
       }
       delivery.start(app.client, overrides.deliveryIntervalMs ?? 30_000);
+      // Answers queued before a restart (or by another replica) go out from here too.
+      outbox.start(overrides.outboxIntervalMs ?? OUTBOX_INTERVAL_MS);
       housekeeping = setInterval(() => {
         const cutoff = clock() - KEEP_EVENTS_MS;
         void store.pruneEvents(cutoff).catch(() => {});
@@ -225,6 +264,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       await delivery.stop();
+      await outbox.stop();
       // One last delivery round so cases saved just before shutdown are not left waiting.
       await delivery.retryDue(app.client).catch(() => {});
       await store.close().catch(() => {});

@@ -7,6 +7,8 @@ export const MSG = {
     `:warning: Your message contains what looks like a credential (${kinds}). Delete the message, then rotate the credential: anyone in this channel may already have copied it. I never repeat or store it.`,
   cooldownPointer: (link: string, code: string) =>
     `Same error as answered here a moment ago (\`${code}\`): ${link}. I'm not repeating the full answer to keep the channel quiet.`,
+  cooldownPointerToPaste: (link: string, code: string) =>
+    `Same error as pasted here a moment ago (\`${code}\`): ${link}. My answer is in that message's thread; I'm not repeating it to keep the channel quiet.`,
   notAnError:
     "I didn't recognise a Salesforce API error in that message. If it is one, paste the full response body, SOAP fault or stack trace (secrets masked) and I'll take another look.",
   mentionHelp:

@@ -1,5 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { AppLogger } from '../logger';
+import { METADATA_EVENTS } from '../slack/ids';
+import { classifyCallFailure } from '../slack/post-outcome';
 import type { Store } from '../store';
 import type { EscalationRecord } from '../store/types';
 import { buildCaseMessage, shortId } from './case-text';
@@ -21,10 +23,28 @@ export interface DeliveryDeps {
   readonly logger: AppLogger;
   readonly clock: () => number;
   readonly escalationChannelId: string | undefined;
+  /**
+   * Makes exactly one request per call (no retries inside the client): a retried post that had
+   * already landed is a second copy of the case.
+   */
+  readonly postClient: WebClient;
 }
 
 /** How long one replica holds a case while it tries to post it. */
 const ATTEMPT_LEASE_MS = 60_000;
+/**
+ * conversations.history allows apps outside the Marketplace 1 request a minute and 15 messages:
+ * after a refusal (or a page that did not settle it), look again no sooner than this.
+ */
+const LOOKUP_RETRY_MS = 60_000;
+const LOOKUP_PAGE = 15;
+/** Slack's ts may be a little before our clock's idea of when the attempt began. */
+const LOOKUP_CLOCK_SLACK_MS = 5_000;
+
+type Lookup =
+  | { readonly kind: 'found'; readonly ts: string }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unknown'; readonly error: string; readonly retryAfterMs: number | undefined };
 /** Retry schedule for a case whose post failed: 30 s, 1 min, 2 min … capped at 30 min. */
 export function backoffMs(attempts: number): number {
   return Math.min(30 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
@@ -38,11 +58,13 @@ export function backoffMs(attempts: number): number {
 export class CaseDelivery {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** Where a history lookup that needed more than one page goes on, per case (lost on restart: it starts over). */
+  private readonly lookupCursors = new Map<string, string>();
 
   constructor(private readonly deps: DeliveryDeps) {}
 
   /** Tries to post one case now. Never throws: the outcome says what happened. */
-  async deliver(client: WebClient, record: EscalationRecord): Promise<DeliveryResult> {
+  async deliver(record: EscalationRecord): Promise<DeliveryResult> {
     const { store, logger, clock } = this.deps;
     let c = record.caseData as EscalationCase;
     const now = clock();
@@ -62,27 +84,111 @@ export class CaseDelivery {
         .updateEscalationCase(record.id, c)
         .catch((err: unknown) => logger.warn({ err }, 'could not save the Trust status on the case'));
     }
-    try {
-      let ts: string | undefined;
-      if (this.deps.escalationChannelId !== undefined) {
-        const posted = await client.chat.postMessage({
-          channel: this.deps.escalationChannelId,
-          ...buildCaseMessage(c, record.id, { forSubmitter: false }),
-          unfurl_links: false,
-        });
-        ts = posted.ts;
+    const channel = this.deps.escalationChannelId;
+    if (channel === undefined) {
+      await store.markEscalationDelivered(record.id, undefined, clock()).catch((err: unknown) => {
+        logger.error({ err }, 'could not record a delivered escalation');
+      });
+      return { delivered: true, case: c, error: undefined, channelMessageTs: undefined };
+    }
+    // An earlier attempt began and never reported back (a crash, a timeout): its post may be in the
+    // channel already. Look before posting again, and never post while that is unknown.
+    if (record.attemptStartedAt !== undefined) {
+      const earlier = await this.findEarlierPost(channel, record.id, record.attemptStartedAt);
+      if (earlier.kind === 'found') {
+        await store
+          .markEscalationDelivered(record.id, earlier.ts, clock())
+          .catch((err: unknown) => logger.error({ err }, 'could not record a delivered escalation'));
+        logger.info({ case: shortId(record.id) }, 'escalation was already in the channel; not posting it again');
+        return { delivered: true, case: c, error: undefined, channelMessageTs: earlier.ts };
       }
-      await store.markEscalationDelivered(record.id, ts, clock());
-      logger.info({ case: shortId(record.id), attempts: record.attempts + 1 }, 'escalation delivered');
-      return { delivered: true, case: c, error: undefined, channelMessageTs: ts };
+      if (earlier.kind === 'unknown') {
+        const next = clock() + Math.max(LOOKUP_RETRY_MS, earlier.retryAfterMs ?? 0);
+        await store
+          .markEscalationAttemptFailed(record.id, `lookup: ${earlier.error}`, next, true)
+          .catch((e: unknown) => logger.error({ err: e }, 'could not record a failed delivery'));
+        logger.warn(
+          { case: shortId(record.id), error: earlier.error },
+          'cannot tell yet whether the escalation was posted; looking again later',
+        );
+        return { delivered: false, case: c, error: earlier.error, channelMessageTs: undefined };
+      }
+    }
+    try {
+      // Stored before the call: if this process dies mid-post, the next attempt knows to look.
+      await store.markEscalationAttemptStarted(record.id, clock());
     } catch (err) {
-      const error = slackError(err);
-      const next = clock() + backoffMs(record.attempts + 1);
+      logger.error({ err, case: shortId(record.id) }, 'storage trouble: not posting an escalation without a trace');
+      return { delivered: false, case: c, error: 'storage unavailable', channelMessageTs: undefined };
+    }
+    try {
+      const posted = await this.deps.postClient.chat.postMessage({
+        channel,
+        ...buildCaseMessage(c, record.id, { forSubmitter: false }),
+        unfurl_links: false,
+        metadata: { event_type: METADATA_EVENTS.escalationCase, event_payload: { case_id: record.id } },
+      });
+      await store.markEscalationDelivered(record.id, posted.ts, clock());
+      logger.info({ case: shortId(record.id), attempts: record.attempts + 1 }, 'escalation delivered');
+      return { delivered: true, case: c, error: undefined, channelMessageTs: posted.ts };
+    } catch (err) {
+      const failure = classifyCallFailure(err);
+      const error = failure.kind === 'uncertain' ? failure.error : slackError(err);
+      const wait = Math.max(
+        backoffMs(record.attempts + 1),
+        failure.kind === 'rejected' ? (failure.retryAfterMs ?? 0) : 0,
+      );
       await store
-        .markEscalationAttemptFailed(record.id, error, next)
+        .markEscalationAttemptFailed(record.id, error, clock() + wait, failure.kind === 'uncertain')
         .catch((e: unknown) => logger.error({ err: e }, 'could not record a failed delivery'));
-      logger.warn({ err, case: shortId(record.id) }, 'escalation not delivered yet; will retry');
+      logger.warn(
+        { err, case: shortId(record.id), mayHaveLanded: failure.kind === 'uncertain' },
+        'escalation not delivered yet; will retry',
+      );
       return { delivered: false, case: c, error, channelMessageTs: undefined };
+    }
+  }
+
+  /**
+   * Looks for the case's post in the escalation channel, by its metadata, in the window in which
+   * an attempt that began at `startedAt` could have landed (it is leased for ATTEMPT_LEASE_MS).
+   */
+  private async findEarlierPost(channel: string, caseId: string, startedAt: number): Promise<Lookup> {
+    const cursor = this.lookupCursors.get(caseId);
+    try {
+      const page = await this.deps.postClient.conversations.history({
+        channel,
+        oldest: slackTs(startedAt - LOOKUP_CLOCK_SLACK_MS),
+        latest: slackTs(startedAt + ATTEMPT_LEASE_MS + LOOKUP_CLOCK_SLACK_MS),
+        inclusive: true,
+        include_all_metadata: true,
+        limit: LOOKUP_PAGE,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      const match = (page.messages ?? []).find(
+        (m) =>
+          m.metadata?.event_type === METADATA_EVENTS.escalationCase &&
+          (m.metadata.event_payload as { case_id?: unknown } | undefined)?.case_id === caseId,
+      );
+      if (match?.ts !== undefined) {
+        this.lookupCursors.delete(caseId);
+        return { kind: 'found', ts: match.ts };
+      }
+      const next = page.response_metadata?.next_cursor;
+      if (page.has_more === true && next !== undefined && next !== '') {
+        // More messages in the window than one page holds; the next page costs another minute.
+        this.lookupCursors.set(caseId, next);
+        return { kind: 'unknown', error: 'more history to read', retryAfterMs: undefined };
+      }
+      this.lookupCursors.delete(caseId);
+      return { kind: 'absent' };
+    } catch (err) {
+      const failure = classifyCallFailure(err);
+      return {
+        kind: 'unknown',
+        error: failure.error,
+        retryAfterMs: failure.kind === 'rejected' ? failure.retryAfterMs : undefined,
+      };
     }
   }
 
@@ -95,7 +201,7 @@ export class CaseDelivery {
         return [] as EscalationRecord[];
       });
       for (const record of due) {
-        const result = await this.deliver(client, record);
+        const result = await this.deliver(record);
         if (result.delivered) {
           delivered++;
           await notifyLateDelivery(client, record, this.deps.escalationChannelId, this.deps.logger);
@@ -137,6 +243,11 @@ async function notifyLateDelivery(
   } catch (err) {
     logger.warn({ err }, 'could not tell the submitter about a late delivery');
   }
+}
+
+/** Slack's "1700000000.000100" form of a time in milliseconds. */
+function slackTs(ms: number): string {
+  return (Math.max(0, ms) / 1000).toFixed(6);
 }
 
 export function slackError(err: unknown): string {

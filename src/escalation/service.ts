@@ -170,7 +170,7 @@ export class EscalationService {
     await ack({ response_action: 'update', view: buildConfirmationView({ ...confirmation, state: 'saving' }) });
     await this.deps.store.deleteDraft(view.id).catch(() => {});
 
-    const outcome = await this.deps.delivery.deliver(client, stored.record);
+    const outcome = await this.deps.delivery.deliver(stored.record);
     const state = outcome.delivered ? 'delivered' : 'pending';
     await this.tellSubmitter(client, stored.record.id, userId, outcome.case, state, outcome.error);
     await client.views

@@ -6,8 +6,9 @@ import type { Diagnosis } from '../knowledge/diagnosis';
 import type { AppLogger } from '../logger';
 import { messageLink } from '../slack/mrkdwn';
 import type { Store } from '../store';
-import { type ChannelSettings, DEFAULT_CHANNEL_SETTINGS } from '../store/types';
+import { type ChannelSettings, type CooldownClaim, DEFAULT_CHANNEL_SETTINGS } from '../store/types';
 import { MSG } from '../user-messages';
+import type { AnswerOutbox } from './answer-outbox';
 import type { EngineHolder } from './engine-holder';
 import type { EventDedupe } from './event-dedupe';
 import type { SlackFile, SnippetFetcher } from './snippets';
@@ -48,7 +49,16 @@ export interface AnswererDeps {
   readonly cooldownMs: number;
   readonly limitsAvailable: boolean;
   readonly clock: () => number;
+  /** Posts answers, and keeps those Slack refuses until it recovers. */
+  readonly outbox: AnswerOutbox;
 }
+
+/**
+ * How long a repeat of an error waits for the first paste's answer to be posted, so its pointer
+ * can link to the answer; after that it links to the first paste.
+ */
+const POINTER_WAIT_MS = 2_000;
+const POINTER_POLL_MS = 50;
 
 /**
  * Decides whether and how to answer a message, then answers in its thread. Ordinary chat costs
@@ -98,53 +108,73 @@ export class Answerer {
 
     const threadTs = msg.threadTs ?? msg.ts;
     if (!msg.requested && this.deps.cooldownMs > 0) {
-      const recent = await this.safe(
-        () => this.deps.store.findRecentReply(msg.channelId, signature, now - this.deps.cooldownMs),
-        undefined,
+      // Claimed before posting, atomically in the store: of two identical pastes arriving together
+      // (on one replica or two), exactly one gets the full answer. Storage trouble: answer in full.
+      const claimed = await this.safe(
+        () =>
+          this.deps.store.claimCooldown(
+            { channelId: msg.channelId, signature, messageTs: msg.ts, threadTs, claimedAt: now },
+            now - this.deps.cooldownMs,
+          ),
+        true,
       );
-      if (recent !== undefined && recent.messageTs !== msg.ts) {
+      const holder = claimed
+        ? undefined
+        : await this.safe(() => this.holderAnswer(msg.channelId, signature), undefined);
+      // The holder is this very message when an edit brings back the error it first had.
+      if (holder !== undefined && holder.messageTs !== msg.ts) {
+        const code = d.matches[0]?.code ?? signature;
         const pointer = buildCooldownPointer(
-          MSG.cooldownPointer(messageLink(msg.channelId, recent.replyTs), d.matches[0]?.code ?? signature),
+          holder.replyTs === undefined
+            ? MSG.cooldownPointerToPaste(messageLink(msg.channelId, holder.messageTs), code)
+            : MSG.cooldownPointer(messageLink(msg.channelId, holder.replyTs), code),
         );
-        await client.chat.postMessage({ channel: msg.channelId, thread_ts: threadTs, ...pointer, unfurl_links: false });
+        await this.deps.outbox.post({
+          channelId: msg.channelId,
+          threadTs,
+          messageTs: msg.ts,
+          signature: undefined,
+          kind: 'pointer',
+          payload: { ...pointer, unfurl_links: false },
+        });
         return 'pointer';
       }
     }
 
     const pasteId = await this.savePaste(msg, d);
     const payload = this.render(d, pasteId);
-    const posted = await client.chat.postMessage({
-      channel: msg.channelId,
-      thread_ts: threadTs,
-      text: payload.text,
-      blocks: payload.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
+    const result = await this.deps.outbox.post({
+      channelId: msg.channelId,
+      threadTs,
+      messageTs: msg.ts,
+      signature,
+      kind: 'answer',
+      payload: { text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false },
     });
-    if (posted.ts !== undefined) {
-      await this.safe(
-        () =>
-          this.deps.store.saveReply({
-            channelId: msg.channelId,
-            messageTs: msg.ts,
-            replyTs: posted.ts as string,
-            threadTs,
-            signature,
-            createdAt: now,
-          }),
-        undefined,
-      );
-    }
     logger.info(
       {
         channel: msg.channelId,
         codes: d.matches.slice(0, 3).map((m) => m.code),
         confidence: d.confidence,
         chars: text.length,
+        delivery: result.status,
       },
       'answered a pasted error',
     );
     return 'answered';
+  }
+
+  /**
+   * Who holds the cooldown, once their answer's ts is known or the wait is over. The holder
+   * records the ts right after Slack answers, usually well within the wait.
+   */
+  private async holderAnswer(channelId: string, signature: string): Promise<CooldownClaim | undefined> {
+    const deadline = Date.now() + POINTER_WAIT_MS;
+    for (;;) {
+      const claim = await this.deps.store.getCooldownClaim(channelId, signature);
+      if (claim === undefined || claim.replyTs !== undefined || Date.now() >= deadline) return claim;
+      await new Promise((resolve) => setTimeout(resolve, POINTER_POLL_MS));
+    }
   }
 
   /** The message text plus the text of any snippet files, each within the size cap. */

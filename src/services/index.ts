@@ -4,6 +4,7 @@ import type { EscalationService } from '../escalation/service';
 import type { AppLogger } from '../logger';
 import type { Store } from '../store';
 import type { AccessControl } from './access';
+import type { AnswerOutbox } from './answer-outbox';
 import type { Answerer } from './answering';
 import type { EngineHolder } from './engine-holder';
 import type { LimitsService } from './limits-service';
@@ -24,4 +25,6 @@ export interface Services {
   readonly limits: LimitsService | undefined;
   readonly escalation: EscalationService & { readonly enabled: boolean };
   readonly delivery: CaseDelivery;
+  /** Answers Slack refused for now, posted once it recovers. */
+  readonly outbox: AnswerOutbox;
 }

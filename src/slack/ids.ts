@@ -79,3 +79,9 @@ export const ESCALATION_FIELDS = {
   extra: { block: 'esc_extra', action: 'esc_extra_input' },
   attachments: { block: 'esc_attachments', action: 'esc_attachments_input' },
 } as const;
+
+/** Message metadata event types on the bot's posts, so a post can be found again after a crash. */
+export const METADATA_EVENTS = {
+  escalationCase: 'sf_escalation_case',
+  answer: 'sf_error_answer',
+} as const;

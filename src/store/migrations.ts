@@ -102,4 +102,40 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'find a stored paste by its Slack message',
     statements: ['CREATE INDEX pastes_message ON pastes (channel_id, message_ts, created_at)'],
   },
+  {
+    version: 4,
+    name: 'answer outbox, cooldown claims, and escalation attempt marks',
+    statements: [
+      // Answers Slack refused for a while, delivered in order per thread once it recovers.
+      `CREATE TABLE answer_outbox (
+        id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        signature TEXT,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at BIGINT NOT NULL,
+        attempt_started_at BIGINT,
+        last_error TEXT
+      )`,
+      'CREATE INDEX answer_outbox_thread ON answer_outbox (channel_id, thread_ts, created_at)',
+      'CREATE INDEX answer_outbox_due ON answer_outbox (next_attempt_at)',
+      // One row per channel and error signature: whoever inserts it first gives the full answer.
+      `CREATE TABLE cooldown_claims (
+        channel_id TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        reply_ts TEXT,
+        claimed_at BIGINT NOT NULL,
+        PRIMARY KEY (channel_id, signature)
+      )`,
+      // Set before a case is posted, cleared when the outcome is known: a case found with it set
+      // may already be in the channel, so it is looked for before it is posted again.
+      'ALTER TABLE escalations ADD COLUMN attempt_started_at BIGINT',
+    ],
+  },
 ];

@@ -3,12 +3,14 @@ import type { Row, SqlDriver, SqlValue } from './sql';
 import {
   type ChannelMode,
   type ChannelSettings,
+  type CooldownClaim,
   DEFAULT_CHANNEL_SETTINGS,
   type EscalationRecord,
   type EscalationStatus,
   type FeedbackRecord,
   type LimitsSnapshotRecord,
   type PasteRecord,
+  type QueuedAnswer,
   type ReplyRecord,
   type Store,
 } from './types';
@@ -224,15 +226,26 @@ export class SqlStore implements Store {
   async markEscalationDelivered(id: string, channelMessageTs: string | undefined, at: number): Promise<void> {
     await this.db.run(
       `UPDATE escalations SET status = 'delivered', channel_message_ts = ?, delivered_at = ?, attempts = attempts + 1,
-         last_error = NULL WHERE id = ?`,
+         last_error = NULL, attempt_started_at = NULL WHERE id = ?`,
       [channelMessageTs ?? null, at, id],
     );
   }
 
-  async markEscalationAttemptFailed(id: string, error: string, nextAttemptAt: number): Promise<void> {
+  async markEscalationAttemptStarted(id: string, at: number): Promise<void> {
+    await this.db.run(`UPDATE escalations SET attempt_started_at = ? WHERE id = ? AND status = 'pending'`, [at, id]);
+  }
+
+  async markEscalationAttemptFailed(
+    id: string,
+    error: string,
+    nextAttemptAt: number,
+    mayHaveLanded = false,
+  ): Promise<void> {
     await this.db.run(
-      `UPDATE escalations SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
-      [error.slice(0, 500), nextAttemptAt, id],
+      `UPDATE escalations SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+         attempt_started_at = CASE WHEN ? = 1 THEN attempt_started_at ELSE NULL END
+       WHERE id = ? AND status = 'pending'`,
+      [error.slice(0, 500), nextAttemptAt, mayHaveLanded ? 1 : 0, id],
     );
   }
 
@@ -281,6 +294,121 @@ export class SqlStore implements Store {
 
   pruneDrafts(olderThan: number): Promise<number> {
     return this.db.run('DELETE FROM escalation_drafts WHERE updated_at < ?', [olderThan]);
+  }
+
+  async enqueueAnswer(a: QueuedAnswer): Promise<void> {
+    await this.db.run(
+      `INSERT INTO answer_outbox (id, channel_id, thread_ts, message_ts, signature, kind, payload, created_at, attempts,
+         next_attempt_at, attempt_started_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        a.id,
+        a.channelId,
+        a.threadTs,
+        a.messageTs,
+        a.signature ?? null,
+        a.kind,
+        JSON.stringify(a.payload),
+        a.createdAt,
+        a.attempts,
+        a.nextAttemptAt,
+        a.attemptStartedAt ?? null,
+        a.lastError ?? null,
+      ],
+    );
+  }
+
+  async dueQueuedAnswers(now: number, limit: number): Promise<QueuedAnswer[]> {
+    // Only a thread's oldest answer can be due: while it waits (or is leased), later ones wait too.
+    const rows = await this.db.all(
+      `SELECT * FROM answer_outbox o WHERE o.next_attempt_at <= ? AND NOT EXISTS (
+         SELECT 1 FROM answer_outbox p WHERE p.channel_id = o.channel_id AND p.thread_ts = o.thread_ts
+           AND (p.created_at < o.created_at OR (p.created_at = o.created_at AND p.id < o.id)))
+       ORDER BY o.created_at, o.id LIMIT ?`,
+      [now, limit],
+    );
+    return rows.map(toQueuedAnswer);
+  }
+
+  async hasQueuedAnswer(channelId: string, threadTs: string): Promise<boolean> {
+    const row = await this.one('SELECT 1 AS n FROM answer_outbox WHERE channel_id = ? AND thread_ts = ? LIMIT 1', [
+      channelId,
+      threadTs,
+    ]);
+    return row !== undefined;
+  }
+
+  async claimQueuedAnswer(id: string, now: number, leaseUntil: number): Promise<boolean> {
+    const changes = await this.db.run(
+      'UPDATE answer_outbox SET next_attempt_at = ?, attempt_started_at = ? WHERE id = ? AND next_attempt_at <= ?',
+      [leaseUntil, now, id, now],
+    );
+    return changes === 1;
+  }
+
+  async rescheduleQueuedAnswer(id: string, error: string, nextAttemptAt: number): Promise<void> {
+    await this.db.run(
+      `UPDATE answer_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, attempt_started_at = NULL
+       WHERE id = ?`,
+      [error.slice(0, 500), nextAttemptAt, id],
+    );
+  }
+
+  async deleteQueuedAnswer(id: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM answer_outbox WHERE id = ?', [id])) === 1;
+  }
+
+  async queuedAnswersOlderThan(cutoff: number, limit: number): Promise<QueuedAnswer[]> {
+    const rows = await this.db.all('SELECT * FROM answer_outbox WHERE created_at < ? ORDER BY created_at, id LIMIT ?', [
+      cutoff,
+      limit,
+    ]);
+    return rows.map(toQueuedAnswer);
+  }
+
+  async claimCooldown(c: Omit<CooldownClaim, 'replyTs'>, since: number): Promise<boolean> {
+    // The primary key makes this atomic across replicas: an insert, or a take-over of a claim
+    // older than the cooldown, succeeds for exactly one caller.
+    const changes = await this.db.run(
+      `INSERT INTO cooldown_claims (channel_id, signature, message_ts, thread_ts, reply_ts, claimed_at)
+       VALUES (?, ?, ?, ?, NULL, ?)
+       ON CONFLICT (channel_id, signature) DO UPDATE SET message_ts = excluded.message_ts,
+         thread_ts = excluded.thread_ts, reply_ts = NULL, claimed_at = excluded.claimed_at
+       WHERE cooldown_claims.claimed_at < ?`,
+      [c.channelId, c.signature, c.messageTs, c.threadTs, c.claimedAt, since],
+    );
+    return changes === 1;
+  }
+
+  async getCooldownClaim(channelId: string, signature: string): Promise<CooldownClaim | undefined> {
+    const row = await this.one('SELECT * FROM cooldown_claims WHERE channel_id = ? AND signature = ?', [
+      channelId,
+      signature,
+    ]);
+    if (row === undefined) return undefined;
+    return {
+      channelId,
+      signature,
+      messageTs: String(row.message_ts),
+      threadTs: String(row.thread_ts),
+      replyTs: optional(row.reply_ts),
+      claimedAt: Number(row.claimed_at),
+    };
+  }
+
+  async setCooldownReply(channelId: string, signature: string, messageTs: string, replyTs: string): Promise<void> {
+    await this.db.run(
+      'UPDATE cooldown_claims SET reply_ts = ? WHERE channel_id = ? AND signature = ? AND message_ts = ?',
+      [replyTs, channelId, signature, messageTs],
+    );
+  }
+
+  async releaseCooldown(channelId: string, signature: string, messageTs: string): Promise<void> {
+    await this.db.run('DELETE FROM cooldown_claims WHERE channel_id = ? AND signature = ? AND message_ts = ?', [
+      channelId,
+      signature,
+      messageTs,
+    ]);
   }
 
   async getRefreshToken(org: string): Promise<string | undefined> {
@@ -341,5 +469,27 @@ function toEscalation(row: Row): EscalationRecord {
     channelMessageTs: optional(row.channel_message_ts),
     createdAt: Number(row.created_at),
     deliveredAt: row.delivered_at === null || row.delivered_at === undefined ? undefined : Number(row.delivered_at),
+    attemptStartedAt: optionalNumber(row.attempt_started_at),
+  };
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  return value === null || value === undefined ? undefined : Number(value);
+}
+
+function toQueuedAnswer(row: Row): QueuedAnswer {
+  return {
+    id: String(row.id),
+    channelId: String(row.channel_id),
+    threadTs: String(row.thread_ts),
+    messageTs: String(row.message_ts),
+    signature: optional(row.signature),
+    kind: String(row.kind) === 'pointer' ? 'pointer' : 'answer',
+    payload: JSON.parse(String(row.payload)) as Record<string, unknown>,
+    createdAt: Number(row.created_at),
+    attempts: Number(row.attempts),
+    nextAttemptAt: Number(row.next_attempt_at),
+    attemptStartedAt: optionalNumber(row.attempt_started_at),
+    lastError: optional(row.last_error),
   };
 }

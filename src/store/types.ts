@@ -80,6 +80,39 @@ export interface EscalationRecord {
   readonly channelMessageTs: string | undefined;
   readonly createdAt: number;
   readonly deliveredAt: number | undefined;
+  /** When the last post began, while its outcome is unknown; the post may already be in Slack. */
+  readonly attemptStartedAt?: number | undefined;
+}
+
+/** An answer (or cooldown pointer) Slack refused for now, waiting in the outbox. */
+export interface QueuedAnswer {
+  readonly id: string;
+  readonly channelId: string;
+  readonly threadTs: string;
+  /** The paste it answers. */
+  readonly messageTs: string;
+  /** Set for full answers: recorded as the paste's reply (and the cooldown's) once posted. */
+  readonly signature: string | undefined;
+  readonly kind: 'answer' | 'pointer';
+  /** chat.postMessage arguments other than channel and thread_ts. */
+  readonly payload: Record<string, unknown>;
+  readonly createdAt: number;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  /** Set while a replica is posting it; still set after a crash mid-post. */
+  readonly attemptStartedAt: number | undefined;
+  readonly lastError: string | undefined;
+}
+
+/** Who gave the full answer to an error in a channel, for the cooldown. */
+export interface CooldownClaim {
+  readonly channelId: string;
+  readonly signature: string;
+  readonly messageTs: string;
+  readonly threadTs: string;
+  /** Known once the answer is posted. */
+  readonly replyTs: string | undefined;
+  readonly claimedAt: number;
 }
 
 export interface Store {
@@ -122,7 +155,13 @@ export interface Store {
   claimEscalationAttempt(id: string, now: number, leaseUntil: number): Promise<boolean>;
   updateEscalationCase(id: string, caseData: unknown): Promise<void>;
   markEscalationDelivered(id: string, channelMessageTs: string | undefined, at: number): Promise<void>;
-  markEscalationAttemptFailed(id: string, error: string, nextAttemptAt: number): Promise<void>;
+  /** Recorded before the post goes out, so a crash mid-post leaves a trace. */
+  markEscalationAttemptStarted(id: string, at: number): Promise<void>;
+  /**
+   * `mayHaveLanded` keeps the attempt mark (a timeout: the next attempt looks for the post
+   * first); otherwise the mark is cleared (Slack said no: nothing to look for).
+   */
+  markEscalationAttemptFailed(id: string, error: string, nextAttemptAt: number, mayHaveLanded?: boolean): Promise<void>;
   /**
    * Makes every pending case due now, dropping leases and backoff. Only for a single-replica
    * (SQLite) start-up: a lease left in the file belongs to a process that is gone.
@@ -137,6 +176,31 @@ export interface Store {
   getDraft(viewId: string): Promise<unknown | undefined>;
   deleteDraft(viewId: string): Promise<void>;
   pruneDrafts(olderThan: number): Promise<number>;
+
+  /** Answer outbox: answers Slack refused for now, delivered once it recovers. */
+  enqueueAnswer(answer: QueuedAnswer): Promise<void>;
+  /** The oldest queued answer of each thread that is due (a later one waits for the earlier). */
+  dueQueuedAnswers(now: number, limit: number): Promise<QueuedAnswer[]>;
+  /** Whether a thread has answers waiting, so a new one goes behind them. */
+  hasQueuedAnswer(channelId: string, threadTs: string): Promise<boolean>;
+  /** Takes the right to post it now (one replica wins) and marks the attempt as started. */
+  claimQueuedAnswer(id: string, now: number, leaseUntil: number): Promise<boolean>;
+  /** Slack refused it again: try again at `nextAttemptAt`. */
+  rescheduleQueuedAnswer(id: string, error: string, nextAttemptAt: number): Promise<void>;
+  /** True when this call removed it (posted, given up or expired). */
+  deleteQueuedAnswer(id: string): Promise<boolean>;
+  /** Answers queued before `cutoff`, oldest first: too late to post. */
+  queuedAnswersOlderThan(cutoff: number, limit: number): Promise<QueuedAnswer[]>;
+
+  /**
+   * Claims the cooldown for an error in a channel: true for exactly one caller while an earlier
+   * claim younger than `since` exists for neither; false when someone else holds it.
+   */
+  claimCooldown(claim: Omit<CooldownClaim, 'replyTs'>, since: number): Promise<boolean>;
+  getCooldownClaim(channelId: string, signature: string): Promise<CooldownClaim | undefined>;
+  setCooldownReply(channelId: string, signature: string, messageTs: string, replyTs: string): Promise<void>;
+  /** The holder's answer could not be posted: let the next paste answer in full. */
+  releaseCooldown(channelId: string, signature: string, messageTs: string): Promise<void>;
 
   getRefreshToken(org: string): Promise<string | undefined>;
   setRefreshToken(org: string, token: string, at: number): Promise<void>;

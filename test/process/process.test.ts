@@ -200,13 +200,27 @@ describe('Socket Mode', () => {
   });
 });
 
-describe('a kill -9 between storing a case and posting it', () => {
-  it('delivers the stored case once after the restart', async () => {
-    // Slack accepts everything except the post to the escalation channel, which never returns.
+describe('a kill -9 while a case is being posted', () => {
+  const env = { ESCALATION_CHANNEL_ID: 'C0ESCALATE' };
+
+  function readCase(): { id: string; status: string; channel_message_ts: string | null } {
+    const db = new Database(join(dataDir, 'sf-api-assistant.db'), { readonly: true });
+    try {
+      return db.prepare('SELECT id, status, channel_message_ts FROM escalations').get() as {
+        id: string;
+        status: string;
+        channel_message_ts: string | null;
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Submits a case with the escalation post stuck as `stuck` says, and kills the bot mid-post. */
+  async function submitAndKill(stuck: 'hang' | 'hang-after-posting'): Promise<string> {
     slack = await startSlackStandin({
-      handler: (method, body) => (method === 'chat.postMessage' && body.channel === 'C0ESCALATE' ? 'hang' : undefined),
+      handler: (method, body) => (method === 'chat.postMessage' && body.channel === 'C0ESCALATE' ? stuck : undefined),
     });
-    const env = { ESCALATION_CHANNEL_ID: 'C0ESCALATE' };
     const first = await httpBot(env);
     await waitHealthy(first);
     const res = await postInteraction(`http://127.0.0.1:${first.port}`, escalationSubmission('VCRASH'), {
@@ -220,30 +234,35 @@ describe('a kill -9 between storing a case and posting it', () => {
     );
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-
-    const db = new Database(join(dataDir, 'sf-api-assistant.db'), { readonly: true });
-    const row = db.prepare('SELECT id, status FROM escalations').get() as { id: string; status: string };
-    db.close();
+    const row = readCase();
     expect(row.status).toBe('pending');
-
-    // Slack works again; the restarted bot finds the case and posts it, once.
+    // Slack works again for the restarted bot.
     slack.setHandler(undefined);
-    const before = slack.of('chat.postMessage').filter((c) => c.body.channel === 'C0ESCALATE').length;
+    return row.id;
+  }
+
+  const casePosts = (caseId: string) =>
+    slack
+      .messages('C0ESCALATE')
+      .filter((m) => m.metadata?.event_type === 'sf_escalation_case' && m.metadata.event_payload.case_id === caseId);
+
+  it('finds the post that reached Slack before the kill and does not post the case again', async () => {
+    const caseId = await submitAndKill('hang-after-posting');
+    expect(slack.messages('C0ESCALATE')).toHaveLength(1);
+    const postsBefore = slack.of('chat.postMessage').filter((c) => c.body.channel === 'C0ESCALATE').length;
+
     const second = await httpBot(env);
     await waitHealthy(second);
-    await eventually(() => {
-      const check = new Database(join(dataDir, 'sf-api-assistant.db'), { readonly: true });
-      try {
-        expect(check.prepare('SELECT status FROM escalations WHERE id = ?').get(row.id)).toEqual({
-          status: 'delivered',
-        });
-      } finally {
-        check.close();
-      }
-    }, 10_000);
-    const posts = slack.of('chat.postMessage').filter((c) => c.body.channel === 'C0ESCALATE');
-    expect(posts.length - before).toBe(1);
-    expect(JSON.stringify(posts.at(-1)?.body)).toContain('00D000000000123');
+    await eventually(() => expect(readCase().status).toBe('delivered'), 10_000);
+
+    // One copy in the channel: the first post, marked with the case ID, recorded as the delivery.
+    expect(slack.messages('C0ESCALATE')).toHaveLength(1);
+    expect(casePosts(caseId)).toHaveLength(1);
+    expect(readCase().channel_message_ts).toBe(casePosts(caseId)[0]?.ts);
+    expect(slack.of('chat.postMessage').filter((c) => c.body.channel === 'C0ESCALATE')).toHaveLength(postsBefore);
+    const lookups = slack.of('conversations.history');
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]?.body).toMatchObject({ channel: 'C0ESCALATE', include_all_metadata: 'true' });
     await eventually(() =>
       expect(
         slack
@@ -251,5 +270,22 @@ describe('a kill -9 between storing a case and posting it', () => {
           .some((c) => c.body.channel === 'U0001' && String(c.body.text).includes('now been posted')),
       ).toBe(true),
     );
+  });
+
+  it('posts the case once after the restart when the first post never reached Slack', async () => {
+    const caseId = await submitAndKill('hang');
+    expect(slack.messages('C0ESCALATE')).toHaveLength(0);
+
+    const second = await httpBot(env);
+    await waitHealthy(second);
+    await eventually(() => expect(readCase().status).toBe('delivered'), 10_000);
+
+    expect(slack.messages('C0ESCALATE')).toHaveLength(1);
+    expect(casePosts(caseId)).toHaveLength(1);
+    expect(readCase().channel_message_ts).toBe(casePosts(caseId)[0]?.ts);
+    const posted = slack.of('chat.postMessage').filter((c) => c.body.channel === 'C0ESCALATE');
+    expect(JSON.stringify(posted.at(-1)?.body)).toContain('00D000000000123');
+    // It looked first (the earlier attempt might have landed), found nothing, then posted.
+    expect(slack.of('conversations.history')).toHaveLength(1);
   });
 });

@@ -330,3 +330,100 @@ describe('escalation end to end', () => {
     );
   });
 });
+
+describe('an escalation post whose outcome is unknown', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    // One request per attempt and a short client timeout, so a slow Slack shows as a timeout.
+    h = await startHarness(ENV, {
+      clientOptions: { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 300 },
+    });
+  });
+  afterEach(async () => {
+    await h.close();
+    nock.cleanAll();
+  });
+
+  it('looks for the case in the channel before posting it again, and waits out a rate-limited lookup', async () => {
+    trustOk();
+    const channelPosts: Array<Record<string, unknown>> = [];
+    // Slack accepts the post but answers after the client has given up: it may have landed.
+    nock(SLACK)
+      .post('/api/chat.postMessage', (body) => {
+        if (body.channel !== 'C0ESCALATE') return false;
+        channelPosts.push(body);
+        return true;
+      })
+      .delay(2_000)
+      .reply(200, { ok: true, channel: 'C0ESCALATE', ts: '1700000500.000100' });
+    const history: Array<Record<string, unknown>> = [];
+    let caseId = ''; // known after the submission; read when Slack is asked
+    // The lookups: the first is refused (one history read a minute), the second finds the post.
+    nock(SLACK)
+      .post('/api/conversations.history', (body) => {
+        history.push(body);
+        return true;
+      })
+      .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '45' });
+    nock(SLACK)
+      .post('/api/conversations.history', (body) => {
+        history.push(body);
+        return true;
+      })
+      .reply(200, () => ({
+        ok: true,
+        has_more: false,
+        messages: [
+          {
+            type: 'message',
+            ts: '1700000600.000100',
+            text: 'another case',
+            metadata: { event_type: 'sf_escalation_case', event_payload: { case_id: 'other' } },
+          },
+          {
+            type: 'message',
+            ts: '1700000500.000100',
+            text: 'this case',
+            metadata: { event_type: 'sf_escalation_case', event_payload: { case_id: caseId } },
+          },
+        ],
+      }));
+    const api = recordSlackApi();
+    await submit(h, 'VSLOW', requestState());
+    await eventually(async () =>
+      expect((await h.store.recentEscalations(1))[0]).toMatchObject({ status: 'pending', lastError: 'timeout' }),
+    );
+    const [pending] = await h.store.recentEscalations(1);
+    caseId = pending?.id as string;
+    expect(pending?.attemptStartedAt).toEqual(expect.any(Number));
+    expect(JSON.parse(String(channelPosts[0]?.metadata))).toEqual({
+      event_type: 'sf_escalation_case',
+      event_payload: { case_id: caseId },
+    });
+
+    // The next round looks first; Slack allows one history read a minute and refuses this one.
+    await h.store.markEscalationAttemptFailed(caseId, 'timeout', 0, true);
+    const before = Date.now();
+    expect(await h.assistant.services.delivery.retryDue(h.assistant.app.client)).toBe(0);
+    const waiting = await h.store.getEscalation(caseId);
+    expect(waiting).toMatchObject({ status: 'pending', lastError: 'lookup: ratelimited' });
+    expect(waiting?.nextAttemptAt).toBeGreaterThanOrEqual(before + 45_000);
+    expect(channelPosts).toHaveLength(1); // not posted blindly
+
+    // A round later the lookup finds the first post: recorded as delivered, not posted again.
+    await h.store.markEscalationAttemptFailed(caseId, 'lookup: ratelimited', 0, true);
+    expect(await h.assistant.services.delivery.retryDue(h.assistant.app.client)).toBe(1);
+    expect(await h.store.getEscalation(caseId)).toMatchObject({
+      status: 'delivered',
+      channelMessageTs: '1700000500.000100',
+      attemptStartedAt: undefined,
+    });
+    expect(channelPosts).toHaveLength(1);
+    expect(history).toHaveLength(2);
+    const started = (pending?.attemptStartedAt as number) / 1000;
+    expect(history[1]).toMatchObject({ channel: 'C0ESCALATE', include_all_metadata: 'true', limit: '15' });
+    expect(Number(history[1]?.oldest)).toBeLessThanOrEqual(started);
+    expect(Number(history[1]?.latest)).toBeGreaterThan(started);
+    expect(api.of('chat.postMessage').some((c) => String(c.body.text).includes('has now been posted'))).toBe(true);
+  });
+});

@@ -126,16 +126,54 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
   it('points to the earlier answer when the same error comes back within the cooldown', async () => {
     const api = recordSlackApi();
     await postEvent(h.base, messageEvent({ text: LOCK_ERROR, ts: '1700000000.000100' }), 'Ev-cool-1');
-    await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
-    // The first answer is recorded once its post returns: wait for that, so the second paste finds it.
-    await settle(h);
+    // The second paste comes once the first answer is recorded, whenever that is on this machine.
+    await eventually(async () => expect(await h.store.findReplyForMessage('C0001', '1700000000.000100')).toBeDefined());
+    const first = await h.store.findReplyForMessage('C0001', '1700000000.000100');
     await postEvent(h.base, messageEvent({ text: `again: ${LOCK_ERROR}`, ts: '1700000100.000100' }), 'Ev-cool-2');
     await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(2));
     const pointer = api.of('chat.postMessage')[1]?.body as Record<string, unknown>;
     expect(String(pointer.text)).toContain('Same error as answered here');
-    expect(String(pointer.text)).toContain('https://slack.com/archives/C0001/p');
+    expect(String(pointer.text)).toContain(`https://slack.com/archives/C0001/p${first?.replyTs.replace('.', '')}`);
+    expect(pointer.thread_ts).toBe('1700000100.000100');
     expect(JSON.stringify(pointer.blocks)).not.toContain('Likely causes');
     expect(messageProblems(pointer as { text: string; blocks: unknown })).toEqual([]);
+  });
+
+  it('gives one full answer when the same error is pasted twice at once', async () => {
+    // Slack holds the first answer until the second paste's message arrives, so both pastes are
+    // decided while neither answer has been posted: the window in which both used to answer.
+    const posts: Array<Record<string, unknown>> = [];
+    let releaseFirst: () => void = () => {};
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    nock(SLACK)
+      .persist()
+      .post('/api/chat.postMessage')
+      .reply(async (_uri, body) => {
+        const fields = Object.fromEntries(new URLSearchParams(String(body)));
+        posts.push(fields);
+        const n = posts.length;
+        if (n === 1) await firstHeld;
+        else releaseFirst();
+        return [200, { ok: true, channel: fields.channel, ts: `1700000900.00000${n}` }];
+      });
+    await Promise.all([
+      postEvent(h.base, messageEvent({ text: LOCK_ERROR, ts: '1700000200.000100' }), 'Ev-twin-1'),
+      postEvent(h.base, messageEvent({ text: LOCK_ERROR, ts: '1700000200.000200' }), 'Ev-twin-2'),
+    ]);
+    await eventually(() => expect(posts).toHaveLength(2), 8_000);
+    const full = posts.filter((p) => String(p.blocks).includes('Likely causes'));
+    const pointers = posts.filter((p) => String(p.text).startsWith('Same error as'));
+    expect(full).toHaveLength(1);
+    expect(pointers).toHaveLength(1);
+    // The first answer's ts was not known in time, so the pointer links to the first paste.
+    const winner = String(full[0]?.thread_ts);
+    expect(String(pointers[0]?.text)).toContain('Same error as pasted here');
+    expect(String(pointers[0]?.text)).toContain(`https://slack.com/archives/C0001/p${winner.replace('.', '')}`);
+    expect(pointers[0]?.thread_ts).not.toBe(winner);
+    await settle();
+    expect(posts).toHaveLength(2);
   });
 
   it('answers a message with several errors once, listing them all', async () => {

@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../../src/store/migrations';
 import { openPostgres } from '../../src/store/postgres-driver';
 import { SqlStore } from '../../src/store/sql-store';
 import { openSqlite } from '../../src/store/sqlite-driver';
-import type { EscalationRecord } from '../../src/store/types';
+import type { EscalationRecord, QueuedAnswer } from '../../src/store/types';
 
 /**
  * The same suite against both engines: a real SQLite file, and PostgreSQL when
@@ -85,6 +85,22 @@ const escalation = (over: Partial<EscalationRecord> = {}): EscalationRecord => (
   channelMessageTs: undefined,
   createdAt: 1_000,
   deliveredAt: undefined,
+  ...over,
+});
+
+const queued = (over: Partial<QueuedAnswer> = {}): QueuedAnswer => ({
+  id: 'q-1',
+  channelId: 'C1',
+  threadTs: '1.1',
+  messageTs: '1.1',
+  signature: 'UNABLE_TO_LOCK_ROW',
+  kind: 'answer',
+  payload: { text: 'UNABLE_TO_LOCK_ROW: …', blocks: [{ type: 'section' }] },
+  createdAt: 1_000,
+  attempts: 0,
+  nextAttemptAt: 1_000,
+  attemptStartedAt: undefined,
+  lastError: undefined,
   ...over,
 });
 
@@ -273,6 +289,81 @@ describe.each(engines)('store on $name', (engine) => {
     expect((await store.duePendingEscalations(3_000, 10)).map((e) => e.id)).toEqual(['esc-3']);
   });
 
+  it('marks an escalation attempt as started until its outcome is known', async () => {
+    await store.createEscalation(escalation({ id: 'esc-m', submissionKey: 'view-m' }));
+    expect((await store.getEscalation('esc-m'))?.attemptStartedAt).toBeUndefined();
+    await store.markEscalationAttemptStarted('esc-m', 1_500);
+    expect((await store.getEscalation('esc-m'))?.attemptStartedAt).toBe(1_500);
+    // A timeout: the post may be in Slack, so the mark stays for the next attempt to look.
+    await store.markEscalationAttemptFailed('esc-m', 'timeout', 2_000, true);
+    expect(await store.getEscalation('esc-m')).toMatchObject({ attemptStartedAt: 1_500, lastError: 'timeout' });
+    // Slack said no: nothing to look for.
+    await store.markEscalationAttemptFailed('esc-m', 'ratelimited', 3_000);
+    expect((await store.getEscalation('esc-m'))?.attemptStartedAt).toBeUndefined();
+    await store.markEscalationAttemptStarted('esc-m', 3_500);
+    await store.markEscalationDelivered('esc-m', '9.9', 4_000);
+    expect(await store.getEscalation('esc-m')).toMatchObject({ status: 'delivered', attemptStartedAt: undefined });
+  });
+
+  it('keeps queued answers in order per thread until they are posted or too old', async () => {
+    await store.enqueueAnswer(queued({ id: 'q-a1', createdAt: 1_000, nextAttemptAt: 1_000 }));
+    await store.enqueueAnswer(queued({ id: 'q-a2', messageTs: '1.2', createdAt: 1_001, nextAttemptAt: 1_001 }));
+    await store.enqueueAnswer(queued({ id: 'q-b1', threadTs: '2.1', messageTs: '2.1', createdAt: 1_002 }));
+    await store.enqueueAnswer(queued({ id: 'q-b1', threadTs: '2.1', createdAt: 9_999 })); // same id: ignored
+    expect(await store.hasQueuedAnswer('C1', '1.1')).toBe(true);
+    expect(await store.hasQueuedAnswer('C1', '3.1')).toBe(false);
+    // One head per thread: q-a2 waits behind q-a1.
+    expect((await store.dueQueuedAnswers(5_000, 10)).map((a) => a.id)).toEqual(['q-a1', 'q-b1']);
+    expect((await store.dueQueuedAnswers(5_000, 10))[0]).toEqual(queued({ id: 'q-a1' }));
+
+    expect(await store.claimQueuedAnswer('q-a1', 5_000, 35_000)).toBe(true);
+    expect(await store.claimQueuedAnswer('q-a1', 5_000, 35_000)).toBe(false);
+    // Leased: neither it nor the answer behind it is due.
+    expect((await store.dueQueuedAnswers(6_000, 10)).map((a) => a.id)).toEqual(['q-b1']);
+    await store.rescheduleQueuedAnswer('q-a1', 'ratelimited', 8_000);
+    expect((await store.dueQueuedAnswers(7_999, 10)).map((a) => a.id)).toEqual(['q-b1']);
+    expect((await store.dueQueuedAnswers(8_000, 10))[0]).toMatchObject({
+      id: 'q-a1',
+      attempts: 1,
+      lastError: 'ratelimited',
+      attemptStartedAt: undefined,
+    });
+    // A crash mid-post leaves the attempt mark for the next replica to see.
+    expect(await store.claimQueuedAnswer('q-b1', 8_000, 9_000)).toBe(true);
+    expect((await store.dueQueuedAnswers(9_000, 10)).find((a) => a.id === 'q-b1')?.attemptStartedAt).toBe(8_000);
+
+    expect(await store.deleteQueuedAnswer('q-a1')).toBe(true);
+    expect(await store.deleteQueuedAnswer('q-a1')).toBe(false);
+    expect((await store.dueQueuedAnswers(9_000, 10)).map((a) => a.id)).toEqual(['q-a2', 'q-b1']);
+    expect((await store.queuedAnswersOlderThan(1_002, 10)).map((a) => a.id)).toEqual(['q-a2']);
+    expect(await store.deleteQueuedAnswer('q-a2')).toBe(true);
+    expect(await store.deleteQueuedAnswer('q-b1')).toBe(true);
+    expect(await store.hasQueuedAnswer('C1', '1.1')).toBe(false);
+  });
+
+  it('gives the cooldown for an error to one paste until it runs out', async () => {
+    const claim = { channelId: 'C1', signature: 'LOCK', messageTs: '1.1', threadTs: '1.1', claimedAt: 1_000 };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => store.claimCooldown({ ...claim, messageTs: `1.${i + 1}` }, 0)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const holder = await store.getCooldownClaim('C1', 'LOCK');
+    expect(holder).toMatchObject({ replyTs: undefined, claimedAt: 1_000 });
+    const winner = holder?.messageTs as string;
+    await store.setCooldownReply('C1', 'LOCK', '9.9', 'not-mine'); // another paste's reply: ignored
+    expect((await store.getCooldownClaim('C1', 'LOCK'))?.replyTs).toBeUndefined();
+    await store.setCooldownReply('C1', 'LOCK', winner, '1.500');
+    expect((await store.getCooldownClaim('C1', 'LOCK'))?.replyTs).toBe('1.500');
+    // Within the cooldown (the claim at 1_000 is not older than 500) it stays taken …
+    expect(await store.claimCooldown({ ...claim, messageTs: '2.1', claimedAt: 2_000 }, 500)).toBe(false);
+    expect(await store.claimCooldown({ ...claim, channelId: 'C2', claimedAt: 2_000 }, 500)).toBe(true);
+    // … and once it runs out, the next paste takes it over, with no reply yet.
+    expect(await store.claimCooldown({ ...claim, messageTs: '3.1', claimedAt: 3_000 }, 1_001)).toBe(true);
+    expect(await store.getCooldownClaim('C1', 'LOCK')).toMatchObject({ messageTs: '3.1', replyTs: undefined });
+    await store.releaseCooldown('C1', 'LOCK', '3.1');
+    expect(await store.getCooldownClaim('C1', 'LOCK')).toBeUndefined();
+  });
+
   it('persists rotated refresh tokens per org', async () => {
     expect(await store.getRefreshToken('prod')).toBeUndefined();
     await store.setRefreshToken('prod', 'rt-1', 1);
@@ -321,6 +412,30 @@ describe.each(engines)('two replicas sharing one $name database', (engine) => {
     expect([ca, cb].filter(Boolean)).toHaveLength(1);
     // Once the lease runs out, another replica may try again.
     expect(await b.claimEscalationAttempt('esc-r', 63_000, 123_000)).toBe(true);
+  });
+
+  it('lets only one replica post a queued answer', async () => {
+    const [a, b] = replicas as [Store, Store];
+    await a.enqueueAnswer(queued({ id: 'q-r' }));
+    const [ca, cb] = await Promise.all([
+      a.claimQueuedAnswer('q-r', 2_000, 32_000),
+      b.claimQueuedAnswer('q-r', 2_000, 32_000),
+    ]);
+    expect([ca, cb].filter(Boolean)).toHaveLength(1);
+    expect(await b.dueQueuedAnswers(3_000, 10)).toEqual([]);
+  });
+
+  it('gives the full answer to one of two identical pastes arriving on two replicas', async () => {
+    const [a, b] = replicas as [Store, Store];
+    const claim = { channelId: 'C9', signature: 'LOCK', threadTs: '1.1', claimedAt: 1_000 };
+    for (let round = 0; round < 20; round++) {
+      const signature = `LOCK-${round}`;
+      const [ca, cb] = await Promise.all([
+        a.claimCooldown({ ...claim, signature, messageTs: '1.1' }, 0),
+        b.claimCooldown({ ...claim, signature, messageTs: '1.2' }, 0),
+      ]);
+      expect([ca, cb].filter(Boolean)).toHaveLength(1);
+    }
   });
 });
 
