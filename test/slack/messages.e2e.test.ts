@@ -172,7 +172,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
     expect(String(pointers[0]?.text)).toContain('Same error as pasted here');
     expect(String(pointers[0]?.text)).toContain(`https://slack.com/archives/C0001/p${winner.replace('.', '')}`);
     expect(pointers[0]?.thread_ts).not.toBe(winner);
-    await settle();
+    await settle(h);
     expect(posts).toHaveLength(2);
   });
 

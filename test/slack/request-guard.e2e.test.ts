@@ -77,7 +77,7 @@ describe('signed bodies that are not a JSON object', () => {
     expect(res.status).toBe(400);
     expect(res.connection).toBe('close');
     await res.socketClosed;
-    await settle(100);
+    await settle(h);
     expect(api.calls).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describe('request timestamps', () => {
     const api = recordSlackApi();
     const res = await postEvent(h.base, paste(), 'Ev-future', { timestamp: now() + 10 * 60 });
     expect(res.status).toBe(401);
-    await settle();
+    await settle(h);
     expect(api.calls).toEqual([]);
     expect(await h.store.claimEvent('Ev-future', 1)).toBe(true); // never claimed by the app
   });
