@@ -94,7 +94,7 @@ const RULES: readonly SecretRule[] = [
   patternRule(
     (m) => ((m[1] ?? '').toLowerCase() === 'force' ? 'refresh-token' : 'password'),
     ['://'],
-    /\b([a-z][a-z0-9+.-]{1,30}):\/\/[^\s:/?#@<>|"'`]{0,400}:([^\s/?#<>|"'`]{1,4000})@/dgi,
+    /\b([a-z][a-z0-9+.-]{1,30}):\/\/[^\s:/?#@<>|"'`]{0,400}:([^\s/?#<>|"`]{1,4000})@/dgi,
     2,
   ),
   // A token as the whole user part (https://ghp_…@github.com): long and with a digit, unlike a name.
@@ -160,18 +160,18 @@ function scanKeyValues(text: string, emit: Emit, options: FindOptions): void {
     const keyStart = keyStartBefore(text, wordStart);
     const key = text.slice(keyStart, wordStart + (m[1] ?? '').length + suffix.length);
     const assigned = /[:=]/.test(separator);
-    if (!assigned) {
-      const table = /[│┃|]/.test(separator) || /^[ \t]{2,}$/.test(separator);
-      if (table ? !startsCell(text, keyStart) : !key.startsWith('-')) continue;
-    }
+    const table = !assigned && (/[│┃|]/.test(separator) || /^[ \t]{2,}$/.test(separator));
+    if (table ? !startsCell(text, keyStart) : !assigned && !key.startsWith('-')) continue;
     if (separator.includes(':') && !separator.includes('=') && options.isErrorCode?.(key) === true) continue;
     const kind = kindOfKey(key.toLowerCase());
-    // A bare password may hold spaces after "=", ":" or a table column, not after a --flag.
-    const spaces = kind === 'password' && (assigned || /[│┃|]|[ \t]{2,}/.test(separator));
     const valueStart = m.index + m[0].length;
     // A full session ID is left to the session-id rule, which keeps its (non-secret) org ID.
     if (SESSION_ID_AHEAD.test(text.slice(valueStart, valueStart + 24))) continue;
-    const value = readValue(text, valueStart, spaces);
+    const parameter = /[?&;#]/.test(text[keyStart - 1] ?? '') || text.slice(keyStart - 5, keyStart) === '&amp;';
+    const form: ValueForm = table ? 'cell' : parameter ? 'parameter' : 'assigned';
+    // A bare password may hold spaces after "=" or ":", not after a --flag.
+    const spaces = kind === 'password' && assigned;
+    const value = readValue(text, valueStart, form, spaces);
     if (value === undefined) continue;
     if (value[1] - value[0] >= MIN_LENGTH[kind]) emit(kind, value[0], value[1]);
     re.lastIndex = Math.max(re.lastIndex, value[1]);
@@ -203,10 +203,12 @@ function keyStartBefore(text: string, at: number): number {
   return i;
 }
 
-/** A table cell starts the line, or follows a column border. */
+/** A table cell starts the line (after any quote marker), or follows a column border. */
 function startsCell(text: string, at: number): boolean {
   let i = at;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  // A quoted paste ("> Access Token   00D…") is still a table row.
+  while (i > 0 && (text[i - 1] === '>' || text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   const before = text[i - 1];
   return i === 0 || before === '\n' || before === '\r' || before === '│' || before === '┃' || before === '|';
 }
@@ -219,32 +221,60 @@ function kindOfKey(key: string): SecretKind {
   return 'access-token';
 }
 
+/** How a value is written: after `key=` or `key:`; as a URL or connection-string parameter
+ * (never quoted: a quote there is part of the value); or in an sf CLI table cell. */
+type ValueForm = 'assigned' | 'parameter' | 'cell';
+
+/** Longest value read: any credential is shorter, and it bounds the work a hostile paste causes. */
+const MAX_VALUE = 4_000;
+
 /**
  * The value after a separator: a quoted string (JSON escapes honoured, also `\"` from JSON inside
- * JSON), an ODBC `{braced}` value, a `<link>` or `[placeholder]`, or bare text. Bare passwords may
- * hold spaces: they run to the end of the line, a table border, or the next `key=`.
+ * JSON), an ODBC `{braced}` value, a `<link>` or `[placeholder]`, a table cell, or bare text.
+ * Bare passwords may hold spaces: they run to the end of the line, a table border, or the next
+ * `key=`.
  */
-function readValue(text: string, from: number, spaces: boolean): [number, number] | undefined {
+function readValue(text: string, from: number, form: ValueForm, spaces: boolean): [number, number] | undefined {
   const c = text[from];
   if (c === undefined || c === '\n' || c === '\r') return undefined;
-  if (c === '\\' && (text[from + 1] === '"' || text[from + 1] === "'")) {
-    const quote = `\\${text[from + 1]}`;
-    const close = text.indexOf(quote, from + 2);
-    const eol = lineEnd(text, from);
-    return [from + 2, close === -1 || close > eol ? eol : close];
+  if (form === 'cell') return readCell(text, from);
+  if (form === 'assigned' && c === '\\' && (text[from + 1] === '"' || text[from + 1] === "'")) {
+    const close = scanLine(text, from + 2, (i) => text[i] === '\\' && text[i + 1] === text[from + 1]);
+    return [from + 2, close];
   }
-  if (c === '"' || c === "'") {
+  if (form === 'assigned' && (c === '"' || c === "'")) {
     let i = from + 1;
-    while (i < text.length && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    const limit = Math.min(text.length, from + MAX_VALUE);
+    while (i < limit && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    // A "closing" quote glued to more text (password='ab'cd) was part of a bare value.
+    if (text[i] === c && !/^(?:$|[\s,;&)\]}>|:])/.test(text[i + 1] ?? '')) {
+      const bare = readBare(text, from, spaces);
+      if (bare !== undefined) return bare;
+    }
     return [from + 1, Math.min(i, text.length)];
   }
   if (c === '{' || c === '[' || c === '<') {
     const closer = c === '{' ? '}' : c === '[' ? ']' : '>';
-    const close = text.indexOf(closer, from);
-    if (close === -1 || close > lineEnd(text, from)) return undefined;
+    const close = scanLine(text, from, (i) => text[i] === closer);
+    if (text[close] !== closer) return undefined;
     return c === '{' ? [from + 1, close] : [from, close + 1];
   }
   return readBare(text, from, spaces);
+}
+
+/** The first offset from `from` where `stop` holds, or the line's end, within MAX_VALUE. */
+function scanLine(text: string, from: number, stop: (i: number) => boolean): number {
+  const limit = Math.min(text.length, from + MAX_VALUE);
+  let i = from;
+  while (i < limit && text[i] !== '\n' && text[i] !== '\r' && !stop(i)) i++;
+  return i;
+}
+
+/** A table cell's value: up to the column border or the line's end, without trailing spaces. */
+function readCell(text: string, from: number): [number, number] | undefined {
+  let end = scanLine(text, from, (i) => text[i] === '│' || text[i] === '┃' || text[i] === '|');
+  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end > from ? [from, end] : undefined;
 }
 
 function readBare(text: string, from: number, spaces: boolean): [number, number] | undefined {
@@ -252,7 +282,8 @@ function readBare(text: string, from: number, spaces: boolean): [number, number]
   let end = from;
   for (;;) {
     const wordStart = i;
-    while (i < text.length && !endsBareWord(text, i)) i++;
+    const limit = Math.min(text.length, from + MAX_VALUE);
+    while (i < limit && !endsBareWord(text, i)) i++;
     if (i === wordStart) break;
     end = i;
     if (!spaces) break;
@@ -269,12 +300,17 @@ const BARE_STOP = new Set([' ', '\t', '\n', '\r', '"', '`', '<', '>', '|', '│'
 function endsBareWord(text: string, i: number): boolean {
   const c = text[i] as string;
   if (BARE_STOP.has(c)) return true;
-  // A quote or closing bracket inside a word is part of it; at a word's end it closes the syntax.
-  if (c === "'" || c === '}' || c === ']') return !/[A-Za-z0-9]/.test(text[i + 1] ?? '');
+  // A closing bracket inside a word is part of it; at a word's end it closes the syntax
+  // ("password":null}). A stray quote is kept in the value: masking it costs nothing.
+  if (c === '}' || c === ']') return /^(?:$|[\s,;"'\]}])/.test(text[i + 1] ?? '');
   // `&`, `;` and `,` are kept inside a value unless another field follows (a=1&b=2; Pwd=x;Db=y).
   if (c === '&' || c === ';' || c === ',') {
     const next = text[i + 1];
-    return next === undefined || /[\s"'{}[\]]/.test(next) || /^[A-Za-z_][\w.-]{0,40}=/.test(text.slice(i + 1, i + 44));
+    return (
+      next === undefined ||
+      /[\s"'{}[\]]/.test(next) ||
+      /^(?:amp;)?[A-Za-z_][\w.-]{0,40}=/.test(text.slice(i + 1, i + 48))
+    );
   }
   return false;
 }
@@ -285,15 +321,10 @@ function startsAnotherField(text: string, at: number): boolean {
   return /^(?:[\w.-]{1,40}[=:]|--?[A-Za-z]|[│┃|#]|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|[\r\n])/.test(head);
 }
 
-function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl === -1 ? text.length : nl;
-}
-
 /** `<urn:password>…</urn:password>`, `<sessionId>`, `<client_secret>`: the element's text. */
 const XML_ELEMENT = /<((?:[\w.-]{1,40}:)?([\w.-]{1,80}))(?:[ \t][^<>]{0,500})?>([^<]{1,4000})<\/\1>/dg;
 const XML_SECRET_NAME =
-  /password|passwd|passphrase|pwd|secret|token|session_?id|credential|api_?key|private_?key|access_?key/i;
+  /password|passwd|passphrase|pwd|secret|token|session_?id|credential|api_?key|private_?key|access_?key|(?:^|[_.-])pass(?:$|[_.-])/i;
 
 function scanXmlElements(text: string, emit: Emit): void {
   const re = new RegExp(XML_ELEMENT.source, XML_ELEMENT.flags);
@@ -378,10 +409,10 @@ function decodeOnce(view: DecodedView): DecodedView | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 37 /* % */) {
-      const hex = text.slice(i + 1, i + 3);
-      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-        push(String.fromCharCode(Number.parseInt(hex, 16)), i, i + 3);
-        i += 2;
+      const escaped = percentDecodeAt(text, i);
+      if (escaped !== undefined) {
+        push(escaped.char, i, escaped.end);
+        i = escaped.end - 1;
       }
     } else if (c === 38 /* & */) {
       ENTITY.lastIndex = i;
@@ -419,6 +450,29 @@ function decodeOnce(view: DecodedView): DecodedView | undefined {
   const outer = view.toRaw;
   if (outer !== undefined) for (let k = 0; k < map.length; k++) map[k] = outer[map[k] as number] as number;
   return { text: parts.join(''), toRaw: map };
+}
+
+/** One percent-escaped character at `at`: a byte, or a whole UTF-8 sequence (`%E2%94%82` is │). */
+function percentDecodeAt(text: string, at: number): { char: string; end: number } | undefined {
+  const byte = hexByte(text, at);
+  if (byte === undefined) return undefined;
+  const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte < 0xe0 ? 2 : 1;
+  const bytes = [byte];
+  for (let k = 1; k < length; k++) {
+    const next = hexByte(text, at + 3 * k);
+    if (next === undefined || next < 0x80 || next > 0xbf) break;
+    bytes.push(next);
+  }
+  if (bytes.length !== length) return { char: String.fromCharCode(byte), end: at + 3 };
+  return { char: UTF8.decode(Uint8Array.from(bytes)), end: at + 3 * length };
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+function hexByte(text: string, at: number): number | undefined {
+  if (text.charCodeAt(at) !== 37) return undefined;
+  const hex = text.slice(at + 1, at + 3);
+  return /^[0-9A-Fa-f]{2}$/.test(hex) ? Number.parseInt(hex, 16) : undefined;
 }
 
 /** Replaces each finding with `[redacted <kind>]`. Findings must come from `findSecrets(text)`. */
