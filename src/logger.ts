@@ -43,7 +43,7 @@ export function createLogger(level: ConfigLogLevel, destination?: DestinationStr
       level,
       base: { app: 'sf-api-assistant' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: scrubFields },
       hooks: {
         // Free-text messages (an error's message can quote a URL with a token) are scanned too.
         logMethod(args, method) {
@@ -57,6 +57,25 @@ export function createLogger(level: ConfigLogLevel, destination?: DestinationStr
     },
     destination,
   );
+}
+
+/**
+ * Every string in a log object goes through the secret finder, whatever its field is called: a
+ * redaction path covers the names we know of, this covers the ones we do not (a URL, a reason).
+ * Errors are left to `serializeError`; depth and width are bounded.
+ */
+export function scrubFields(object: Record<string, unknown>): Record<string, unknown> {
+  return scrubValue(object, 0) as Record<string, unknown>;
+}
+
+function scrubValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redact(value).text;
+  if (depth >= 6 || value === null || typeof value !== 'object' || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.slice(0, 100).map((v) => scrubValue(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value).slice(0, 100)) out[k] = scrubValue(v, depth + 1);
+  return out;
 }
 
 /** Error fields that help operators, with the message scrubbed; no request bodies or configs. */

@@ -45,6 +45,27 @@ describe('logging', () => {
     expect(output()).toContain('INVALID_SESSION_ID');
   });
 
+  it('scrubs secrets from fields of any name, nested, including the encodings the finder decodes', () => {
+    const { logger, output } = capture();
+    const encoded = SESSION_ID.replace('!', '%21');
+    logger.warn(
+      {
+        url: `https://acme.my.salesforce.com/services/data/v62.0/query?q=x&token=${encoded}`,
+        reason: { detail: ['SF_CLIENT_SECRET=8F1E2D3C4B5A69788796A5B4C3D2E1F0'] },
+        dsn: 'postgres://integration:Hunter2Summer@db.example.com:5432/app',
+        channel: 'C0001',
+      },
+      'call failed',
+    );
+    const line = output();
+    for (const secret of [SESSION_ID.split('!')[1] as string, '8F1E2D3C4B5A6978', 'Hunter2Summer'])
+      expect(line).not.toContain(secret);
+    expect(JSON.parse(line)).toMatchObject({
+      channel: 'C0001',
+      dsn: 'postgres://integration:[redacted password]@db.example.com:5432/app',
+    });
+  });
+
   it("routes Bolt's log calls through the same redaction and level", () => {
     const { logger, output } = capture('info');
     const bolt = boltLogger(logger);

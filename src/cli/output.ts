@@ -13,6 +13,8 @@ export interface JsonlResult {
     readonly transient: boolean | null;
     readonly confidence: number;
   }>;
+  /** The analysed input with every secret masked, so masking can be checked from outside. */
+  readonly maskedText: string;
 }
 
 export function toJsonl(id: unknown, d: Diagnosis): JsonlResult {
@@ -27,10 +29,12 @@ export function toJsonl(id: unknown, d: Diagnosis): JsonlResult {
       transient: m.transient,
       confidence: m.confidence,
     })),
+    maskedText: d.maskedText,
   };
 }
 
-/** `--json`: the whole diagnosis with each match's explanation, secrets by kind and position only. */
+/** `--json`: the whole diagnosis with each match's explanation, secrets by kind and position only,
+ * and the masked copy of the input. */
 export function toJson(d: Diagnosis): unknown {
   return {
     isError: d.isError,
@@ -38,6 +42,7 @@ export function toJson(d: Diagnosis): unknown {
     matches: d.matches.map(matchJson),
     context: d.context,
     secrets: d.secrets,
+    maskedText: d.maskedText,
     signature: d.signature ?? null,
     truncated: d.truncated,
   };

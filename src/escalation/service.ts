@@ -67,8 +67,10 @@ export class EscalationService {
     const base: EscalationDraft = { orgId: linked?.orgId, username: linked?.username };
     const metaBase: ModalMeta = { set: 'request', tz: tz.tz, tzLabel: tz.label };
     if (source.kind === 'blank') return { draft: base, meta: metaBase, title: undefined };
-    const text = source.kind === 'paste' ? source.paste.maskedText : redact(source.text).text;
-    const d: Diagnosis = this.deps.engines.current.diagnose(text);
+    // diagnose() masks with the same finder as the answer; every prefilled field comes from it.
+    const d: Diagnosis = this.deps.engines.current.diagnose(
+      source.kind === 'paste' ? source.paste.maskedText : source.text,
+    );
     const answer = answerFor(d);
     const messageTs = source.kind === 'paste' ? source.paste.messageTs : source.messageTs;
     const draft: EscalationDraft = {
@@ -102,7 +104,8 @@ export class EscalationService {
     const meta = parseMeta(view.private_metadata);
     const saved = ((await this.deps.store.getDraft(view.id).catch(() => undefined)) ?? {}) as EscalationDraft;
     const current = readDraft(view.state.values);
-    const merged = mergeDrafts(saved, current);
+    // What was typed is stored and sent back to Slack: mask it first, as the case will be.
+    const merged = maskDraft(mergeDrafts(saved, current));
     await this.deps.store
       .saveDraft(view.id, merged, this.deps.clock())
       .catch((err: unknown) => this.deps.logger.warn({ err }, 'could not keep the escalation draft'));
@@ -204,12 +207,12 @@ export class EscalationService {
       set: meta.set,
       orgId15,
       orgId18,
-      username: d.username,
+      username: clean(d.username) as string,
       apiType: d.apiType,
-      instance: d.instance?.toUpperCase(),
+      instance: clean(d.instance)?.toUpperCase(),
       timeZone: tz,
       requestTime: meta.set === 'request' ? when(d.requestTime) : undefined,
-      method: meta.set === 'request' ? d.method : undefined,
+      method: meta.set === 'request' ? clean(d.method) : undefined,
       url: meta.set === 'request' ? clean(d.url) : undefined,
       requestBody: meta.set === 'request' ? clean(d.requestBody) : undefined,
       responseBody: meta.set === 'request' ? clean(d.responseBody) : undefined,
@@ -219,7 +222,7 @@ export class EscalationService {
       clientTool: meta.set === 'recent' ? clean(d.clientTool) : undefined,
       processing: meta.set === 'recent' ? clean(d.processing) : undefined,
       extra: meta.set === 'recent' ? clean(d.extra) : undefined,
-      attachments,
+      attachments: attachments.map((a) => ({ name: clean(a.name) as string, permalink: a.permalink })),
       code: meta.code,
       title: entry?.title,
       meaning: entry?.meaning,
@@ -271,6 +274,13 @@ function parseMeta(raw: string): ModalMeta {
   } catch {
     return { set: 'request' };
   }
+}
+
+/** The draft with every text field through the secret finder. */
+export function maskDraft(draft: EscalationDraft): EscalationDraft {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(draft)) out[k] = typeof v === 'string' ? redact(v).text : v;
+  return out as EscalationDraft;
 }
 
 /** Later input wins field by field; fields of the other set survive untouched. */

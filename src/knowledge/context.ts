@@ -7,10 +7,14 @@ import type { ScanDoc } from './scan-doc';
  * and the instance (for the Trust status check). Each is a bounded regex; absent facts stay
  * undefined rather than guessed.
  */
-const METHOD_URL = /\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(https?:\/\/[^\s"'<>`)\]]{4,2000})/;
+/** A URL character, or a whole mask placeholder (`[redacted session id]` holds spaces). */
+const URL_UNIT = String.raw`(?:\[redacted [a-z ]{1,30}\]|[^\s"'<>\`)\][])`;
+const METHOD_URL = new RegExp(String.raw`\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(https?:\/\/${URL_UNIT}{4,2000})`);
 const METHOD_LABEL = /\bmethod["']?\s*[:=]\s*["']?(GET|POST|PUT|PATCH|DELETE|HEAD)\b/i;
-const SALESFORCE_URL =
-  /https?:\/\/[A-Za-z0-9.-]{1,200}(?:salesforce\.com|force\.com|salesforce-sites\.com|site\.com|cloudforce\.com|database\.com)(?::\d+)?(?:\/[^\s"'<>`)\]]{0,2000})?|https?:\/\/[^\s"'<>`)\]/]{1,200}\/services\/(?:data|Soap|async|oauth2|apexrest)[^\s"'<>`)\]]{0,2000}/i;
+const SALESFORCE_URL = new RegExp(
+  String.raw`https?:\/\/[A-Za-z0-9.-]{1,200}(?:salesforce\.com|force\.com|salesforce-sites\.com|site\.com|cloudforce\.com|database\.com)(?::\d+)?(?:\/${URL_UNIT}{0,2000})?|https?:\/\/[^\s"'<>\`)\]/]{1,200}\/services\/(?:data|Soap|async|oauth2|apexrest)${URL_UNIT}{0,2000}`,
+  'i',
+);
 const API_VERSION =
   /\/services\/(?:data\/v|async\/|Soap\/[a-zA-Z]\/|meta\/|apexrest\/v?)(\d{2,3}\.\d)|\/cometd\/(\d{2,3}\.\d)|\b(?:api ?version|apiVersion)["']?\s*[:=]?\s*["']?v?(\d{2,3}\.\d)\b|\busing the v(\d{2,3}\.\d) (?:SOAP|REST|Metadata)/i;
 const TIMESTAMP = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?/g;

@@ -35,13 +35,15 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
 
 /** Builds the pure `diagnose(text)` function over an index. No I/O, no Slack, no network. */
 export function createDiagnose(index: KnowledgeIndex): Diagnose {
+  // "INVALID_NEW_PASSWORD: Your password must…" is a code and its message, not a key and a value.
+  const finder = { isErrorCode: (name: string) => index.byName.has(name) };
   return (input: string): Diagnosis => {
     const raw = typeof input === 'string' ? input : String(input ?? '');
     // Secrets are masked before any extractor sees the text, so none can leak into the context.
     const window = analysedWindow(raw);
-    const windowSecrets = findSecrets(window.text);
+    const windowSecrets = findSecrets(window.text, finder);
     const maskedText = maskSecrets(window.text, windowSecrets);
-    const secrets = window.truncated ? findSecrets(raw.slice(0, MAX_SECRET_SCAN)) : windowSecrets;
+    const secrets = window.truncated ? findSecrets(raw.slice(0, MAX_SECRET_SCAN), finder) : windowSecrets;
     const norm = normalise(maskedText);
     const doc = createScanDoc(norm);
 

@@ -90,6 +90,21 @@ describe('cli diagnose', () => {
     }
   });
 
+  it('includes the masked copy of the input as maskedText, in --json and in each --jsonl line', () => {
+    const env = 'SF_CLIENT_SECRET=8F1E2D3C4B5A6978\nSF_PASSWORD="correct horse battery"';
+    const url = 'force://PlatformCLI::5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJRkuZgdvW2zTJ1yT@acme.my.salesforce.com';
+    const json = JSON.parse(cli(['diagnose', '--json'], env).stdout) as { maskedText: string };
+    expect(json.maskedText).toBe('SF_CLIENT_SECRET=[redacted client secret]\nSF_PASSWORD="[redacted password]"');
+    const input = [JSON.stringify({ id: 'env', text: env }), JSON.stringify({ id: 'url', text: url })].join('\n');
+    const lines = cli(['diagnose', '--jsonl'], input)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; maskedText: string });
+    expect(lines.map((l) => l.id)).toEqual(['env', 'url']);
+    expect(lines[0]?.maskedText).toBe(json.maskedText);
+    expect(lines[1]?.maskedText).toBe('force://PlatformCLI:[redacted refresh token]@acme.my.salesforce.com');
+  });
+
   it('says plainly when nothing is recognised', () => {
     const { code, stdout } = cli(['diagnose'], 'lunch at noon?');
     expect(code).toBe(0);
@@ -123,6 +138,7 @@ describe('cli diagnose', () => {
         expect.objectContaining({ code: 'LIMIT_EXCEPTION_SOQL_QUERIES', family: 'apex', transient: false }),
         ...(lines[0].matches.slice(1) as unknown[]),
       ],
+      maskedText: 'System.LimitException: Too many SOQL queries: 101',
     });
     expect(Object.keys(lines[0].matches[0]).sort()).toEqual(['code', 'confidence', 'family', 'title', 'transient']);
     expect(lines[1]).toMatchObject({ id: null, line: 2, error: 'line is not valid JSON' });
