@@ -1,6 +1,7 @@
 import { CONTEXT_FULL_TEXT, extractContext } from './context';
 import type { Diagnosis, ErrorContext, Match, Signal } from './diagnosis';
 import { extractApexExceptions } from './extractors/apex';
+import { extractClientFaults } from './extractors/client-faults';
 import { extractCodeTokens } from './extractors/code-tokens';
 import { extractHttpStatuses } from './extractors/http-status';
 import { extractMessages } from './extractors/messages';
@@ -30,6 +31,7 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
   extractStructured,
   extractCodeTokens,
   extractApexExceptions,
+  extractClientFaults,
   extractMessages,
   extractProse,
 ];

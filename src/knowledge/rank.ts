@@ -147,7 +147,12 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
   const genericEntry =
     entry.family === 'network' ||
     entry.family === 'http' ||
-    (entry.family === 'oauth' && GENERIC_OAUTH.has(entry.code) && signal.variant === undefined) ||
+    // A generic OAuth value counts with a description only Salesforce words that way (a variant,
+    // or a message text of the entry: "grant type not supported").
+    (entry.family === 'oauth' &&
+      GENERIC_OAUTH.has(entry.code) &&
+      signal.variant === undefined &&
+      !(signal.kind === 'message' && signal.needsContext !== true)) ||
     GENERIC_CODES.has(entry.code);
   return genericEntry || signal.needsContext === true;
 }

@@ -17,6 +17,8 @@ export const CODE_ON_ERROR_LINE = 0.75;
 export const CODE_MENTION = 0.5;
 /** An Apex exception line (`System.NullPointerException: …`, `caused by: System.…`). */
 export const APEX_EXCEPTION = 0.9;
+/** A client's exception class named after one code (WSC `com.sforce.soap.partner.fault.InvalidFieldFault`). */
+export const CLIENT_FAULT_CLASS = 0.85;
 /** Known message texts, by length of their literal part: longer texts are more specific. */
 export const MESSAGE_LONG = 0.85;
 export const MESSAGE_MEDIUM = 0.8;
