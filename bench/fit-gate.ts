@@ -37,14 +37,15 @@ writeFileSync(
  * ../shared/eval/dev.jsonl and dev2.jsonl, with a false reply costing ${DEFAULT_FIT.falseReplyCost} misses. Rewritten by that
  * script; do not edit by hand. Held-out figures: \`npm run eval -- --cv 5\`, quoted in the README.
  */
-export const FITTED_GATE: GateParams = ${JSON.stringify(params)
-    .replace(/"(\w+)":/g, '$1: ')
-    .replace(/,/g, ', ')
-    .replace(/^\{/, '{ ')
-    .replace(/\}$/, ' }')};
+export const FITTED_GATE: GateParams = {
+  threshold: ${params.threshold},
+  calibration: [
+${params.calibration.map(([x, y]) => `    [${x}, ${y}],`).join('\n')}
+  ],
+};
 `,
 );
 console.log(
-  `${records.length} texts → threshold ${params.threshold}, slope ${params.slope}, intercept ${params.intercept}`,
+  `${records.length} texts → threshold ${params.threshold}, calibration ${JSON.stringify(params.calibration)}`,
 );
 console.log(`confidence at the threshold: ${probability(params, params.threshold)}; written to ${target}`);

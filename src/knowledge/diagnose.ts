@@ -8,6 +8,7 @@ import { extractMessages } from './extractors/messages';
 import { extractProse } from './extractors/prose';
 import { extractStructured } from './extractors/structured';
 import type { Extractor } from './extractors/types';
+import { extractUnlisted } from './extractors/unlisted';
 import { type GateParams, probability } from './gate';
 import { FITTED_GATE } from './gate-params';
 import type { KnowledgeIndex } from './index-builder';
@@ -34,6 +35,7 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
   extractClientFaults,
   extractMessages,
   extractProse,
+  extractUnlisted,
 ];
 
 /**

@@ -40,6 +40,9 @@ export interface Signal {
   /** Evidence too short to be Salesforce's alone ("socket hang up", "Invalid type:"): it counts
    * only when the paste also shows a sign of Salesforce. */
   readonly needsContext?: boolean | undefined;
+  /** For a Salesforce error the knowledge base does not list (a custom Apex exception type, a new
+   * errorCode): the template entry that says what was recognised, shown under `code`. */
+  readonly unlisted?: string | undefined;
 }
 
 export interface Match {

@@ -3,17 +3,19 @@
  *
  * The extractors give every match an evidence score (0..1, see weights.ts): an ordering of how
  * strongly kinds of evidence tend to prove a report. Two things are fitted on labelled texts,
- * never set by hand: the score from which the bot answers (`threshold`), and a logistic
- * calibration (`slope`, `intercept`) that turns a score into the probability that the text
- * really reports that error, which is what `confidence` means to users. `fitGate` is the one
+ * never set by hand: the score from which the bot answers (`threshold`), and an isotonic
+ * calibration (`calibration`, points of a non-decreasing curve) that turns a score into the
+ * probability that the text really reports that error, which is what `confidence` means to
+ * users. Isotonic rather than logistic: the scores cluster at a few levels (a bare mention, a
+ * code with its message, an error field), and one sigmoid cannot fit both ends of that. `fitGate` is the one
  * fitting procedure; scripts/fit-gate.ts runs it over the development sets and writes
  * gate-params.ts, and `npm run eval -- --cv` runs it inside grouped cross-validation.
  */
 export interface GateParams {
   /** Evidence score from which a text counts as a reported Salesforce error. */
   readonly threshold: number;
-  readonly slope: number;
-  readonly intercept: number;
+  /** `[score, probability]` points, scores ascending, probabilities non-decreasing. */
+  readonly calibration: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface GateSample {
@@ -33,14 +35,24 @@ export const DEFAULT_FIT: FitOptions = { falseReplyCost: 3 };
 /** Probability that a text with this evidence score reports the error. No evidence, no belief. */
 export function probability(params: GateParams, score: number): number {
   if (score <= 0) return 0;
-  return round3(1 / (1 + Math.exp(-(params.slope * score + params.intercept))));
+  const points = params.calibration;
+  const first = points[0];
+  if (first === undefined) return 0;
+  if (score <= first[0]) return first[1];
+  for (let i = 1; i < points.length; i++) {
+    const [x1, y1] = points[i] as readonly [number, number];
+    if (score <= x1) {
+      const [x0, y0] = points[i - 1] as readonly [number, number];
+      return round3(x1 === x0 ? y1 : y0 + ((y1 - y0) * (score - x0)) / (x1 - x0));
+    }
+  }
+  return (points[points.length - 1] as readonly [number, number])[1];
 }
 
 export function fitGate(samples: readonly GateSample[], options: FitOptions = DEFAULT_FIT): GateParams {
   if (samples.length === 0) throw new Error('fitGate needs at least one labelled sample');
   const threshold = fitThreshold(samples, options.falseReplyCost);
-  const { slope, intercept } = fitPlatt(samples);
-  return { threshold, slope, intercept };
+  return { threshold, calibration: fitIsotonic(samples) };
 }
 
 /**
@@ -70,41 +82,32 @@ function fitThreshold(samples: readonly GateSample[], falseReplyCost: number): n
 }
 
 /**
- * Platt scaling by Newton's method on the log-loss, with Platt's smoothed targets so a set
- * without a single mistake at some score does not drive the slope to infinity.
+ * Pool-adjacent-violators over the texts that matched something, sorted by score: each block of
+ * scores gets the share of real errors in it, smoothed ((errors + 1) / (n + 2)) so a small block
+ * with no mistake does not claim certainty. One point per block, at its mean score.
  */
-function fitPlatt(samples: readonly GateSample[]): { slope: number; intercept: number } {
-  const positives = samples.filter((s) => s.isError).length;
-  const negatives = samples.length - positives;
-  const hi = (positives + 1) / (positives + 2);
-  const lo = 1 / (negatives + 2);
-  let a = 0;
-  let b = 0;
-  for (let iter = 0; iter < 100; iter++) {
-    let gA = 0;
-    let gB = 0;
-    let hAA = 1e-6;
-    let hAB = 0;
-    let hBB = 1e-6;
-    for (const s of samples) {
-      const p = 1 / (1 + Math.exp(-(a * s.score + b)));
-      const t = s.isError ? hi : lo;
-      const w = Math.max(p * (1 - p), 1e-9);
-      gA += (p - t) * s.score;
-      gB += p - t;
-      hAA += w * s.score * s.score;
-      hAB += w * s.score;
-      hBB += w;
-    }
-    const det = hAA * hBB - hAB * hAB;
-    if (Math.abs(det) < 1e-12) break;
-    const dA = (hBB * gA - hAB * gB) / det;
-    const dB = (hAA * gB - hAB * gA) / det;
-    a -= dA;
-    b -= dB;
-    if (Math.abs(dA) + Math.abs(dB) < 1e-9) break;
+function fitIsotonic(samples: readonly GateSample[]): Array<readonly [number, number]> {
+  // Texts with the same score always share a block: the curve is a function of the score.
+  const levels = new Map<number, { errors: number; n: number }>();
+  for (const s of samples) {
+    if (s.score <= 0) continue;
+    const level = levels.get(s.score) ?? { errors: 0, n: 0 };
+    level.n++;
+    if (s.isError) level.errors++;
+    levels.set(s.score, level);
   }
-  return { slope: round3(a), intercept: round3(b) };
+  const rate = (b: { errors: number; n: number }) => (b.errors + 1) / (b.n + 2);
+  const blocks: Array<{ sum: number; errors: number; n: number }> = [];
+  for (const [score, level] of [...levels.entries()].sort((x, y) => x[0] - y[0])) {
+    blocks.push({ sum: score * level.n, errors: level.errors, n: level.n });
+    while (blocks.length >= 2) {
+      const b = blocks[blocks.length - 1] as { sum: number; errors: number; n: number };
+      const a = blocks[blocks.length - 2] as { sum: number; errors: number; n: number };
+      if (rate(a) < rate(b)) break;
+      blocks.splice(blocks.length - 2, 2, { sum: a.sum + b.sum, errors: a.errors + b.errors, n: a.n + b.n });
+    }
+  }
+  return blocks.map((b) => [round3(b.sum / b.n), round3(rate(b))] as const);
 }
 
 function round3(n: number): number {

@@ -37,6 +37,12 @@ const GENERIC_CODES = new Set([
   'LIMIT_EXCEEDED',
   'UNKNOWN_ERROR',
   'INVALID_INPUT',
+  // gRPC status names (Pub/Sub API): every gRPC service uses them.
+  'INTERNAL',
+  'UNAVAILABLE',
+  'UNAUTHENTICATED',
+  'PERMISSION_DENIED',
+  'INVALID_ARGUMENT',
 ]);
 
 const KIND_RANK: Record<SignalKind, number> = {
@@ -70,7 +76,7 @@ export function rankSignals(
 ): Match[] {
   const candidates = new Map<string, Candidate>();
   for (const signal of signals) {
-    const entry = index.byName.get(signal.code);
+    const entry = signal.unlisted === undefined ? index.byName.get(signal.code) : unlisted(index, signal);
     if (entry === undefined) continue;
     const ceiling = needsSalesforceContext(entry, signal, doc) ? NO_SALESFORCE_CONTEXT_CAP : 0.99;
     const strength = Math.min(signal.strength, ceiling);
@@ -104,7 +110,7 @@ export function rankSignals(
       c,
       confidence: round(confidence),
       aboveGate: confidence >= threshold,
-      tier: tierOf(c.entry, c.kinds),
+      tier: index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds),
       depth: countBefore(causedBy, c.firstIndex),
     };
   });
@@ -142,6 +148,13 @@ function toMatch(c: Candidate, confidence: number): Match {
  * name (NOT_FOUND, invalid_grant, ENOTFOUND, a bare status) or a short message text. A longer
  * Salesforce message, or an OAuth description only Salesforce uses, stands on its own.
  */
+/** The template entry under the code the paste shows: what was recognised, no invented meaning. */
+function unlisted(index: KnowledgeIndex, signal: Signal): KnowledgeEntry | undefined {
+  const template = index.byName.get(signal.unlisted as string);
+  if (template === undefined) return undefined;
+  return { ...template, code: signal.code, aliases: [], phrases: [], messages: [], variants: [], related: [] };
+}
+
 function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): boolean {
   if (doc.salesforceContext) return false;
   const genericEntry =
@@ -153,9 +166,15 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
       GENERIC_OAUTH.has(entry.code) &&
       signal.variant === undefined &&
       !(signal.kind === 'message' && signal.needsContext !== true)) ||
-    GENERIC_CODES.has(entry.code);
+    // A generic code shown with a message text of its own that only Salesforce words that way
+    // ("NOT_FOUND: The requested resource does not exist") counts without other signs.
+    (GENERIC_CODES.has(entry.code) && !(signal.kind === 'message' && signal.needsContext !== true));
   return genericEntry || signal.needsContext === true;
 }
+
+/** A type or code the knowledge base doesn't list ranks after the Salesforce codes it may carry
+ * (a managed package's exception wrapping INVALID_CROSS_REFERENCE_KEY), like a plain Apex exception. */
+const UNLISTED_TIER = 2;
 
 function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>): number {
   if (entry.family === 'http') return 4;

@@ -19,6 +19,8 @@ export const CODE_MENTION = 0.5;
 export const APEX_EXCEPTION = 0.9;
 /** A client's exception class named after one code (WSC `com.sforce.soap.partner.fault.InvalidFieldFault`). */
 export const CLIENT_FAULT_CLASS = 0.85;
+/** A REST errorCode next to its message that the knowledge base doesn't list (extractors/unlisted.ts). */
+export const UNLISTED_ERROR_CODE = 0.8;
 /** Known message texts, by length of their literal part: longer texts are more specific. */
 export const MESSAGE_LONG = 0.85;
 export const MESSAGE_MEDIUM = 0.8;

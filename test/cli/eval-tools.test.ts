@@ -119,6 +119,24 @@ describe('the fitted gate', () => {
     expect(probability(loose, 0)).toBe(0);
   });
 
+  it('calibrates by pooling score levels whose error rates run backwards', () => {
+    const backwards = [
+      ...Array.from({ length: 8 }, () => ({ score: 0.5, isError: true })),
+      ...Array.from({ length: 8 }, () => ({ score: 0.7, isError: false })),
+      ...Array.from({ length: 8 }, () => ({ score: 0.9, isError: true })),
+    ];
+    const params = fitGate(backwards, { falseReplyCost: 3 });
+    // 0.5 and 0.7 pool into one block at their mean 0.6: 8 errors of 16, smoothed to 9/18;
+    // 0.9 keeps 9/10. Between points the curve is interpolated, outside them it is flat.
+    expect(params.calibration).toEqual([
+      [0.6, 0.5],
+      [0.9, 0.9],
+    ]);
+    expect(probability(params, 0.5)).toBeCloseTo(0.5);
+    expect(probability(params, 0.75)).toBeCloseTo(0.7);
+    expect(probability(params, 0.95)).toBeCloseTo(0.9);
+  });
+
   it('refuses to fit nothing', () => {
     expect(() => fitGate([])).toThrow('at least one');
   });

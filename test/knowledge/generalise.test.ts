@@ -56,6 +56,50 @@ describe('error fields and client classes', () => {
   });
 });
 
+describe('Salesforce errors the knowledge base does not list', () => {
+  it("names a managed package's exception type as shown, after the Salesforce code it carries", () => {
+    const apex =
+      'acme.SyncService.RemoteSyncException: Remote system refused the payload\nClass.acme.SyncService.push: line 42, column 1';
+    const d = diagnose(apex);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('acme.SyncService.RemoteSyncException');
+    expect(d.matches[0]?.entry.meaning).toContain('not one of Salesforce');
+    expect(d.matches[0]?.transient).toBe(false);
+    const wrapped = codes(
+      'qsyd_Email.SendException: Insert failed. First exception on row 0; first error: INVALID_CROSS_REFERENCE_KEY, invalid cross reference id: []\nClass.qsyd_Email.send: line 9, column 1',
+    );
+    expect(wrapped[0]).toBe('INVALID_CROSS_REFERENCE_KEY');
+  });
+
+  it('leaves Java and Python exception paths alone, and needs Apex around a custom type', () => {
+    expect(diagnose('java.lang.IllegalStateException: Apex connector closed').matches).toEqual([]);
+    expect(diagnose('MyService.SyncException: refused').isError).toBe(false);
+  });
+
+  it('shows a REST errorCode it does not know under that code', () => {
+    const d = diagnose(
+      'POST /services/data/v60.0/sobjects/Account failed: [{"message":"Brand new check failed","errorCode":"SOME_BRAND_NEW_CHECK"}]',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('SOME_BRAND_NEW_CHECK');
+    expect(d.matches[0]?.transient).toBeNull();
+  });
+});
+
+describe('generic names with Salesforce evidence', () => {
+  it("lets a generic code count when Salesforce's own message text comes with it", () => {
+    expect(codes('Faraday::ResourceNotFound: NOT_FOUND: The requested resource does not exist')[0]).toBe('NOT_FOUND');
+    expect(diagnose('NOT_FOUND: no such key').isError).toBe(false);
+  });
+
+  it('reads gRPC status names only next to Pub/Sub vocabulary', () => {
+    expect(codes('pubsub subscriber: Error: 13 INTERNAL: An error occurred while trying to subscribe')[0]).toBe(
+      'INTERNAL',
+    );
+    expect(diagnose('Error: 14 UNAVAILABLE: No connection established').isError).toBe(false);
+  });
+});
+
 describe('Salesforce vocabulary makes a generic status count', () => {
   it('reads Apex HttpResponse, custom fields and PushTopics as signs of Salesforce', () => {
     expect(codes('Error: System.HttpResponse[Status=Bad Request, StatusCode=400]')[0]).toBe('HTTP_400');
