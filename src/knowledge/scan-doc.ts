@@ -73,6 +73,16 @@ const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 const DESCRIBES_CHANGE =
   /^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b/im;
 
+/**
+ * Japanese articles and study notes explain errors in the present tense ("…際に発生します",
+ * "解決策", "この記事"), with NG/OK examples; a Japanese report says what happened, in the past
+ * ("…が出ました", "…で失敗しました"). An article without any such report names no occurrence.
+ */
+const JAPANESE_ARTICLE =
+  /この記事|本記事|解決策|対処法|対策|回避する|解説|NG ?例|OK ?例|症状|際に発生します|エラーは、|遭遇した場合|してください/;
+const JAPANESE_REPORT =
+  /(?:出|発生し|表示され|失敗し|返され|な)(?:ました|ています)|で失敗します|というエラーが出ます|困っています/;
+
 export interface ScanDoc {
   readonly text: string;
   readonly lower: string;
@@ -118,7 +128,10 @@ export function createScanDoc(norm: NormalisedText): ScanDoc {
     lower,
     truncated: norm.truncated,
     salesforceContext: SALESFORCE_CONTEXT.test(text),
-    saysNotReceived: (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) || DESCRIBES_CHANGE.test(text),
+    saysNotReceived:
+      (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) ||
+      DESCRIBES_CHANGE.test(text) ||
+      (JAPANESE_ARTICLE.test(text) && !JAPANESE_REPORT.test(text)),
 
     lineAt: (index) => bounds(lineNumber(index)),
     lineKindAt(index) {

@@ -116,6 +116,7 @@ describe('reports in a sentence', () => {
     ['we made a mistake and ended up with a REQUEST_LIMIT_EXCEEDED for today', 'REQUEST_LIMIT_EXCEEDED'],
     ['When I save the plan, the "Too many query rows: 50001" exception is thrown.', 'LIMIT_EXCEPTION_QUERY_ROWS'],
     ['データローダで更新すると UNABLE_TO_LOCK_ROW で失敗します', 'UNABLE_TO_LOCK_ROW'],
+    ['昨日から連携で INVALID_SESSION_ID が出ました。解決策はありますか?', 'INVALID_SESSION_ID'],
   ])('%s', (text, code) => {
     expect(codes(text)[0]).toBe(code);
   });
@@ -135,6 +136,10 @@ describe('explanations that name a code stay silent', () => {
     ['a hypothetical', 'The server will respond with `403::Unknown client` because it removed the clientId.'],
     ['a write-up', 'In this text I write about a common error ("InvalidBatch") and how to check the data first.'],
     ['a Japanese explanation', 'UNABLE_TO_LOCK_ROW とは、他の処理がレコードをロックしている場合に返されるエラーです。'],
+    [
+      'a Japanese article with an example body',
+      'この記事では、連携で発生する INVALID_SESSION_ID エラーの解決策を解説します。\n[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]',
+    ],
     [
       'C# comparing error strings',
       'if (x) {\n  // authentication failure\n  || string.Equals(e, "403::unknown client", StringComparison.OrdinalIgnoreCase))',
