@@ -1,19 +1,34 @@
 /**
  * Command-line entry: the assistant without Slack.
  *   npm run --silent cli -- diagnose [FILE] [--json | --jsonl]
- *   npm run eval -- FILE.jsonl [--min-precision N] [--min-recall N] [--min-top1 N]
+ *   npm run eval -- [--cv K] [--formats TSV] FILE.jsonl… [--min-precision N] [--min-recall N] [--min-top1 N]
  * Reads FILE, or standard input when FILE is omitted or "-".
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DEFAULT_THRESHOLDS, evaluate, failedThresholds, formatReport, labelledRecordSchema } from './cli/eval';
+import { crossValidate, formatFolds, reliabilityTable } from './cli/cross-validate';
+import {
+  DEFAULT_THRESHOLDS,
+  type EvalReport,
+  evaluate,
+  failedThresholds,
+  formatReport,
+  type LabelledRecord,
+  labelledRecordSchema,
+} from './cli/eval';
+import { type Formats, formatSegments, parseFormats } from './cli/eval-segments';
 import { toJson, toJsonl, toText } from './cli/output';
 import { KnowledgeLoadError } from './errors';
+import { createDiagnose } from './knowledge/diagnose';
 import { type Engine, loadEngine } from './knowledge/engine';
+import { FITTED_GATE } from './knowledge/gate-params';
 
 const USAGE = `usage:
   cli diagnose [FILE] [--json | --jsonl]   diagnose a pasted error (stdin when FILE is omitted)
-  cli eval FILE.jsonl [--min-precision N] [--min-recall N] [--min-top1 N]
+  cli eval FILE.jsonl… [--min-precision N] [--min-recall N] [--min-top1 N] [--formats TSV] [--cv K]
+  eval prints totals and a breakdown by segment (formats from --formats, or formats.tsv next to
+  each file); --cv K also fits the gate in K folds grouped by source and prints held-out figures.
   --jsonl reads lines of {"id": ..., "text": ...} and writes one result line per input line.`;
 
 class UsageError extends Error {}
@@ -35,9 +50,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'eval') {
-    const file = positional[0];
-    if (file === undefined) throw new UsageError('eval needs a labelled .jsonl file');
-    return runEval(engine, file, rest);
+    if (positional.length === 0) throw new UsageError('eval needs a labelled .jsonl file');
+    return runEval(engine, positional, rest);
   }
   throw new UsageError(`unknown command "${command}"`);
 }
@@ -47,7 +61,7 @@ function positionalArgs(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a.startsWith('--min-')) i++;
+    if (a.startsWith('--min-') || a === '--cv' || a === '--formats') i++;
     else if (!a.startsWith('--')) out.push(a);
   }
   return out;
@@ -95,22 +109,32 @@ async function diagnoseJsonl(engine: Engine, file: string | undefined): Promise<
   return 0;
 }
 
-function runEval(engine: Engine, file: string, args: string[]): number {
+function runEval(engine: Engine, files: readonly string[], args: string[]): number {
   const thresholds = {
     precision: numberFlag(args, '--min-precision') ?? DEFAULT_THRESHOLDS.precision,
     recall: numberFlag(args, '--min-recall') ?? DEFAULT_THRESHOLDS.recall,
     top1: numberFlag(args, '--min-top1') ?? DEFAULT_THRESHOLDS.top1,
   };
-  const records = readInput(file)
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      const parsed = labelledRecordSchema.safeParse(safeJson(l));
-      if (!parsed.success) throw new UsageError(`${file}: line ${i + 1} is not a labelled record`);
-      return parsed.data;
-    });
-  const report = evaluate(records, engine.diagnose);
-  console.log(formatReport(report));
+  const folds = numberFlag(args, '--cv');
+  if (folds !== undefined && (!Number.isInteger(folds) || folds < 2))
+    throw new UsageError('--cv needs a whole number ≥ 2');
+  const records = files.flatMap(readLabelled);
+  const formats = readFormats(files, stringFlag(args, '--formats'));
+  let report: EvalReport;
+  if (folds === undefined) {
+    report = evaluate(records, engine.diagnose);
+    console.log(formatReport(report));
+    console.log(formatSegments(report.outcomes, formats));
+  } else {
+    const unfitted = createDiagnose(engine.index, FITTED_GATE);
+    const cv = crossValidate(records, folds, (params) => createDiagnose(engine.index, params), unfitted);
+    report = cv.heldOut;
+    console.log(`grouped ${folds}-fold cross-validation by source; figures are the held-out folds'`);
+    console.log(formatFolds(cv));
+    console.log(formatReport(report));
+    console.log(formatSegments(report.outcomes, formats));
+    console.log(reliabilityTable(report.outcomes));
+  }
   const failed = failedThresholds(report, thresholds);
   if (failed.length > 0) {
     console.log(`FAIL: ${failed.join('; ')}`);
@@ -120,6 +144,36 @@ function runEval(engine: Engine, file: string, args: string[]): number {
     `PASS (thresholds: precision ≥ ${thresholds.precision}, recall ≥ ${thresholds.recall}, top-1 ≥ ${thresholds.top1})`,
   );
   return 0;
+}
+
+function readLabelled(file: string): LabelledRecord[] {
+  return readInput(file)
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const parsed = labelledRecordSchema.safeParse(safeJson(l));
+      if (!parsed.success) throw new UsageError(`${file}: line ${i + 1} is not a labelled record`);
+      return parsed.data;
+    });
+}
+
+/** Formats from --formats, else from a formats.tsv beside each file (missing: segments say "unknown"). */
+function readFormats(files: readonly string[], explicit: string | undefined): Formats {
+  if (explicit !== undefined) return parseFormats(readInput(explicit));
+  const merged = new Map<string, string>();
+  for (const dir of new Set(files.map((f) => dirname(f)))) {
+    const tsv = join(dir, 'formats.tsv');
+    if (existsSync(tsv)) for (const [id, format] of parseFormats(readFileSync(tsv, 'utf8'))) merged.set(id, format);
+  }
+  return merged;
+}
+
+function stringFlag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  return value;
 }
 
 function numberFlag(args: string[], name: string): number | undefined {

@@ -9,6 +9,7 @@ import type { Diagnose } from '../knowledge/diagnose';
  */
 export const labelledRecordSchema = z.object({
   id: z.string(),
+  source: z.string().optional(),
   text: z.string(),
   is_error: z.boolean(),
   code: z.string().nullable(),
@@ -31,6 +32,15 @@ export interface Miss {
   readonly got: string;
 }
 
+/** How one record came out: what the segment tables and cross-validation count. */
+export interface Outcome {
+  readonly record: LabelledRecord;
+  readonly flagged: boolean;
+  /** The first ranked code is acceptable (positives only). */
+  readonly top1: boolean;
+  readonly confidence: number;
+}
+
 export interface EvalReport {
   readonly records: number;
   readonly positives: number;
@@ -42,6 +52,7 @@ export interface EvalReport {
   readonly transientAgreement: number;
   readonly transientLabelled: number;
   readonly misses: readonly Miss[];
+  readonly outcomes: readonly Outcome[];
 }
 
 export function acceptable(record: LabelledRecord): Set<string> {
@@ -64,9 +75,12 @@ export function evaluate(records: readonly LabelledRecord[], diagnose: Diagnose)
   let transientLabelled = 0;
   let transientAgree = 0;
   const misses: Miss[] = [];
+  const outcomes: Outcome[] = [];
   for (const record of records) {
     const d = diagnose(record.text);
     const codes = d.matches.map((m) => m.code);
+    const firstOk = d.isError && codes[0] !== undefined && acceptable(record).has(codes[0]);
+    outcomes.push({ record, flagged: d.isError, top1: record.is_error && firstOk, confidence: d.confidence });
     if (!record.is_error) {
       if (d.isError) {
         fp++;
@@ -127,6 +141,7 @@ export function evaluate(records: readonly LabelledRecord[], diagnose: Diagnose)
     transientAgreement: transientLabelled === 0 ? 1 : transientAgree / transientLabelled,
     transientLabelled,
     misses,
+    outcomes,
   };
 }
 

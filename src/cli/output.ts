@@ -1,5 +1,6 @@
 import { explain } from '../knowledge/answer';
 import type { Diagnosis, Match } from '../knowledge/diagnosis';
+import { FITTED_GATE } from '../knowledge/gate-params';
 
 /** The JSON Lines contract used by acceptance tooling. Keep these field names stable. */
 export interface JsonlResult {
@@ -90,7 +91,7 @@ export function toText(d: Diagnosis): string {
     if (m.fixes.length > 0) lines.push('', 'What to do:', ...m.fixes.map((f) => `  • ${f}`));
     lines.push('', `Retry: ${m.retryAdvice}`);
     lines.push('', 'Documentation:', ...m.docs.map((u) => `  ${u}`));
-    const others = d.matches.slice(1).filter((o) => o.confidence >= 0.6);
+    const others = d.matches.slice(1).filter((o) => o.score >= FITTED_GATE.threshold);
     if (others.length > 0) {
       lines.push('', `Also in this paste: ${others.map((o) => `${o.code} (${o.title})`).join('; ')}`);
     }

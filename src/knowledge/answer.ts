@@ -1,7 +1,7 @@
 import type { Diagnosis, Match } from './diagnosis';
+import { FITTED_GATE } from './gate-params';
 import { retryAdvice } from './retry';
 import type { RetryPolicy } from './schema';
-import { GATE } from './weights';
 
 /**
  * What the assistant says about one diagnosis, independent of where it is shown (Slack blocks,
@@ -78,9 +78,9 @@ export function answerFor(d: Diagnosis): Answer | undefined {
   if (!d.isError || primary === undefined) return undefined;
   return {
     primary: explain(primary),
-    others: rest.filter((m) => m.confidence >= GATE).map(explain),
+    others: rest.filter((m) => m.score >= FITTED_GATE.threshold).map(explain),
     alternatives: rest
-      .filter((m) => m.confidence < GATE)
+      .filter((m) => m.score < FITTED_GATE.threshold)
       .map((m) => ({ code: m.code, title: m.title, confidence: m.confidence })),
   };
 }

@@ -1,18 +1,21 @@
 import { CONTEXT_FULL_TEXT, extractContext } from './context';
 import type { Diagnosis, ErrorContext, Match, Signal } from './diagnosis';
 import { extractApexExceptions } from './extractors/apex';
+import { extractClientFaults } from './extractors/client-faults';
 import { extractCodeTokens } from './extractors/code-tokens';
 import { extractHttpStatuses } from './extractors/http-status';
 import { extractMessages } from './extractors/messages';
 import { extractProse } from './extractors/prose';
 import { extractStructured } from './extractors/structured';
 import type { Extractor } from './extractors/types';
+import { extractUnlisted } from './extractors/unlisted';
+import { type GateParams, probability } from './gate';
+import { FITTED_GATE } from './gate-params';
 import type { KnowledgeIndex } from './index-builder';
 import { analysedWindow, normalise } from './normalise';
 import { rankSignals } from './rank';
 import { createScanDoc } from './scan-doc';
 import { findSecrets, maskSecrets } from './secrets';
-import { GATE } from './weights';
 
 export type Diagnose = (text: string) => Diagnosis;
 
@@ -29,14 +32,20 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
   extractStructured,
   extractCodeTokens,
   extractApexExceptions,
+  extractClientFaults,
   extractMessages,
   extractProse,
+  extractUnlisted,
 ];
 
-/** Builds the pure `diagnose(text)` function over an index. No I/O, no Slack, no network. */
-export function createDiagnose(index: KnowledgeIndex): Diagnose {
+/**
+ * Builds the pure `diagnose(text)` function over an index. No I/O, no Slack, no network.
+ * `gate` decides and calibrates (gate.ts); cross-validation passes each fold's own fit.
+ */
+export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_GATE): Diagnose {
   // "INVALID_NEW_PASSWORD: Your password must…" is a code and its message, not a key and a value.
   const finder = { isErrorCode: (name: string) => index.byName.has(name) };
+  const calibrate = (m: Match): Match => ({ ...m, confidence: probability(gate, m.score) });
   return (input: string): Diagnosis => {
     const raw = typeof input === 'string' ? input : String(input ?? '');
     // Secrets are masked before any extractor sees the text, so none can leak into the context.
@@ -57,9 +66,9 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
     let range: [number, number] | undefined;
     let codeMatches: Match[] | undefined;
     if (doc.text.length > CONTEXT_FULL_TEXT) {
-      codeMatches = rankSignals(codeSignals, index, doc);
+      codeMatches = rankSignals(codeSignals, index, doc, gate.threshold);
       const preliminary = codeMatches[0];
-      if (preliminary !== undefined && preliminary.confidence >= GATE) {
+      if (preliminary !== undefined && preliminary.score >= gate.threshold) {
         focus = firstIndexOf(codeSignals, preliminary.code);
         if (focus !== undefined) range = [focus - HTTP_AROUND, focus + HTTP_AROUND];
       }
@@ -70,15 +79,16 @@ export function createDiagnose(index: KnowledgeIndex): Diagnose {
     const matches =
       codeMatches !== undefined && http.signals.length === 0
         ? codeMatches
-        : rankSignals([...codeSignals, ...http.signals], index, doc);
+        : rankSignals([...codeSignals, ...http.signals], index, doc, gate.threshold);
     const primary = matches[0];
-    const confidence = primary?.confidence ?? 0;
-    const isError = confidence >= GATE;
-    const accepted = matches.filter((m) => m.confidence >= GATE);
+    const score = primary?.score ?? 0;
+    const isError = score >= gate.threshold;
+    const accepted = matches.filter((m) => m.score >= gate.threshold);
     return {
       isError,
-      confidence,
-      matches,
+      confidence: probability(gate, score),
+      score,
+      matches: matches.map(calibrate),
       // Context feeds the escalation modal; nobody escalates what was not recognised.
       context: isError
         ? extractContext({
@@ -120,6 +130,7 @@ function emptyDiagnosis(truncated: boolean, secrets: Diagnosis['secrets'], maske
   return {
     isError: false,
     confidence: 0,
+    score: 0,
     matches: [],
     context: emptyContext(),
     secrets,

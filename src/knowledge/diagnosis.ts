@@ -40,6 +40,9 @@ export interface Signal {
   /** Evidence too short to be Salesforce's alone ("socket hang up", "Invalid type:"): it counts
    * only when the paste also shows a sign of Salesforce. */
   readonly needsContext?: boolean | undefined;
+  /** For a Salesforce error the knowledge base does not list (a custom Apex exception type, a new
+   * errorCode): the template entry that says what was recognised, shown under `code`. */
+  readonly unlisted?: string | undefined;
 }
 
 export interface Match {
@@ -48,7 +51,10 @@ export interface Match {
   readonly title: string;
   readonly retry: RetryPolicy;
   readonly transient: boolean | null;
+  /** Calibrated probability that the text reports this error (gate.ts). */
   readonly confidence: number;
+  /** The uncalibrated evidence score the gate's threshold applies to. */
+  readonly score: number;
   /** Which kind of evidence found it (the strongest one). */
   readonly evidence: SignalKind;
   readonly variant: { readonly id: string; readonly title: string } | undefined;
@@ -92,7 +98,10 @@ export interface ErrorContext {
 export interface Diagnosis {
   /** The gate: is this a Salesforce API error the bot should answer? */
   readonly isError: boolean;
+  /** Calibrated probability that the text reports its primary match (0 when nothing matched). */
   readonly confidence: number;
+  /** The primary match's evidence score, before calibration (what the gate's threshold reads). */
+  readonly score: number;
   /** Best first. Empty when nothing matched. */
   readonly matches: readonly Match[];
   readonly context: ErrorContext;

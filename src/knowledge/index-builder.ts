@@ -49,19 +49,21 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
   const phrases = new Map<string, string>();
   const fuzzyDocs: PhraseDoc[] = [];
 
-  const addMessage = (code: string, variant: string | undefined, text: string) => {
-    const pieces = text
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-      .split('*')
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
+  const addPieces = (code: string, variant: string | undefined, pieces: string[]) => {
     if (pieces.length === 0) return;
     let anchor = 0;
     pieces.forEach((p, i) => {
       if (p.length > (pieces[anchor] as string).length) anchor = i;
     });
     messages.push({ code, variant, pieces, anchor, literalLength: pieces.join('').length });
+  };
+  const addMessage = (code: string, variant: string | undefined, text: string) => {
+    const pieces = messagePieces(text);
+    addPieces(code, variant, pieces);
+    // Pastes cut long texts short ("Invalid Session ID found in SessionHeader" without its
+    // ": Illegal Session"): the opening of a long literal text is still the platform's own.
+    const prefix = pieces.length === 1 ? openingOf(pieces[0] as string) : undefined;
+    if (prefix !== undefined) addPieces(code, variant, [prefix]);
   };
 
   for (const entry of entries) {
@@ -115,6 +117,34 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     messageAutomaton: new AhoCorasick(messages.map((m) => m.pieces[m.anchor] as string)),
     phrases,
   };
+}
+
+/**
+ * Lower-case literal pieces of a message, split at `*`. Quote marks at the edge of a piece are
+ * dropped ("No such column '*' on entity '*'"): clients re-quote values, or cut the text right
+ * after a value, so the quotes around a variable part must not decide the match.
+ */
+export function messagePieces(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .split('*')
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^['"`]+|['"`]+$/g, '')
+        .trim(),
+    )
+    .filter((p) => p.length > 0);
+}
+
+/** Long texts (40+ characters) also match by their first 60 % or so, cut at a word boundary. */
+const CUT_TEXT_MIN = 40;
+function openingOf(piece: string): string | undefined {
+  if (piece.length < CUT_TEXT_MIN) return undefined;
+  const cut = piece.indexOf(' ', Math.ceil(piece.length * 0.6));
+  if (cut < 30 || cut > piece.length - 8) return undefined;
+  return piece.slice(0, cut).replace(/[\s:;,.'"-]+$/, '');
 }
 
 /** Words of three letters or more that are not generic error words (those are in every phrase). */

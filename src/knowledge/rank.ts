@@ -2,7 +2,7 @@ import type { Match, Signal, SignalKind } from './diagnosis';
 import type { KnowledgeIndex } from './index-builder';
 import type { ScanDoc } from './scan-doc';
 import type { KnowledgeEntry } from './types';
-import { CORROBORATION_BONUS, GATE, NO_SALESFORCE_CONTEXT_CAP } from './weights';
+import { CORROBORATION_BONUS, NO_SALESFORCE_CONTEXT_CAP } from './weights';
 
 /**
  * Turns signals into ranked matches. Order, most important first:
@@ -37,6 +37,12 @@ const GENERIC_CODES = new Set([
   'LIMIT_EXCEEDED',
   'UNKNOWN_ERROR',
   'INVALID_INPUT',
+  // gRPC status names (Pub/Sub API): every gRPC service uses them.
+  'INTERNAL',
+  'UNAVAILABLE',
+  'UNAUTHENTICATED',
+  'PERMISSION_DENIED',
+  'INVALID_ARGUMENT',
 ]);
 
 const KIND_RANK: Record<SignalKind, number> = {
@@ -56,14 +62,24 @@ interface Candidate {
   firstIndex: number;
   variant: string | undefined;
   kinds: Set<SignalKind>;
+  /** Lowest when every signal was capped for want of Salesforce context: corroboration cannot lift it. */
+  ceiling: number;
 }
 
-export function rankSignals(signals: readonly Signal[], index: KnowledgeIndex, doc: ScanDoc): Match[] {
+/** `threshold` is the gate's evidence score (gate.ts): matches at or above it rank first. Match
+ * confidences here are still evidence scores; diagnose() calibrates them. */
+export function rankSignals(
+  signals: readonly Signal[],
+  index: KnowledgeIndex,
+  doc: ScanDoc,
+  threshold: number,
+): Match[] {
   const candidates = new Map<string, Candidate>();
   for (const signal of signals) {
-    const entry = index.byName.get(signal.code);
+    const entry = signal.unlisted === undefined ? index.byName.get(signal.code) : unlisted(index, signal);
     if (entry === undefined) continue;
-    const strength = capGeneric(entry, signal, doc);
+    const ceiling = needsSalesforceContext(entry, signal, doc) ? NO_SALESFORCE_CONTEXT_CAP : 0.99;
+    const strength = Math.min(signal.strength, ceiling);
     const c = candidates.get(entry.code);
     if (c === undefined) {
       candidates.set(entry.code, {
@@ -73,9 +89,11 @@ export function rankSignals(signals: readonly Signal[], index: KnowledgeIndex, d
         firstIndex: signal.index,
         variant: signal.variant,
         kinds: new Set([signal.kind]),
+        ceiling,
       });
       continue;
     }
+    c.ceiling = Math.max(c.ceiling, ceiling);
     if (strength > c.confidence || (strength === c.confidence && KIND_RANK[signal.kind] > KIND_RANK[c.evidence])) {
       c.confidence = strength;
       c.evidence = signal.kind;
@@ -87,12 +105,12 @@ export function rankSignals(signals: readonly Signal[], index: KnowledgeIndex, d
 
   const causedBy = causedByOffsets(doc.lower);
   const scored = [...candidates.values()].map((c) => {
-    const confidence = Math.min(0.99, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
+    const confidence = Math.min(c.ceiling, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
     return {
       c,
       confidence: round(confidence),
-      aboveGate: confidence >= GATE,
-      tier: tierOf(c.entry, c.kinds),
+      aboveGate: confidence >= threshold,
+      tier: index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds),
       depth: countBefore(causedBy, c.firstIndex),
     };
   });
@@ -118,6 +136,7 @@ function toMatch(c: Candidate, confidence: number): Match {
     retry: variant?.retry ?? c.entry.retry,
     transient: variant === undefined ? c.entry.transient : variant.transient,
     confidence,
+    score: confidence,
     evidence: c.evidence,
     variant: variant === undefined ? undefined : { id: variant.id, title: variant.title },
     entry: c.entry,
@@ -129,17 +148,33 @@ function toMatch(c: Candidate, confidence: number): Match {
  * name (NOT_FOUND, invalid_grant, ENOTFOUND, a bare status) or a short message text. A longer
  * Salesforce message, or an OAuth description only Salesforce uses, stands on its own.
  */
-function capGeneric(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): number {
-  if (doc.salesforceContext) return signal.strength;
+/** The template entry under the code the paste shows: what was recognised, no invented meaning. */
+function unlisted(index: KnowledgeIndex, signal: Signal): KnowledgeEntry | undefined {
+  const template = index.byName.get(signal.unlisted as string);
+  if (template === undefined) return undefined;
+  return { ...template, code: signal.code, aliases: [], phrases: [], messages: [], variants: [], related: [] };
+}
+
+function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): boolean {
+  if (doc.salesforceContext) return false;
   const genericEntry =
     entry.family === 'network' ||
     entry.family === 'http' ||
-    (entry.family === 'oauth' && GENERIC_OAUTH.has(entry.code) && signal.variant === undefined) ||
-    GENERIC_CODES.has(entry.code);
-  return genericEntry || signal.needsContext === true
-    ? Math.min(signal.strength, NO_SALESFORCE_CONTEXT_CAP)
-    : signal.strength;
+    // A generic OAuth value counts with a description only Salesforce words that way (a variant,
+    // or a message text of the entry: "grant type not supported").
+    (entry.family === 'oauth' &&
+      GENERIC_OAUTH.has(entry.code) &&
+      signal.variant === undefined &&
+      !(signal.kind === 'message' && signal.needsContext !== true)) ||
+    // A generic code shown with a message text of its own that only Salesforce words that way
+    // ("NOT_FOUND: The requested resource does not exist") counts without other signs.
+    (GENERIC_CODES.has(entry.code) && !(signal.kind === 'message' && signal.needsContext !== true));
+  return genericEntry || signal.needsContext === true;
 }
+
+/** A type or code the knowledge base doesn't list ranks after the Salesforce codes it may carry
+ * (a managed package's exception wrapping INVALID_CROSS_REFERENCE_KEY), like a plain Apex exception. */
+const UNLISTED_TIER = 2;
 
 function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>): number {
   if (entry.family === 'http') return 4;

@@ -22,8 +22,10 @@ const CODE_LINE = new RegExp(
     String.raw`^\s*[-+]?\s*(?:return|throw)\s+new\s`,
     String.raw`^\s*@@\s`,
     String.raw`\bcatch\s*\(`,
+    String.raw`^\s*\/\/\s`,
+    String.raw`^\s*(?:\|\||&&)\s*[\w.!]+\(|\bstring\.Equals\(|\.equals(?:IgnoreCase)?\(\s*["']`,
     String.raw`\bcase\s+['"]`,
-    String.raw`===|!==|==\s*['"]|=>\s*\{|\)\s*\{\s*$|[(){}][^\n]*;\s*$`,
+    String.raw`===|!==|==\s*['"]|\S\s*=>\s*\{|\)\s*\{\s*$|[(){}][^\n]*;\s*$`,
     String.raw`\b(?:expect|assert\w*)\s*\(|\.reply\s*\(|\.toBe\w*\(`,
   ].join('|'),
 );
@@ -37,7 +39,11 @@ const DISCUSSION_LINE = new RegExp(
     // Words about handling errors in code, proposals and explanations.
     String.raw`(?:^|[\s(])(?:detects?|detected|handles?|handled|handling|rescue|refer(?:s|red)? to|typed errors?|retr(?:y|ies|ying) (?:on|when|for|if)|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|needs? to (?:support|handle)|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|map(?:s|ped|ping)?|means that|normally means|usually means|documentation|docs say|reasons? for|(?:might|may|could) (?:also )?explain)(?=[\s,;:!?)]|\.(?:\s|$)|$)`,
     // Hypotheticals: "it will get 403", "would return", "may throw".
-    String.raw`\b(?:it|this|that|they|you|salesforce|the (?:api|server|org|connector|client|call|request)) (?:will|would|might|may|could|can|should) (?:get|return|throw|receive|raise|fail)\b`,
+    String.raw`\b(?:it|this|that|they|you|salesforce|the (?:api|server|org|connector|client|call|request)) (?:will|would|might|may|could|can|should) (?:get|return|throw|receive|raise|fail|respond|reply)\b`,
+    // Docs and explanations of when an error happens: "can occur", "When X, Y is returned".
+    String.raw`\b(?:can|may|might|could|will|would) (?:occur|happen)\b|\bwhen(?:ever)? (?!i\b|we\b)[^.\n]{3,160}\b(?:is|are) (?:returned|thrown|raised|reported)\b|\bin the event that\b`,
+    // User stories and write-ups about errors: "As a developer, I need…", "In this text I write about".
+    String.raw`\bas an? (?:developer|user|admin|administrator|integrator)\b|\bin this (?:text|post|article|pr|pull request|change|guide)\b|\bi (?:thought of|would like to|want to) add(?:ing)?\b`,
     // Definitions: "ECONNRESET is the error thrown when…".
     String.raw`\b(?:is|are) (?:the|an?) (?:error|exception|status|code) (?:thrown|returned|raised|used|that|when|for)\b`,
     // Negations about what a system does: "does not issue 403::Unknown client".
@@ -51,7 +57,7 @@ const DISCUSSION_LINE = new RegExp(
     // An explanation in a conditional about someone else: "If the value did not propagate, … fails with X".
     String.raw`(?:^|[.:]\s+)If (?!I\b|we\b|i\b|you\b)[^,\n]{3,120},`,
     // Japanese notes giving an example error ("エラー例", "例えば") rather than reporting one.
-    'エラー例|例えば|発生することがあ',
+    'エラー例|例えば|発生することがあ|場合があります|ことがあります|とは[、,]|について(?:説明|解説|まとめ)|対処法|原因と対処|を意味します|が返されます|を返します',
   ].join('|'),
   'i',
 );
@@ -67,6 +73,16 @@ const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 const DESCRIBES_CHANGE =
   /^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b/im;
 
+/**
+ * Japanese articles and study notes explain errors in the present tense ("…際に発生します",
+ * "解決策", "この記事"), with NG/OK examples; a Japanese report says what happened, in the past
+ * ("…が出ました", "…で失敗しました"). An article without any such report names no occurrence.
+ */
+const JAPANESE_ARTICLE =
+  /この記事|本記事|解決策|対処法|対策|回避する|解説|NG ?例|OK ?例|症状|際に発生します|エラーは、|遭遇した場合|してください/;
+const JAPANESE_REPORT =
+  /(?:出|発生し|表示され|失敗し|返され|な)(?:ました|ています)|で失敗します|というエラーが出ます|困っています/;
+
 export interface ScanDoc {
   readonly text: string;
   readonly lower: string;
@@ -81,7 +97,7 @@ export interface ScanDoc {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\bcometd\b|\/meta\/(?:handshake|connect|subscribe)\b|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\bcometd\b|\/meta\/(?:handshake|connect|subscribe)\b|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bpub ?sub\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 export function createScanDoc(norm: NormalisedText): ScanDoc {
   const { text, lower } = norm;
@@ -112,7 +128,10 @@ export function createScanDoc(norm: NormalisedText): ScanDoc {
     lower,
     truncated: norm.truncated,
     salesforceContext: SALESFORCE_CONTEXT.test(text),
-    saysNotReceived: (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) || DESCRIBES_CHANGE.test(text),
+    saysNotReceived:
+      (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) ||
+      DESCRIBES_CHANGE.test(text) ||
+      (JAPANESE_ARTICLE.test(text) && !JAPANESE_REPORT.test(text)),
 
     lineAt: (index) => bounds(lineNumber(index)),
     lineKindAt(index) {

@@ -1,4 +1,5 @@
 import { type Engine, loadEngine } from '../../src/knowledge/engine';
+import { FITTED_GATE } from '../../src/knowledge/gate-params';
 
 let shared: Engine | undefined;
 
@@ -15,5 +16,5 @@ export function diagnose(text: string) {
 /** Codes of the matches above the gate, best first. */
 export function codes(text: string): string[] {
   const d = diagnose(text);
-  return d.isError ? d.matches.filter((m) => m.confidence >= 0.6).map((m) => m.code) : [];
+  return d.isError ? d.matches.filter((m) => m.score >= FITTED_GATE.threshold).map((m) => m.code) : [];
 }

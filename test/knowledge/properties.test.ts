@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FITTED_GATE } from '../../src/knowledge/gate-params';
 import { diagnose } from '../helpers/engine';
 import { propertyRuns } from '../helpers/property-runs';
 
@@ -40,13 +41,13 @@ describe('diagnose() on arbitrary input', () => {
         const d = diagnose(text);
         expect(d.confidence).toBeGreaterThanOrEqual(0);
         expect(d.confidence).toBeLessThanOrEqual(1);
-        expect(d.isError).toBe(d.confidence >= 0.6);
+        expect(d.isError).toBe(d.score >= FITTED_GATE.threshold);
         expect(d.matches.length).toBeLessThanOrEqual(5);
         for (let i = 1; i < d.matches.length; i++) {
           // Above-gate matches always come before below-gate ones.
-          const prev = d.matches[i - 1]?.confidence ?? 0;
-          const cur = d.matches[i]?.confidence ?? 0;
-          if (prev < 0.6) expect(cur).toBeLessThan(0.6);
+          const prev = d.matches[i - 1]?.score ?? 0;
+          const cur = d.matches[i]?.score ?? 0;
+          if (prev < FITTED_GATE.threshold) expect(cur).toBeLessThan(FITTED_GATE.threshold);
         }
         for (const s of d.secrets) {
           expect(s.start).toBeGreaterThanOrEqual(0);

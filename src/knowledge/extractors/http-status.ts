@@ -13,6 +13,7 @@ const REASONS =
   'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices';
 const STATUS_PATTERNS: readonly RegExp[] = [
   /\bHTTP(?:\/\d(?:\.\d)?)?(?:\s+error)?[\s:]+([345]\d\d)\b/gi,
+  /\bhttp[ _-]?code\b['"]?\s*[=:]?\s*([345]\d\d)\b/gi,
   /\b(?:http[ _]?)?status(?:[ _]?code)?\b['"]?\s*(?:=>|[=:])?\s*['"]?([345]\d\d)\b/gi,
   /\bhttpStatusCode\b['"]?\s*[=:]\s*([345]\d\d)\b/g,
   /\b(?:returned|returns|returning|resulted in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)s?\b/gi,

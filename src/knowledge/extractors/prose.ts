@@ -12,7 +12,7 @@ import type { Extractor } from './types';
  */
 const SENTENCE = /[^.!?\n]{6,300}/g;
 const ERROR_WORD =
-  /\b(error|errors|exception|time ?out|timeout|limit|exceeded|invalid|denied|failed|failure|expired|locked|not found|unavailable|malformed)\b/i;
+  /\b(error|errors|exception|time ?outs?|timeouts?|limit|exceeded|invalid|denied|failed|failure|expired|locked|locking|not found|unavailable|malformed|too many)\b/i;
 /** Longest fragment sent to fuse.js, in characters: its cost grows with the query length. */
 const MAX_FUZZY_QUERY = 28;
 /** fuse.js scores 0 (exact) .. 1 (unrelated); above this the fragment is not close enough. */

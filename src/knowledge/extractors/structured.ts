@@ -8,17 +8,19 @@ import type { Extractor } from './types';
 /**
  * Reads codes out of error fields, whatever the serialisation:
  *  - REST JSON `"errorCode": "X"`, collections `"statusCode": "X"`, sf CLI JSON `"name": "X"`;
- *  - Python/JS/Ruby reprs `{'errorCode': u'X'}`, `errorCode: 'X'`, WSC `exceptionCode='X'`;
+ *  - Python/JS/Ruby reprs `{'errorCode': u'X'}`, `errorCode: 'X'`, WSC `exceptionCode='X'`, and
+ *    parsed-XML hashes whose values are lists (`"exceptionCode"=>["InvalidSessionId"]`);
  *  - PHP print_r `[errorCode] => X`;
  *  - XML `<errorCode>X</errorCode>`, SOAP `<faultcode>sf:X</faultcode>`, Bulk `<exceptionCode>X`;
- *  - OAuth JSON `"error": "invalid_grant"` and URL-encoded `error=invalid_grant&error_description=…`.
+ *  - OAuth JSON `"error": "invalid_grant"` and URL-encoded `error=invalid_grant&error_description=…`
+ *    (authorize-endpoint values are upper case: `error=OAUTH_APP_BLOCKED`).
  * Every pattern is a single linear regex; nothing here parses JSON (deep nesting cannot hurt).
  */
 const KEYS = 'errorCode|statusCode|exceptionCode|faultcode|faultCode|error|name|code|errorType|type';
-const QUOTED = new RegExp(String.raw`\b(${KEYS})\b['"]?\s*(?:=>|:|=)\s*u?['"]([A-Za-z0-9_.:-]{2,120})['"]`, 'g');
+const QUOTED = new RegExp(String.raw`\b(${KEYS})\b['"]?\s*(?:=>|:|=)\s*\[?\s*u?['"]([A-Za-z0-9_.:-]{2,120})['"]`, 'g');
 const PHP = new RegExp(String.raw`\[(${KEYS})\]\s*=>\s*([A-Za-z0-9_.:-]{2,120})`, 'g');
 const XML = /<(?:[a-zA-Z0-9]+:)?(errorCode|statusCode|exceptionCode|faultcode|code)>\s*([A-Za-z0-9_.:-]{2,120})\s*</g;
-const URL_ENCODED = /(?:^|[?#&\s])error=([a-z_]{3,60})(?=&|\s|$)/gm;
+const URL_ENCODED = /(?:^|[?#&\s])error=([A-Za-z_]{3,60})(?=&|\s|$)/gm;
 
 /** Keys whose value is an error code by definition; `name`/`code`/`type` only when the value is a known code. */
 const ERROR_KEYS = new Set([

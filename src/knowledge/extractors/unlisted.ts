@@ -1,0 +1,72 @@
+import type { Signal } from '../diagnosis';
+import { APEX_EXCEPTION, UNLISTED_ERROR_CODE } from '../weights';
+import { adjustForLine } from './cues';
+import type { Extractor } from './types';
+
+/**
+ * Salesforce errors the knowledge base has no entry for, recognised by their shape so the
+ * answer can say what was seen (convention 13 and 14 of ../shared/eval/README.md):
+ *  - custom Apex exception types, the org's or a managed package's
+ *    (`ns.fflib_QueryFactory.InvalidFieldException: …`, `MyService.SyncException: …`), when the
+ *    paste shows Apex around them (an Apex stack line, a System exception, a trigger);
+ *  - REST `errorCode` values next to a `message`, in a paste that shows Salesforce.
+ * Both are shown under the name the paste gives, with a template entry that invents nothing.
+ */
+export const UNLISTED_APEX = 'UNLISTED_APEX_EXCEPTION';
+export const UNLISTED_REST = 'UNLISTED_REST_ERROR_CODE';
+
+/** One to three dotted segments, then a capitalised class ending in Exception, then its message. */
+const CUSTOM_TYPE = /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S)/g;
+/** Salesforce's own namespaces are read by the Apex extractor, with their own entries. */
+const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
+const APEX_AROUND =
+  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b/i;
+const REST_CODE = /["']errorCode["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/g;
+const SALESFORCE_WORDS =
+  /salesforce|force\.com|\/services\/(?:data|apexrest)|sobject|soql|\b\w+__[cr]\b|jsforce|restforce|sfdx|\bsf (?:data|org|project)\b/i;
+
+export const extractUnlisted: Extractor = ({ doc, index }) => {
+  const signals: Signal[] = [];
+  if (doc.text.includes('Exception') && APEX_AROUND.test(doc.text)) {
+    const re = new RegExp(CUSTOM_TYPE.source, 'g');
+    for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
+      const type = m[1] as string;
+      if (PLATFORM_NAMESPACE.test(type) || index.byName.has(type) || !looksLikeApexType(type)) continue;
+      signals.push({
+        code: type,
+        kind: 'exception',
+        strength: adjustForLine(doc, m.index, APEX_EXCEPTION, false),
+        index: m.index,
+        end: m.index + type.length,
+        unlisted: UNLISTED_APEX,
+      });
+    }
+  }
+  if (doc.text.includes('errorCode') && SALESFORCE_WORDS.test(doc.text)) {
+    const re = new RegExp(REST_CODE.source, 'g');
+    for (let m = re.exec(doc.text); m !== null && signals.length < 20; m = re.exec(doc.text)) {
+      const code = m[1] as string;
+      if (index.byName.has(code)) continue;
+      const around = doc.text.slice(Math.max(0, m.index - 400), m.index + m[0].length + 400);
+      if (!/["']message["']\s*:/.test(around)) continue;
+      signals.push({
+        code,
+        kind: 'structured',
+        strength: adjustForLine(doc, m.index, UNLISTED_ERROR_CODE, false),
+        index: m.index,
+        unlisted: UNLISTED_REST,
+      });
+    }
+  }
+  return signals;
+};
+
+/**
+ * Java and Python name exceptions by lower-case package paths (`java.lang.IllegalStateException`,
+ * `org.apache.http.…`); an Apex type has at most a namespace before capitalised class names.
+ */
+function looksLikeApexType(type: string): boolean {
+  const segments = type.split('.');
+  const lowerSegments = segments.filter((s) => /^[a-z]/.test(s)).length;
+  return lowerSegments <= 1 && (lowerSegments === 0 || /^[a-z]/.test(segments[0] as string));
+}

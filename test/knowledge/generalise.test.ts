@@ -1,0 +1,165 @@
+import { codes, diagnose, engine } from '../helpers/engine';
+
+/** Pastes and sentences the team wrote, of the kinds issue 10 lists as missed or falsely answered. */
+describe('message texts without their code', () => {
+  it('matches a long message cut short and lower-cased', () => {
+    expect(codes('Data Loader stopped half way with "invalid session id found in SessionHeader"')[0]).toBe(
+      'INVALID_SESSION_ID',
+    );
+  });
+
+  it('does not let the quotes around a variable part decide the match', () => {
+    expect(codes('Error: No such column "Region__c" on entity Account. If you are attempting')[0]).toBe(
+      'INVALID_FIELD',
+    );
+  });
+
+  it('knows Salesforce JSON parser, callout and external-id messages', () => {
+    expect(codes('Salesforce - Cannot deserialize instance of double from VALUE_STRING value abc')[0]).toBe(
+      'JSON_PARSER_ERROR',
+    );
+    expect(codes('System.CalloutException: Exceeded maximum time allotted for callout (120000 ms)')[0]).toBe(
+      'System.CalloutException',
+    );
+    expect(codes('Salesforce Error\nProvided external ID field does not exist or is not accessible: Ext__c')[0]).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('answers a generic OAuth value when its description is worded as only Salesforce words it', () => {
+    expect(
+      codes('I get a 400: {"error":"unsupported_grant_type","error_description":"grant type not supported"}')[0],
+    ).toBe('unsupported_grant_type');
+  });
+});
+
+describe('error fields and client classes', () => {
+  it('reads parsed-XML hashes whose values are lists', () => {
+    expect(
+      codes('=> {"xmlns"=>"http://www.force.com/2009/06/asyncapi/dataload", "exceptionCode"=>["InvalidSessionId"]}')[0],
+    ).toBe('INVALID_SESSION_ID');
+  });
+
+  it('reads upper-case authorize-endpoint error values in a redirect', () => {
+    const d = diagnose('Failure passed to redirect url. error=OAUTH_APP_BLOCKED&error_description=this+app+is+blocked');
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('OAUTH_APP_BLOCKED');
+  });
+
+  it('maps WSC fault classes to their code, and ignores fault classes that name none', () => {
+    expect(
+      codes(
+        'ERROR client.PartnerClient - queryMore failed:\ncom.sforce.soap.partner.fault.InvalidQueryLocatorFault: null',
+      )[0],
+    ).toBe('INVALID_QUERY_LOCATOR');
+    expect(diagnose('com.sforce.soap.partner.fault.SomethingMadeUpFault').isError).toBe(false);
+  });
+});
+
+describe('Salesforce errors the knowledge base does not list', () => {
+  it("names a managed package's exception type as shown, after the Salesforce code it carries", () => {
+    const apex =
+      'acme.SyncService.RemoteSyncException: Remote system refused the payload\nClass.acme.SyncService.push: line 42, column 1';
+    const d = diagnose(apex);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('acme.SyncService.RemoteSyncException');
+    expect(d.matches[0]?.entry.meaning).toContain('not one of Salesforce');
+    expect(d.matches[0]?.transient).toBe(false);
+    const wrapped = codes(
+      'qsyd_Email.SendException: Insert failed. First exception on row 0; first error: INVALID_CROSS_REFERENCE_KEY, invalid cross reference id: []\nClass.qsyd_Email.send: line 9, column 1',
+    );
+    expect(wrapped[0]).toBe('INVALID_CROSS_REFERENCE_KEY');
+  });
+
+  it('leaves Java and Python exception paths alone, and needs Apex around a custom type', () => {
+    expect(diagnose('java.lang.IllegalStateException: Apex connector closed').matches).toEqual([]);
+    expect(diagnose('MyService.SyncException: refused').isError).toBe(false);
+  });
+
+  it('shows a REST errorCode it does not know under that code', () => {
+    const d = diagnose(
+      'POST /services/data/v60.0/sobjects/Account failed: [{"message":"Brand new check failed","errorCode":"SOME_BRAND_NEW_CHECK"}]',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('SOME_BRAND_NEW_CHECK');
+    expect(d.matches[0]?.transient).toBeNull();
+  });
+});
+
+describe('generic names with Salesforce evidence', () => {
+  it("lets a generic code count when Salesforce's own message text comes with it", () => {
+    expect(codes('Faraday::ResourceNotFound: NOT_FOUND: The requested resource does not exist')[0]).toBe('NOT_FOUND');
+    expect(diagnose('NOT_FOUND: no such key').isError).toBe(false);
+  });
+
+  it('reads gRPC status names only next to Pub/Sub vocabulary', () => {
+    expect(codes('pubsub subscriber: Error: 13 INTERNAL: An error occurred while trying to subscribe')[0]).toBe(
+      'INTERNAL',
+    );
+    expect(diagnose('Error: 14 UNAVAILABLE: No connection established').isError).toBe(false);
+  });
+});
+
+describe('Salesforce vocabulary makes a generic status count', () => {
+  it('reads Apex HttpResponse, custom fields and PushTopics as signs of Salesforce', () => {
+    expect(codes('Error: System.HttpResponse[Status=Bad Request, StatusCode=400]')[0]).toBe('HTTP_400');
+    expect(codes('http code: 405 Error Message: while syncing Invoice__c')[0]).toBe('HTTP_405');
+    expect(diagnose('http code: 405 Error Message: while syncing invoices').isError).toBe(false);
+  });
+});
+
+describe('reports in a sentence', () => {
+  it.each([
+    ['we hit CPU timeouts on the nightly batch', 'LIMIT_EXCEPTION_CPU_TIME'],
+    ['we keep getting too many future calls when accounts are updated in bulk', 'LIMIT_EXCEPTION_FUTURE_CALLS'],
+    ["we're seeing locking errors since the migration", 'UNABLE_TO_LOCK_ROW'],
+    ['we made a mistake and ended up with a REQUEST_LIMIT_EXCEEDED for today', 'REQUEST_LIMIT_EXCEEDED'],
+    ['When I save the plan, the "Too many query rows: 50001" exception is thrown.', 'LIMIT_EXCEPTION_QUERY_ROWS'],
+    ['データローダで更新すると UNABLE_TO_LOCK_ROW で失敗します', 'UNABLE_TO_LOCK_ROW'],
+    ['昨日から連携で INVALID_SESSION_ID が出ました。解決策はありますか?', 'INVALID_SESSION_ID'],
+  ])('%s', (text, code) => {
+    expect(codes(text)[0]).toBe(code);
+  });
+});
+
+describe('explanations that name a code stay silent', () => {
+  it.each([
+    ['a docs sentence', 'A STRING_TOO_LONG error can occur on Endpoint__c if the URL is longer than 255 characters.'],
+    [
+      'a PR description',
+      'When performing too many SOAP API calls, a REQUEST_LIMIT_EXCEEDED is returned from the service.',
+    ],
+    [
+      'a user story',
+      'As a developer, I need to understand why we sometimes get the "too many soql queries exception".',
+    ],
+    ['a hypothetical', 'The server will respond with `403::Unknown client` because it removed the clientId.'],
+    ['a write-up', 'In this text I write about a common error ("InvalidBatch") and how to check the data first.'],
+    ['a Japanese explanation', 'UNABLE_TO_LOCK_ROW とは、他の処理がレコードをロックしている場合に返されるエラーです。'],
+    [
+      'a Japanese article with an example body',
+      'この記事では、連携で発生する INVALID_SESSION_ID エラーの解決策を解説します。\n[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]',
+    ],
+    [
+      'C# comparing error strings',
+      'if (x) {\n  // authentication failure\n  || string.Equals(e, "403::unknown client", StringComparison.OrdinalIgnoreCase))',
+    ],
+  ])('%s', (_kind, text) => {
+    expect(diagnose(text).isError).toBe(false);
+  });
+});
+
+describe('knowledge added for issue 10', () => {
+  it('has the authorize-endpoint and login-rate codes', () => {
+    const { index } = engine();
+    for (const code of ['OAUTH_APP_BLOCKED', 'OAUTH_APP_ACCESS_DENIED', 'LOGIN_RATE_EXCEEDED']) {
+      expect(index.byName.get(code)?.code).toBe(code);
+    }
+    expect(index.byName.get('LOGIN_RATE_EXCEEDED')?.transient).toBe(true);
+    expect(index.byName.get('OAUTH_APP_BLOCKED')?.transient).toBe(false);
+  });
+
+  it('gives API_DISABLED_FOR_ORG its most common cause first', () => {
+    expect(engine().index.byName.get('API_DISABLED_FOR_ORG')?.causes[0]).toContain('API Enabled');
+  });
+});
