@@ -2,6 +2,7 @@ import { toRow } from '../../src/salesforce/limits';
 import type { WatchEpisodeRecord } from '../../src/store/types';
 import { decide, levelOf, RESOLVE_AFTER, rankOf } from '../../src/watch/decide';
 import { projectExhaustion, projectionRules, type UsagePoint } from '../../src/watch/projection';
+import { NO_DATA, sparkline } from '../../src/watch/sparkline';
 import { aboutDuration, tomorrowAt, zonedTime } from '../../src/watch/time';
 
 const MIN = 60_000;
@@ -180,5 +181,25 @@ describe('time wording', () => {
     // Paris moves to summer time on 2026-03-29: 08:00 that day is 06:00 UTC.
     expect(tomorrowAt(Date.UTC(2026, 2, 28, 12, 0), 'Europe/Paris', 8)).toBe(Date.UTC(2026, 2, 29, 6, 0));
     expect(tomorrowAt(Date.UTC(2026, 11, 2, 12, 0), 'UTC', 8)).toBe(Date.UTC(2026, 11, 3, 8, 0));
+  });
+});
+
+describe('App Home sparkline', () => {
+  it('one character per bucket, the bucket peak on a 0–100 % scale, a dot where nothing was stored', () => {
+    const at = (h: number) => T0 + h * 60 * MIN + 1;
+    const line = sparkline(
+      [
+        { at: at(0), percent: 0 },
+        { at: at(1), percent: 40 },
+        { at: at(1) + MIN, percent: 55 },
+        { at: at(3), percent: 100 },
+        { at: at(3) + MIN, percent: 130 },
+        { at: at(9), percent: 99 }, // outside the window
+      ],
+      T0,
+      T0 + 4 * 60 * MIN,
+      4,
+    );
+    expect(line).toBe(`▁▅${NO_DATA}█`);
   });
 });
