@@ -196,7 +196,9 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
 
 /** The thread reply when an episode gets worse. */
 export function buildWatchWorse(limitKey: string, level: WatchLevel, detail: WatchDetail): MessagePayload {
-  const text = MSG.watchWorse(limitKey, LEVEL_TEXT[level], pct(detail.percent));
+  // "now in the critical band at 93%", "now exhausted at 100%".
+  const state = level === 'exhausted' || level === 'projected' ? LEVEL_TEXT[level] : `in the ${LEVEL_TEXT[level]}`;
+  const text = MSG.watchWorse(limitKey, state, pct(detail.percent));
   return {
     text,
     blocks: [
