@@ -139,6 +139,14 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         json(res, 200, { key: instance, status: 'OK', Incidents: [], Maintenances: [] });
         return;
       }
+      if (url.startsWith('/upload/')) {
+        // The upload step of files.getUploadURLExternal: the raw bytes, answered like Slack does.
+        const bytes = Number(req.headers['content-length'] ?? raw.length);
+        calls.push({ method: 'file_upload', body: { path: url, bytes }, at: Date.now() });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`OK - ${bytes}`);
+        return;
+      }
       if (url.startsWith('/hooks/')) {
         // response_url posts (slash commands, buttons) answer with plain "ok" on Slack too.
         calls.push({ method: 'response_url', body: decode(raw, 'application/json'), at: Date.now() });
@@ -166,6 +174,11 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         return;
       }
       const custom = handler?.(method, body);
+      if (method === 'files.getUploadURLExternal' && custom === undefined) {
+        const id = `F${++counter}`;
+        json(res, 200, { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
+        return;
+      }
       if (custom === 'hang' || custom === 'hang-after-posting') {
         if (custom === 'hang-after-posting' && method === 'chat.postMessage') post(body);
         hanging.add(res);

@@ -20,11 +20,15 @@ import { EngineHolder } from './services/engine-holder';
 import { EventDedupe } from './services/event-dedupe';
 import type { Services } from './services/index';
 import { LimitsService } from './services/limits-service';
+import { LimitsWatch } from './services/limits-watch';
 import { createSnippetFetcher } from './services/snippets';
 import { monitorStore, StorageHealth } from './services/storage-health';
+import { TrendService } from './services/trend-service';
+import { WhoService } from './services/who-service';
 import { guardSlackRequests } from './slack/request-guard';
 import { reconnectPromptly, SOCKET_MODE_OPTIONS } from './slack/socket-mode';
 import { openStore, type Store } from './store';
+import { startWatchScheduler, type WatchScheduler } from './watch/scheduler';
 
 export interface AssistantOverrides {
   readonly logger?: AppLogger;
@@ -129,6 +133,49 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     rejectRateLimitedCalls: true,
   });
   const outbox = new AnswerOutbox({ store, logger, clock, postClient, windowMs: ANSWER_WINDOW_MS });
+  // Limits watch, /sflimits trend and who: built on the same clients, cache and stored snapshots.
+  const thresholds = { warnPercent: config.salesforce.warnPercent, criticalPercent: config.salesforce.criticalPercent };
+  const watchIntervalMs = config.watch.intervalSeconds * 1000;
+  const watchHorizonMs = config.watch.horizonHours * 3_600_000;
+  const watchChannels = Object.fromEntries(
+    Object.entries(config.watch.channels).filter(([org]) => orgClients.has(org)),
+  );
+  const watch =
+    limits === undefined || Object.keys(watchChannels).length === 0
+      ? undefined
+      : new LimitsWatch({
+          limits,
+          store,
+          logger,
+          clock,
+          channels: watchChannels,
+          intervalMs: watchIntervalMs,
+          horizonMs: watchHorizonMs,
+          thresholds,
+          timezone: config.watch.timezone,
+        });
+  const trend =
+    limits === undefined
+      ? undefined
+      : new TrendService({
+          store,
+          orgNames: limits.orgNames,
+          thresholds,
+          timezone: config.watch.timezone,
+          horizonMs: watchHorizonMs,
+          intervalMs: watchIntervalMs,
+          clock,
+          logger,
+        });
+  const who =
+    limits === undefined
+      ? undefined
+      : new WhoService({
+          clients: orgClients,
+          usernames: new Map(config.salesforce.orgs.map((o) => [o.name, o.username])),
+          logger,
+          clock,
+        });
   const answerer = new Answerer({
     engines,
     store,
@@ -216,10 +263,14 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     escalation,
     delivery,
     outbox,
+    watch,
+    trend,
+    who,
   };
   registerListeners(app, services);
 
   let housekeeping: NodeJS.Timeout | undefined;
+  let watching: WatchScheduler | undefined;
   return {
     app,
     services,
@@ -243,12 +294,19 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
         void store.prunePastes(clock() - KEEP_PASTES_MS).catch(() => {});
       }, HOUSEKEEPING_MS);
       housekeeping.unref();
+      if (watch !== undefined) {
+        watching = startWatchScheduler(
+          { orgs: watch.orgs, intervalMs: watch.intervalMs, tick: (org) => watch.tick(org, app.client) },
+          (err, org) => logger.error({ err, org }, 'limits watch tick failed'),
+        );
+      }
       logger.info(
         {
           mode: config.slack.appToken === undefined ? 'http' : 'socket',
           port: config.slack.appToken === undefined ? config.slack.port : undefined,
           store: store.engine,
           orgs: [...orgClients.keys()],
+          watching: watch?.orgs ?? [],
           knowledge: engines.current.knowledge.entries.length,
         },
         'sf-api-assistant started',
@@ -263,6 +321,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
       await stopping;
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await watching?.stop();
       await delivery.stop();
       await outbox.stop();
       // One last delivery round so cases saved just before shutdown are not left waiting.

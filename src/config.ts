@@ -8,6 +8,7 @@ import { ConfigError } from './errors';
 import { projectRoot } from './paths';
 import { type OrgConfig, readOrgs } from './salesforce/org-config';
 import { parseEncryptionKey } from './salesforce/token-cipher';
+import { isValidTimeZone } from './watch/time';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -49,6 +50,15 @@ export interface Config {
     readonly tokenEncryptionKey: string | undefined;
   };
   readonly trust: { readonly apiUrl: string; readonly cacheSeconds: number; readonly timeoutMs: number };
+  /** The limits watch: which org posts alerts where, how often it looks, how far it projects. */
+  readonly watch: {
+    /** Org name → channel for its alerts (SF_<ORG>_WATCH_CHANNEL_ID, else LIMITS_WATCH_CHANNEL_ID); absent = not watched. */
+    readonly channels: Readonly<Record<string, string>>;
+    readonly intervalSeconds: number;
+    readonly horizonHours: number;
+    /** Time zone for times in the watch channel (it has no single reader); UTC is always shown too. */
+    readonly timezone: string;
+  };
 }
 
 /** An explicit recent default: jsforce's own default (50.0) is years old. Spring '26 is on every org. */
@@ -160,6 +170,24 @@ export function loadConfig(env: Env = process.env): Config {
   const criticalPercent = int('LIMITS_CRITICAL_PERCENT', 90, 1, 100);
   if (warnPercent >= criticalPercent) problems.push('LIMITS_WARN_PERCENT must be lower than LIMITS_CRITICAL_PERCENT.');
 
+  // Limits watch: a global channel, and per org SF_<ORG>_WATCH_CHANNEL_ID (SF_WATCH_CHANNEL_ID for a single org).
+  const channelId = (key: string) => {
+    const v = get(key);
+    if (v !== undefined && !/^[CG][A-Z0-9]{6,20}$/.test(v))
+      problems.push(`${key} must be a channel ID such as C0123456789 (channel details → bottom of the About tab).`);
+    return v;
+  };
+  const watchDefault = channelId('LIMITS_WATCH_CHANNEL_ID');
+  const watchChannels: Record<string, string> = {};
+  for (const org of orgs) {
+    const prefix = get('SF_ORGS') === undefined ? 'SF_' : `SF_${org.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`;
+    const channel = channelId(`${prefix}WATCH_CHANNEL_ID`) ?? watchDefault;
+    if (channel !== undefined) watchChannels[org.name] = channel;
+  }
+  const watchTimezone = get('LIMITS_WATCH_TIMEZONE') ?? 'UTC';
+  if (!isValidTimeZone(watchTimezone))
+    problems.push(`LIMITS_WATCH_TIMEZONE: "${watchTimezone}" is not an IANA time zone (e.g. Europe/Paris, UTC).`);
+
   const config: Config = {
     slack: {
       botToken,
@@ -194,6 +222,12 @@ export function loadConfig(env: Env = process.env): Config {
       apiUrl: httpUrl('TRUST_API_URL', 'https://api.status.salesforce.com/v1/'),
       cacheSeconds: int('TRUST_CACHE_SECONDS', 120, 0, 3_600),
       timeoutMs: int('TRUST_TIMEOUT_MS', 3_000, 200, 30_000),
+    },
+    watch: {
+      channels: watchChannels,
+      intervalSeconds: int('LIMITS_WATCH_INTERVAL_SECONDS', 300, 5, 86_400),
+      horizonHours: int('LIMITS_WATCH_HORIZON_HOURS', 6, 1, 72),
+      timezone: watchTimezone,
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

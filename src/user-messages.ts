@@ -34,4 +34,52 @@ export const MSG = {
     'Usage: `/sfassist mode auto|mentions|off`, `/sfassist bots on|off`, `/sfassist status`, `/sfassist reload` (admins) or `/sfassist help`.',
   reloaded: (entries: number, files: number) => `Knowledge base reloaded: ${entries} entries from ${files} files.`,
   reloadFailed: (problem: string) => `Knowledge base not reloaded; the current one stays in use. Problem: ${problem}`,
+  // Limits watch (alerts in the watch channel, their buttons, /sflimits trend and who).
+  watchOpened: (limit: string, org: string, percent: string, level: string) =>
+    `${limit} in ${org} is at ${percent}: ${level}.`,
+  watchProjected: (limit: string, org: string, inAbout: string) =>
+    `${limit} in ${org} is on course to run out in ${inAbout}.`,
+  watchProjection: (limit: string, inAbout: string, when: string) =>
+    `At this rate ${limit} runs out in ${inAbout}, around ${when}.`,
+  watchConfidence: (confidence: string, samples: number, span: string) =>
+    `Confidence: ${confidence} (${samples} snapshots over ${span}); it ignores calls ageing out of the rolling 24-hour window, so it errs early.`,
+  watchWorse: (limit: string, level: string, percent: string) => `Worse: ${limit} is now ${level} at ${percent}.`,
+  watchBackUnder: (limit: string, percent: string) =>
+    `${limit} is back under the band at ${percent}; resolved if it stays there at the next check.`,
+  watchResolved: (limit: string, org: string, percent: string, peak: string) =>
+    `Resolved: ${limit} in ${org} is back under the band at ${percent} (worst: ${peak}).`,
+  watchAcknowledged: (user: string, when: string) => `Acknowledged by <@${user}> at ${when}.`,
+  watchSnoozed: (user: string, until: string) => `Snoozed by <@${user}> until ${until}: no thread replies until then.`,
+  watchMuted: (user: string) =>
+    `Muted in this channel by <@${user}>: no alerts for this limit here until someone unmutes it in App Home.`,
+  watchFooter: (minutes: string, warn: number, critical: number) =>
+    `Checked every ${minutes} · bands ${warn} % and ${critical} % · Salesforce's figures can lag by about 5 minutes.`,
+  watchGone: 'That alert is no longer in my database, so the button cannot change it.',
+  trendUsage: 'Usage: `/sflimits trend [org] [limit] [24h|7d]`, e.g. `/sflimits trend DailyApiRequests 7d`.',
+  trendWorking: (limit: string, org: string) => `:hourglass_flowing_sand: Drawing the trend of ${limit} in ${org}…`,
+  trendTooFew: (limit: string, org: string, count: number) =>
+    `Not enough history for a trend of ${limit} in ${org} yet (${count} snapshot${count === 1 ? '' : 's'} in that window). Snapshots are stored on every /sflimits and, with the limits watch on, every interval.`,
+  trendUnknownLimit: (limit: string, org: string) =>
+    `No limit called ${limit} in the stored snapshots of ${org}. Try DailyApiRequests, or /sflimits ${org} all for every name.`,
+  trendPosted: (limit: string) => `Posted the trend of ${limit} in this channel.`,
+  trendNotInChannel: "I can't post the chart here: invite me to this channel first (/invite), then try again.",
+  trendUploadFailed: (reason: string) => `Slack refused the chart upload (${reason}).`,
+  whoTitle: (org: string) => `Top API consumers in ${org}`,
+  whoWindow: (when: string, source: string) =>
+    `${when}, from the ${source}; only calls that count against the daily limit (COUNTS_AGAINST_API_LIMIT).`,
+  whoLine: (rank: number, app: string, user: string, calls: string, share: string) =>
+    `${rank}. ${app} · ${user}: ${calls} calls (${share})`,
+  whoOwn: 'this bot',
+  whoTotals: (counted: string, rows: string) =>
+    `${counted} counted calls in ${rows} log rows. Composite requests are logged as their parent only; app IDs starting 888 are Salesforce's own.`,
+  whoNone: 'No calls that count against the limit in that log.',
+  whoNoAccess: (org: string, code: string) =>
+    `I can't read who used the API in ${org}${code}: neither the ApiTotalUsageEventLog object nor EventLogFile is readable by the integration user.`,
+  whoNoAccessFix:
+    'Give the integration user the "View Event Log Files" permission (with "API Enabled"). Enterprise, Unlimited and Performance editions include the daily ApiTotalUsage log for free; Event Monitoring adds the ApiTotalUsageEventLog object.',
+  whoNoFile: (org: string) => `There is no daily ApiTotalUsage log file in ${org} yet.`,
+  whoNoFileFix:
+    'Salesforce builds it the day after, for the previous UTC day; check that event log file generation is on in Setup → Event Monitoring Settings. Setup → System Overview shows the API total meanwhile.',
+  whoFailed: (org: string, reason: string) => `Could not read the API usage log of ${org}: ${reason}.`,
+  whoWorking: (org: string) => `:hourglass_flowing_sand: Looking up yesterday's API consumers in ${org}…`,
 } as const;

@@ -2,9 +2,21 @@ import type { FamilyInfo } from '../knowledge/types';
 import type { LimitRow } from '../salesforce/limits';
 import { ACTIONS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
-import type { EscalationRecord } from '../store/types';
+import type { EscalationRecord, WatchEpisodeRecord, WatchSilenceRecord } from '../store/types';
 import { rowText } from './limits';
 import { type HomeView, type KnownBlock, LIMITS } from './types';
+
+export interface HomeWatchOrg {
+  readonly org: string;
+  /** Undefined when the org is not watched. */
+  readonly channelId: string | undefined;
+  readonly intervalSeconds: number;
+  readonly episodes: readonly WatchEpisodeRecord[];
+  readonly silences: readonly WatchSilenceRecord[];
+  /** DailyApiRequests over the last 24 h, one character an hour; undefined without snapshots. */
+  readonly sparkline: string | undefined;
+  readonly latestPercent: number | undefined;
+}
 
 export interface HomeModel {
   readonly families: readonly FamilyInfo[];
@@ -14,6 +26,8 @@ export interface HomeModel {
     | undefined;
   readonly escalations: readonly EscalationRecord[];
   readonly escalationEnabled: boolean;
+  /** Per linked org: the limits watch's state and a DailyApiRequests sparkline. */
+  readonly watch?: readonly HomeWatchOrg[] | undefined;
   readonly storageTrouble: boolean;
 }
 
@@ -68,6 +82,7 @@ export function buildHome(model: HomeModel): HomeView {
     ),
     { type: 'divider', block_id: 'home_div2' },
     section('home_org', orgText(model.org)),
+    ...watchBlocks(model.watch ?? []),
     { type: 'divider', block_id: 'home_div3' },
     section('home_escalations', escalationsText(model.escalations)),
   ];
@@ -98,6 +113,67 @@ function orgText(org: HomeModel['org']): string {
   // The same row as /sflimits shows, so "not available" and over-consumption read the same here.
   const rows = org.headline.map(rowText).join('\n');
   return `*Linked org*: \`${escapeMrkdwn(org.name)}\` · last limits snapshot <!date^${Math.floor(org.takenAt / 1000)}^{date_short_pretty} {time}|${new Date(org.takenAt).toISOString()}>\n${rows}`;
+}
+
+/** Per org: where alerts go, what is open, snoozed or muted (with Unmute), and the sparkline. */
+function watchBlocks(orgs: readonly HomeWatchOrg[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  orgs.slice(0, 10).forEach((w, i) => {
+    const org = `\`${escapeMrkdwn(w.org)}\``;
+    const lines: string[] = [];
+    if (w.channelId === undefined) {
+      lines.push(
+        `*Limits watch for ${org}*: off. Set \`LIMITS_WATCH_CHANNEL_ID\` to get alerts before an allocation runs out.`,
+      );
+    } else {
+      const every = w.intervalSeconds % 60 === 0 ? `${w.intervalSeconds / 60} min` : `${w.intervalSeconds} s`;
+      lines.push(`*Limits watch for ${org}*: alerts in <#${w.channelId}>, checked every ${every}.`);
+      if (w.episodes.length === 0) lines.push('No open alerts.');
+      for (const e of w.episodes.slice(0, 10)) {
+        const percent = (e.detail as { percent?: unknown } | null)?.percent;
+        const at = typeof percent === 'number' ? ` at ${percent.toFixed(0)}%` : '';
+        const ack = e.ackedBy === undefined ? '' : `, acknowledged by <@${e.ackedBy}>`;
+        lines.push(`• Open: \`${escapeMrkdwn(e.limitKey)}\` ${e.level}${at}${ack}`);
+      }
+      for (const s of w.silences.filter((x) => x.kind === 'snooze').slice(0, 10)) {
+        const until =
+          s.until === undefined
+            ? ''
+            : ` until <!date^${Math.floor(s.until / 1000)}^{date_short_pretty} {time}|${new Date(s.until).toISOString()}>`;
+        lines.push(`• Snoozed: \`${escapeMrkdwn(s.limitKey)}\`${until} by <@${s.byUser}>`);
+      }
+    }
+    if (w.sparkline !== undefined) {
+      const now = w.latestPercent === undefined ? '' : ` now ${w.latestPercent.toFixed(0)}%`;
+      lines.push(
+        `\`DailyApiRequests\` last 24 h, hourly peak on a 0–100 % scale (text sparkline): \`${w.sparkline}\`${now}`,
+      );
+    }
+    blocks.push(section(`home_watch_${i}`, lines.join('\n')));
+    w.silences
+      .filter((s) => s.kind === 'mute')
+      .slice(0, 5)
+      .forEach((s, j) => {
+        blocks.push({
+          type: 'section',
+          block_id: `home_mute_${i}_${j}`,
+          text: {
+            type: 'mrkdwn',
+            text: clip(
+              `• Muted in <#${s.channelId}>: \`${escapeMrkdwn(s.limitKey)}\` by <@${s.byUser}>`,
+              LIMITS.sectionText,
+            ),
+          },
+          accessory: {
+            type: 'button',
+            action_id: ACTIONS.watchUnmute,
+            text: { type: 'plain_text', text: 'Unmute' },
+            value: `${s.channelId}|${s.org}|${s.limitKey}`.slice(0, LIMITS.buttonValue),
+          },
+        });
+      });
+  });
+  return blocks;
 }
 
 function escalationsText(escalations: readonly EscalationRecord[]): string {

@@ -6,6 +6,7 @@ import { onFeedback } from './actions/feedback';
 import { onOpenChannelSettings, onRefreshHome } from './actions/home-buttons';
 import { onCheckLimits, onShareLimits } from './actions/limits-buttons';
 import { onPostToThread } from './actions/post-to-thread';
+import { onWatchButton, onWatchSnooze, onWatchUnmute, onWatchWho } from './actions/watch-buttons';
 import { onSettingsCommand } from './commands/sfassist';
 import { onLimitsCommand } from './commands/sflimits';
 import { onAppHomeOpened } from './events/app-home-opened';
@@ -38,6 +39,11 @@ export function registerListeners(app: App, services: Services): void {
   app.action(ACTIONS.escalationFieldSet, onFieldSetChange(services));
   app.action(ACTIONS.openChannelSettings, onOpenChannelSettings(services));
   app.action(ACTIONS.refreshHome, onRefreshHome(services));
+  app.action(ACTIONS.watchAcknowledge, onWatchButton(services, 'acknowledge'));
+  app.action(ACTIONS.watchMute, onWatchButton(services, 'mute'));
+  app.action(ACTIONS.watchSnooze, onWatchSnooze(services));
+  app.action(ACTIONS.watchWho, onWatchWho(services));
+  app.action(ACTIONS.watchUnmute, onWatchUnmute(services));
 
   app.view(VIEWS.escalation, onEscalationSubmit(services));
   app.view(VIEWS.channelSettings, onChannelSettingsSubmit(services));

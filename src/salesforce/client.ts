@@ -22,6 +22,12 @@ export interface LimitsResult {
 export interface OrgClient {
   readonly name: string;
   fetchLimits(): Promise<LimitsResult>;
+  /**
+   * A GET on the org's REST API (`/services/data/vXX.X/…`, the version filled in from
+   * SF_API_VERSION), with the same session handling, timeout and retries as `fetchLimits`.
+   * `text` returns the body unparsed (CSV event log files).
+   */
+  get(path: string, options?: { readonly text?: boolean }): Promise<unknown>;
 }
 
 export type SalesforceErrorKind = 'api' | 'auth' | 'timeout' | 'network' | 'http';
@@ -55,8 +61,9 @@ export interface ClientOptions {
 }
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-/** Identifies the bot's own calls in Event Monitoring (CLIENT_NAME). */
-const CALL_OPTIONS = { client: 'sf-api-assistant' };
+/** Identifies the bot's own calls in Event Monitoring (CLIENT_NAME); `/sflimits who` flags them. */
+export const OWN_CLIENT_NAME = 'sf-api-assistant';
+const CALL_OPTIONS = { client: OWN_CLIENT_NAME };
 /** GETs are retried on these (and on network errors); POSTs never are (jsforce's own rule). */
 const RETRY = {
   maxRetries: 2,
@@ -85,13 +92,16 @@ export function createOrgClient(org: OrgConfig, options: ClientOptions): OrgClie
     return authenticating;
   };
 
-  const readLimits = async (s: Session): Promise<LimitsResult> => {
-    const conn = new Connection({
+  const connect = (s: Session) =>
+    new Connection({
       instanceUrl: s.instanceUrl,
       accessToken: s.accessToken,
       version: options.apiVersion,
       callOptions: CALL_OPTIONS,
     });
+
+  const readLimits = async (s: Session): Promise<LimitsResult> => {
+    const conn = connect(s);
     const raw = await conn.request<Record<string, unknown>>(
       { method: 'GET', url: `/services/data/v${options.apiVersion}/limits` },
       { retry: RETRY, timeout: options.timeoutMs },
@@ -99,28 +109,41 @@ export function createOrgClient(org: OrgConfig, options: ClientOptions): OrgClie
     return { raw, apiUsage: conn.limitInfo?.apiUsage, instanceUrl: s.instanceUrl };
   };
 
+  /** Runs one call with the session, re-authenticating once when it has expired. */
+  const withSession = <T>(call: (s: Session) => Promise<T>): Promise<T> =>
+    withDeadline(options.timeoutMs, hostOf(org), async () => {
+      session ??= await authenticate();
+      try {
+        return await call(session);
+      } catch (err) {
+        // An expired session: get a new one once and replay. A second failure is final.
+        if (isSessionExpired(err) && org.auth.mode !== 'access-token') {
+          options.logger.info({ org: org.name }, 'Salesforce session expired; re-authenticating once');
+          session = await authenticate();
+          try {
+            return await call(session);
+          } catch (second) {
+            throw toSalesforceError(second, hostOf(org));
+          }
+        }
+        throw toSalesforceError(err, hostOf(org));
+      }
+    });
+
   return {
     name: org.name,
-    async fetchLimits() {
-      return withDeadline(options.timeoutMs, hostOf(org), async () => {
-        session ??= await authenticate();
-        try {
-          return await readLimits(session);
-        } catch (err) {
-          // An expired session: get a new one once and replay. A second failure is final.
-          if (isSessionExpired(err) && org.auth.mode !== 'access-token') {
-            options.logger.info({ org: org.name }, 'Salesforce session expired; re-authenticating once');
-            session = await authenticate();
-            try {
-              return await readLimits(session);
-            } catch (second) {
-              throw toSalesforceError(second, hostOf(org));
-            }
-          }
-          throw toSalesforceError(err, hostOf(org));
-        }
-      });
-    },
+    fetchLimits: () => withSession(readLimits),
+    get: (path, getOptions) =>
+      withSession((s) =>
+        connect(s).request<unknown>(
+          { method: 'GET', url: `/services/data/v${options.apiVersion}${path.startsWith('/') ? path : `/${path}`}` },
+          {
+            retry: RETRY,
+            timeout: options.timeoutMs,
+            ...(getOptions?.text === true ? { responseType: 'text/plain' } : {}),
+          },
+        ),
+      ),
   };
 }
 

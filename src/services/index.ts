@@ -8,6 +8,9 @@ import type { AnswerOutbox } from './answer-outbox';
 import type { Answerer } from './answering';
 import type { EngineHolder } from './engine-holder';
 import type { LimitsService } from './limits-service';
+import type { LimitsWatch } from './limits-watch';
+import type { TrendService } from './trend-service';
+import type { WhoService } from './who-service';
 
 /**
  * Everything listeners need, built once in app.ts. Listeners translate Slack payloads into calls
@@ -24,6 +27,11 @@ export interface Services {
   /** Undefined when no Salesforce org is configured: /sflimits then explains how to link one. */
   readonly limits: LimitsService | undefined;
   readonly escalation: EscalationService & { readonly enabled: boolean };
+  /** The limits watch; undefined when no org has a watch channel. */
+  readonly watch?: LimitsWatch | undefined;
+  /** `/sflimits trend` and `/sflimits who`; undefined without a linked org. */
+  readonly trend?: TrendService | undefined;
+  readonly who?: WhoService | undefined;
   readonly delivery: CaseDelivery;
   /** Answers Slack refused for now, posted once it recovers. */
   readonly outbox: AnswerOutbox;

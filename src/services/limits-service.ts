@@ -125,6 +125,20 @@ export class LimitsService {
     return this.render(org, { org, view, filter, refresh: false }, snapshot, undefined, undefined, false);
   }
 
+  /**
+   * The org's snapshot for the limits watch: the cached one when it is younger than `maxAgeMs`
+   * (someone ran /sflimits a moment ago), else one new call shared with any request in flight.
+   * Throws SalesforceError.
+   */
+  async current(org: string, maxAgeMs: number): Promise<{ raw: Record<string, unknown>; takenAt: number }> {
+    const client = this.deps.clients.get(org);
+    if (client === undefined) throw new Error(`no org named ${org}`);
+    const cached = this.cache.get(org);
+    const fresh = cached !== undefined && this.deps.clock() - cached.takenAt < Math.min(maxAgeMs, this.deps.cacheMs);
+    const { snapshot } = await this.snapshot(org, client, !fresh);
+    return { raw: snapshot.result.raw, takenAt: snapshot.takenAt };
+  }
+
   private async snapshot(
     org: string,
     client: OrgClient,

@@ -26,6 +26,11 @@ export const ACTIONS = {
   openChannelSettings: 'open_channel_settings',
   escalationFieldSet: 'escalation_field_set',
   refreshHome: 'refresh_home',
+  watchAcknowledge: 'watch_ack',
+  watchSnooze: 'watch_snooze',
+  watchMute: 'watch_mute',
+  watchWho: 'watch_who',
+  watchUnmute: 'watch_unmute',
 } as const;
 
 export const VIEWS = {
@@ -48,6 +53,17 @@ export const DIAGNOSIS_BLOCKS = {
   actions: 'diag_actions',
   feedback: 'diag_feedback',
 } as const;
+
+/** Block IDs of a limits-watch alert. */
+export const WATCH_BLOCKS = {
+  headline: 'watch_headline',
+  projection: 'watch_projection',
+  state: 'watch_state',
+  actions: 'watch_actions',
+} as const;
+
+/** Values of the alert's Snooze menu. */
+export const WATCH_SNOOZE = { oneHour: '1h', fourHours: '4h', tomorrow: 'tomorrow' } as const;
 
 /** Input blocks of the channel settings modal. */
 export const CHANNEL_SETTINGS_INPUTS = {

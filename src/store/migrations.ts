@@ -138,4 +138,45 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE escalations ADD COLUMN attempt_started_at BIGINT',
     ],
   },
+  {
+    // Version 4 is another change made in parallel; the numbers only need to be unique and ordered.
+    version: 5,
+    name: 'limits watch: episodes, snoozes and mutes, and one watcher per org per interval',
+    statements: [
+      `CREATE TABLE watch_episodes (
+        id TEXT PRIMARY KEY,
+        org TEXT NOT NULL,
+        limit_key TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        level TEXT NOT NULL,
+        notified_rank INTEGER NOT NULL,
+        opened_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        resolved_at BIGINT,
+        message_ts TEXT,
+        post_lease_until BIGINT NOT NULL,
+        below_count INTEGER NOT NULL,
+        acked_by TEXT,
+        acked_at BIGINT,
+        detail TEXT NOT NULL
+      )`,
+      // At most one open episode per limit and channel, whichever replica opens it.
+      "CREATE UNIQUE INDEX watch_episodes_open ON watch_episodes (org, limit_key, channel_id) WHERE status = 'open'",
+      `CREATE TABLE watch_silences (
+        channel_id TEXT NOT NULL,
+        org TEXT NOT NULL,
+        limit_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        until_at BIGINT,
+        by_user TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (channel_id, org, limit_key)
+      )`,
+      `CREATE TABLE watch_ticks (
+        org TEXT PRIMARY KEY,
+        due_at BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -13,6 +13,9 @@ import {
   type QueuedAnswer,
   type ReplyRecord,
   type Store,
+  type WatchEpisodeRecord,
+  type WatchLevel,
+  type WatchSilenceRecord,
 } from './types';
 
 /** Arbitrary constant for pg_advisory_xact_lock: "sf-api-assistant migrations". */
@@ -180,6 +183,136 @@ export class SqlStore implements Store {
   async countLimitsSnapshots(org: string): Promise<number> {
     const row = await this.one('SELECT COUNT(*) AS n FROM limits_snapshots WHERE org = ?', [org]);
     return Number(row?.n ?? 0);
+  }
+
+  async limitsSnapshotsSince(org: string, since: number): Promise<LimitsSnapshotRecord[]> {
+    const rows = await this.db.all('SELECT * FROM limits_snapshots WHERE org = ? AND taken_at >= ? ORDER BY taken_at', [
+      org,
+      since,
+    ]);
+    return rows.map((row) => toSnapshot(org, row));
+  }
+
+  async claimWatchTick(org: string, now: number, nextDueAt: number): Promise<boolean> {
+    await this.db.run('INSERT INTO watch_ticks (org, due_at) VALUES (?, 0) ON CONFLICT (org) DO NOTHING', [org]);
+    // A conditional update is atomic on both engines: one replica moves due_at, the others see 0 rows.
+    const changes = await this.db.run('UPDATE watch_ticks SET due_at = ? WHERE org = ? AND due_at <= ?', [
+      nextDueAt,
+      org,
+      now,
+    ]);
+    return changes === 1;
+  }
+
+  async openWatchEpisode(e: WatchEpisodeRecord): Promise<{ record: WatchEpisodeRecord; created: boolean }> {
+    // The partial unique index (one open episode per org, limit and channel) decides between replicas.
+    const changes = await this.db.run(
+      `INSERT INTO watch_episodes (id, org, limit_key, channel_id, status, level, notified_rank, opened_at, updated_at,
+         resolved_at, message_ts, post_lease_until, below_count, acked_by, acked_at, detail)
+       VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, NULL, NULL, 0, ?, NULL, NULL, ?) ON CONFLICT DO NOTHING`,
+      [
+        e.id,
+        e.org,
+        e.limitKey,
+        e.channelId,
+        e.level,
+        e.notifiedRank,
+        e.openedAt,
+        e.updatedAt,
+        e.belowCount,
+        JSON.stringify(e.detail ?? null),
+      ],
+    );
+    const row = await this.one(
+      "SELECT * FROM watch_episodes WHERE org = ? AND limit_key = ? AND channel_id = ? AND status = 'open'",
+      [e.org, e.limitKey, e.channelId],
+    );
+    if (row === undefined) throw new Error('watch episode vanished right after insert');
+    return { record: toEpisode(row), created: changes === 1 };
+  }
+
+  async getWatchEpisode(id: string): Promise<WatchEpisodeRecord | undefined> {
+    const row = await this.one('SELECT * FROM watch_episodes WHERE id = ?', [id]);
+    return row === undefined ? undefined : toEpisode(row);
+  }
+
+  async openWatchEpisodes(org?: string): Promise<WatchEpisodeRecord[]> {
+    const rows =
+      org === undefined
+        ? await this.db.all("SELECT * FROM watch_episodes WHERE status = 'open' ORDER BY opened_at")
+        : await this.db.all("SELECT * FROM watch_episodes WHERE status = 'open' AND org = ? ORDER BY opened_at", [org]);
+    return rows.map(toEpisode);
+  }
+
+  async claimWatchEpisodePost(id: string, now: number, leaseUntil: number): Promise<boolean> {
+    const changes = await this.db.run(
+      'UPDATE watch_episodes SET post_lease_until = ? WHERE id = ? AND message_ts IS NULL AND post_lease_until <= ?',
+      [leaseUntil, id, now],
+    );
+    return changes === 1;
+  }
+
+  async setWatchEpisodeMessage(id: string, messageTs: string): Promise<void> {
+    await this.db.run('UPDATE watch_episodes SET message_ts = ? WHERE id = ?', [messageTs, id]);
+  }
+
+  async updateWatchEpisode(
+    id: string,
+    patch: { readonly level: WatchLevel; readonly belowCount: number; readonly detail: unknown; readonly at: number },
+  ): Promise<void> {
+    await this.db.run('UPDATE watch_episodes SET level = ?, below_count = ?, detail = ?, updated_at = ? WHERE id = ?', [
+      patch.level,
+      patch.belowCount,
+      JSON.stringify(patch.detail ?? null),
+      patch.at,
+      id,
+    ]);
+  }
+
+  async raiseWatchEpisodeNotified(id: string, rank: number): Promise<boolean> {
+    const changes = await this.db.run(
+      "UPDATE watch_episodes SET notified_rank = ? WHERE id = ? AND notified_rank < ? AND status = 'open'",
+      [rank, id, rank],
+    );
+    return changes === 1;
+  }
+
+  async resolveWatchEpisode(id: string, at: number): Promise<boolean> {
+    const changes = await this.db.run(
+      "UPDATE watch_episodes SET status = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ? AND status = 'open'",
+      [at, at, id],
+    );
+    return changes === 1;
+  }
+
+  async acknowledgeWatchEpisode(id: string, userId: string, at: number): Promise<void> {
+    await this.db.run('UPDATE watch_episodes SET acked_by = ?, acked_at = ? WHERE id = ?', [userId, at, id]);
+  }
+
+  async setWatchSilence(w: WatchSilenceRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO watch_silences (channel_id, org, limit_key, kind, until_at, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (channel_id, org, limit_key) DO UPDATE SET kind = excluded.kind, until_at = excluded.until_at,
+         by_user = excluded.by_user, created_at = excluded.created_at`,
+      [w.channelId, w.org, w.limitKey, w.kind, w.until ?? null, w.byUser, w.at],
+    );
+  }
+
+  async removeWatchSilence(channelId: string, org: string, limitKey: string): Promise<void> {
+    await this.db.run('DELETE FROM watch_silences WHERE channel_id = ? AND org = ? AND limit_key = ?', [
+      channelId,
+      org,
+      limitKey,
+    ]);
+  }
+
+  async activeWatchSilences(now: number, org?: string): Promise<WatchSilenceRecord[]> {
+    const active = "(kind = 'mute' OR until_at > ?)";
+    const rows =
+      org === undefined
+        ? await this.db.all(`SELECT * FROM watch_silences WHERE ${active} ORDER BY created_at`, [now])
+        : await this.db.all(`SELECT * FROM watch_silences WHERE ${active} AND org = ? ORDER BY created_at`, [now, org]);
+    return rows.map(toSilence);
   }
 
   async createEscalation(e: EscalationRecord): Promise<{ record: EscalationRecord; created: boolean }> {
@@ -433,6 +566,55 @@ function optional(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
 }
 
+function optionalNumber(value: unknown): number | undefined {
+  return value === null || value === undefined ? undefined : Number(value);
+}
+
+function toSnapshot(org: string, row: Row): LimitsSnapshotRecord {
+  return {
+    id: String(row.id),
+    org,
+    takenAt: Number(row.taken_at),
+    raw: JSON.parse(String(row.raw)),
+    apiUsage:
+      row.api_used === null || row.api_used === undefined
+        ? undefined
+        : { used: Number(row.api_used), limit: Number(row.api_limit) },
+  };
+}
+
+function toEpisode(row: Row): WatchEpisodeRecord {
+  return {
+    id: String(row.id),
+    org: String(row.org),
+    limitKey: String(row.limit_key),
+    channelId: String(row.channel_id),
+    status: String(row.status) === 'open' ? 'open' : 'resolved',
+    level: String(row.level) as WatchLevel,
+    notifiedRank: Number(row.notified_rank),
+    openedAt: Number(row.opened_at),
+    updatedAt: Number(row.updated_at),
+    resolvedAt: optionalNumber(row.resolved_at),
+    messageTs: optional(row.message_ts),
+    belowCount: Number(row.below_count),
+    ackedBy: optional(row.acked_by),
+    ackedAt: optionalNumber(row.acked_at),
+    detail: JSON.parse(String(row.detail)),
+  };
+}
+
+function toSilence(row: Row): WatchSilenceRecord {
+  return {
+    channelId: String(row.channel_id),
+    org: String(row.org),
+    limitKey: String(row.limit_key),
+    kind: String(row.kind) === 'mute' ? 'mute' : 'snooze',
+    until: optionalNumber(row.until_at),
+    byUser: String(row.by_user),
+    at: Number(row.created_at),
+  };
+}
+
 function toPaste(row: Row): PasteRecord {
   return {
     id: String(row.id),
@@ -471,10 +653,6 @@ function toEscalation(row: Row): EscalationRecord {
     deliveredAt: row.delivered_at === null || row.delivered_at === undefined ? undefined : Number(row.delivered_at),
     attemptStartedAt: optionalNumber(row.attempt_started_at),
   };
-}
-
-function optionalNumber(value: unknown): number | undefined {
-  return value === null || value === undefined ? undefined : Number(value);
 }
 
 function toQueuedAnswer(row: Row): QueuedAnswer {

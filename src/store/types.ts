@@ -64,6 +64,43 @@ export interface LimitsSnapshotRecord {
   readonly apiUsage: { readonly used: number; readonly limit: number } | undefined;
 }
 
+/** How bad a watched limit is, in order: a projection inside the horizon, then the bands. */
+export type WatchLevel = 'projected' | 'warning' | 'critical' | 'exhausted';
+
+/** One limits-watch alert: from the first crossing until two intervals back under the band. */
+export interface WatchEpisodeRecord {
+  readonly id: string;
+  readonly org: string;
+  readonly limitKey: string;
+  readonly channelId: string;
+  readonly status: 'open' | 'resolved';
+  readonly level: WatchLevel;
+  /** The worst level announced so far (0–3, see WATCH_LEVELS); a thread reply goes out when it rises. */
+  readonly notifiedRank: number;
+  readonly openedAt: number;
+  readonly updatedAt: number;
+  readonly resolvedAt: number | undefined;
+  /** The alert's ts in the channel; undefined until one replica has posted it. */
+  readonly messageTs: string | undefined;
+  /** Consecutive evaluations back under the band. */
+  readonly belowCount: number;
+  readonly ackedBy: string | undefined;
+  readonly ackedAt: number | undefined;
+  /** What the alert shows (the latest row and projection), as JSON. */
+  readonly detail: unknown;
+}
+
+/** A snooze (until a time) or a mute (no end) of one limit of one org in one channel. */
+export interface WatchSilenceRecord {
+  readonly channelId: string;
+  readonly org: string;
+  readonly limitKey: string;
+  readonly kind: 'snooze' | 'mute';
+  readonly until: number | undefined;
+  readonly byUser: string;
+  readonly at: number;
+}
+
 export type EscalationStatus = 'pending' | 'delivered';
 
 export interface EscalationRecord {
@@ -147,6 +184,36 @@ export interface Store {
   saveLimitsSnapshot(snapshot: LimitsSnapshotRecord): Promise<void>;
   latestLimitsSnapshot(org: string): Promise<LimitsSnapshotRecord | undefined>;
   countLimitsSnapshots(org: string): Promise<number>;
+  /** Snapshots taken at or after `since`, oldest first (trend charts, projections). */
+  limitsSnapshotsSince(org: string, since: number): Promise<LimitsSnapshotRecord[]>;
+
+  /**
+   * Takes this interval's watch of an org (one replica wins): true when the org was due at `now`;
+   * it is then not due again before `nextDueAt`.
+   */
+  claimWatchTick(org: string, now: number, nextDueAt: number): Promise<boolean>;
+  /** Opens an episode, or returns the one already open for the same org, limit and channel. */
+  openWatchEpisode(episode: WatchEpisodeRecord): Promise<{ record: WatchEpisodeRecord; created: boolean }>;
+  getWatchEpisode(id: string): Promise<WatchEpisodeRecord | undefined>;
+  /** Open episodes, of one org or of all. */
+  openWatchEpisodes(org?: string): Promise<WatchEpisodeRecord[]>;
+  /** The right to post an episode's first message (one replica wins; the lease ends at `leaseUntil`). */
+  claimWatchEpisodePost(id: string, now: number, leaseUntil: number): Promise<boolean>;
+  setWatchEpisodeMessage(id: string, messageTs: string): Promise<void>;
+  updateWatchEpisode(
+    id: string,
+    patch: { readonly level: WatchLevel; readonly belowCount: number; readonly detail: unknown; readonly at: number },
+  ): Promise<void>;
+  /** Raises the announced level; true for the one caller that raised it (it posts the thread reply). */
+  raiseWatchEpisodeNotified(id: string, rank: number): Promise<boolean>;
+  /** True for the one caller that resolved it. */
+  resolveWatchEpisode(id: string, at: number): Promise<boolean>;
+  acknowledgeWatchEpisode(id: string, userId: string, at: number): Promise<void>;
+  /** Sets a snooze or mute, replacing any earlier one for that limit in that channel. */
+  setWatchSilence(silence: WatchSilenceRecord): Promise<void>;
+  removeWatchSilence(channelId: string, org: string, limitKey: string): Promise<void>;
+  /** Mutes, and snoozes that have not ended at `now`. */
+  activeWatchSilences(now: number, org?: string): Promise<WatchSilenceRecord[]>;
 
   /** Inserts the case, or returns the existing one for the same submission key. */
   createEscalation(escalation: EscalationRecord): Promise<{ record: EscalationRecord; created: boolean }>;

@@ -24,6 +24,9 @@ function fakeOrg(name: string, behave: () => Promise<Record<string, unknown>> = 
         instanceUrl: 'https://acme.my.salesforce.com',
       };
     },
+    async get() {
+      throw new Error('not used by /sflimits');
+    },
   };
   return { client, calls: () => calls };
 }

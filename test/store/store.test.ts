@@ -7,7 +7,8 @@ import { MIGRATIONS } from '../../src/store/migrations';
 import { openPostgres } from '../../src/store/postgres-driver';
 import { SqlStore } from '../../src/store/sql-store';
 import { openSqlite } from '../../src/store/sqlite-driver';
-import type { EscalationRecord, QueuedAnswer } from '../../src/store/types';
+import type { EscalationRecord, QueuedAnswer, WatchEpisodeRecord } from '../../src/store/types';
+import { buildWatch, fakeSlack, limitsAt, scriptedOrg } from '../helpers/watch';
 
 /**
  * The same suite against both engines: a real SQLite file, and PostgreSQL when
@@ -101,6 +102,25 @@ const queued = (over: Partial<QueuedAnswer> = {}): QueuedAnswer => ({
   nextAttemptAt: 1_000,
   attemptStartedAt: undefined,
   lastError: undefined,
+  ...over,
+});
+
+const episode = (over: Partial<WatchEpisodeRecord> = {}): WatchEpisodeRecord => ({
+  id: 'ep-1',
+  org: 'prod',
+  limitKey: 'DailyApiRequests',
+  channelId: 'C0WATCH',
+  status: 'open',
+  level: 'warning',
+  notifiedRank: 1,
+  openedAt: 1_000,
+  updatedAt: 1_000,
+  resolvedAt: undefined,
+  messageTs: undefined,
+  belowCount: 0,
+  ackedBy: undefined,
+  ackedAt: undefined,
+  detail: { percent: 80 },
   ...over,
 });
 
@@ -364,6 +384,91 @@ describe.each(engines)('store on $name', (engine) => {
     expect(await store.getCooldownClaim('C1', 'LOCK')).toBeUndefined();
   });
 
+  it('returns the snapshots of a window, oldest first', async () => {
+    for (const [id, takenAt] of [
+      ['w3', 30],
+      ['w1', 10],
+      ['w2', 20],
+    ] as const)
+      await store.saveLimitsSnapshot({
+        id,
+        org: 'win',
+        takenAt,
+        raw: { K: { Max: 1, Remaining: 1 } },
+        apiUsage: undefined,
+      });
+    expect((await store.limitsSnapshotsSince('win', 20)).map((s) => s.id)).toEqual(['w2', 'w3']);
+    expect(await store.limitsSnapshotsSince('other', 0)).toEqual([]);
+  });
+
+  it('keeps one open watch episode per limit and channel, and its lifecycle', async () => {
+    const first = await store.openWatchEpisode(episode());
+    const again = await store.openWatchEpisode(episode({ id: 'ep-2', level: 'critical' }));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ record: first.record, created: false });
+    expect(first.record).toMatchObject({
+      status: 'open',
+      level: 'warning',
+      detail: { percent: 80 },
+      messageTs: undefined,
+    });
+    // Another channel or limit is another episode.
+    expect((await store.openWatchEpisode(episode({ id: 'ep-3', channelId: 'C0OTHER' }))).created).toBe(true);
+    expect((await store.openWatchEpisodes('prod')).map((e) => e.id).sort()).toEqual(['ep-1', 'ep-3']);
+
+    expect(await store.claimWatchEpisodePost('ep-1', 2_000, 62_000)).toBe(true);
+    expect(await store.claimWatchEpisodePost('ep-1', 3_000, 63_000)).toBe(false);
+    await store.setWatchEpisodeMessage('ep-1', '1700.1');
+    // Posted: nobody may post it again, even after the lease.
+    expect(await store.claimWatchEpisodePost('ep-1', 99_000, 159_000)).toBe(false);
+
+    await store.updateWatchEpisode('ep-1', { level: 'critical', belowCount: 0, detail: { percent: 95 }, at: 4_000 });
+    expect(await store.raiseWatchEpisodeNotified('ep-1', 2)).toBe(true);
+    expect(await store.raiseWatchEpisodeNotified('ep-1', 2)).toBe(false);
+    expect(await store.raiseWatchEpisodeNotified('ep-1', 1)).toBe(false);
+    await store.acknowledgeWatchEpisode('ep-1', 'U0ACK', 5_000);
+    expect(await store.getWatchEpisode('ep-1')).toMatchObject({
+      level: 'critical',
+      notifiedRank: 2,
+      messageTs: '1700.1',
+      ackedBy: 'U0ACK',
+      ackedAt: 5_000,
+      detail: { percent: 95 },
+      updatedAt: 4_000,
+    });
+
+    expect(await store.resolveWatchEpisode('ep-1', 6_000)).toBe(true);
+    expect(await store.resolveWatchEpisode('ep-1', 7_000)).toBe(false);
+    expect(await store.getWatchEpisode('ep-1')).toMatchObject({ status: 'resolved', resolvedAt: 6_000 });
+    // Resolved: a new crossing opens a new episode.
+    expect((await store.openWatchEpisode(episode({ id: 'ep-4' }))).created).toBe(true);
+    expect(await store.getWatchEpisode('nope')).toBeUndefined();
+  });
+
+  it('keeps snoozes until they end and mutes until removed', async () => {
+    const base = { channelId: 'C0WATCH', org: 'prod', byUser: 'U1', at: 1 } as const;
+    await store.setWatchSilence({ ...base, limitKey: 'A', kind: 'snooze', until: 10_000 });
+    await store.setWatchSilence({ ...base, limitKey: 'B', kind: 'mute', until: undefined });
+    expect((await store.activeWatchSilences(9_999, 'prod')).map((s) => s.limitKey)).toEqual(['A', 'B']);
+    expect((await store.activeWatchSilences(10_000)).map((s) => s.limitKey)).toEqual(['B']);
+    // A mute replaces the snooze of the same limit.
+    await store.setWatchSilence({ ...base, limitKey: 'A', kind: 'mute', until: undefined, byUser: 'U2' });
+    expect(await store.activeWatchSilences(99_999, 'prod')).toEqual([
+      { ...base, limitKey: 'A', kind: 'mute', until: undefined, byUser: 'U2' },
+      { ...base, limitKey: 'B', kind: 'mute', until: undefined },
+    ]);
+    await store.removeWatchSilence('C0WATCH', 'prod', 'A');
+    expect((await store.activeWatchSilences(0, 'prod')).map((s) => s.limitKey)).toEqual(['B']);
+    expect(await store.activeWatchSilences(0, 'uat')).toEqual([]);
+  });
+
+  it('gives each watch interval of an org to one caller', async () => {
+    expect(await store.claimWatchTick('prod', 1_000, 5_000)).toBe(true);
+    expect(await store.claimWatchTick('prod', 4_999, 8_999)).toBe(false);
+    expect(await store.claimWatchTick('uat', 4_999, 8_999)).toBe(true);
+    expect(await store.claimWatchTick('prod', 5_000, 9_000)).toBe(true);
+  });
+
   it('persists rotated refresh tokens per org', async () => {
     expect(await store.getRefreshToken('prod')).toBeUndefined();
     await store.setRefreshToken('prod', 'rt-1', 1);
@@ -436,6 +541,54 @@ describe.each(engines)('two replicas sharing one $name database', (engine) => {
       ]);
       expect([ca, cb].filter(Boolean)).toHaveLength(1);
     }
+  });
+});
+
+describe.each(engines)('two limits watchers sharing one $name database', (engine) => {
+  let opened: Opened;
+  let replicas: Store[] = [];
+
+  beforeAll(async () => {
+    opened = await engine.open();
+    replicas = [await opened.replica(), await opened.replica()];
+  });
+  afterAll(async () => {
+    for (const r of replicas) await r.close();
+    await opened.store.close();
+    await opened.cleanup();
+  });
+
+  it('post exactly one alert for the same episode, and one thread reply when it worsens', async () => {
+    const [a, b] = replicas as [Store, Store];
+    let now = Date.UTC(2026, 11, 2, 12, 0);
+    let percent = 85;
+    const clock = () => now;
+    // Each replica has its own cache, its own org client and its own Slack client.
+    const watchers = [a, b].map((store) => {
+      const org = scriptedOrg(() => limitsAt(percent));
+      return { org, slack: fakeSlack(), watch: buildWatch(store, org.client, clock).watch };
+    });
+    const all = () => watchers.flatMap((w) => w.slack.calls);
+    const posts = () => all().filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === undefined);
+    const replies = () => all().filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts !== undefined);
+
+    // Racing the same snapshot, bypassing the interval lease: the episode key decides.
+    await Promise.all(watchers.map((w) => w.watch.evaluate('prod', limitsAt(85), now, w.slack.client)));
+    expect(posts()).toHaveLength(1);
+
+    // Both see it worsen at the same moment: the announced level is raised once, so one reply.
+    now += 1;
+    await Promise.all(watchers.map((w) => w.watch.evaluate('prod', limitsAt(95), now, w.slack.client)));
+    expect(posts()).toHaveLength(1);
+    expect(replies()).toHaveLength(1);
+
+    // Both tick in the same interval: only one reads /limits.
+    now += 300_000;
+    percent = 96;
+    await Promise.all(watchers.map((w) => w.watch.tick('prod', w.slack.client)));
+    expect(watchers.map((w) => w.org.calls()).reduce((x, y) => x + y, 0)).toBe(1);
+    expect(posts()).toHaveLength(1);
+    expect(replies()[0]?.args.thread_ts).toBe((await a.openWatchEpisodes('prod'))[0]?.messageTs);
   });
 });
 

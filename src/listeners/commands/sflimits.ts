@@ -21,6 +21,15 @@ export function onLimitsCommand(services: Services) {
       });
       return;
     }
+    const words = command.text
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
+    const sub = words[0]?.toLowerCase();
+    if (sub === 'trend' || sub === 'who') {
+      await onLimitsSubcommand(services, sub, words.slice(1), { command, ack, respond, client });
+      return;
+    }
     const request = limits.parse(command.text);
     const org = request.org ?? (await defaultOrgFor(services, command.channel_id));
     await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Checking the limits of \`${org}\`…` });
@@ -38,6 +47,55 @@ export function onLimitsCommand(services: Services) {
       );
     }
   };
+}
+
+/**
+ * `/sflimits trend [org] [limit] [24h|7d]` (a chart uploaded into the channel) and
+ * `/sflimits who [org]` (yesterday's top API consumers, privately).
+ */
+async function onLimitsSubcommand(
+  services: Services,
+  sub: 'trend' | 'who',
+  words: string[],
+  {
+    command,
+    ack,
+    respond,
+    client,
+  }: Pick<AllMiddlewareArgs & SlackCommandMiddlewareArgs, 'command' | 'ack' | 'respond' | 'client'>,
+): Promise<void> {
+  const { trend, who, limits } = services;
+  if (trend === undefined || who === undefined || limits === undefined) return;
+  const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: true, text });
+  if (sub === 'trend') {
+    const req = trend.parse(words);
+    const org = req.org ?? (await defaultOrgFor(services, command.channel_id));
+    await ack({ response_type: 'ephemeral', text: MSG.trendWorking(req.limit ?? 'DailyApiRequests', org) });
+    try {
+      if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
+        await reply(MSG.notAllowed);
+        return;
+      }
+      await reply(await trend.post(org, req, command.channel_id, client));
+    } catch (err) {
+      services.logger.error({ err }, '/sflimits trend failed');
+      await reply(MSG.somethingWentWrong).catch(() => {});
+    }
+    return;
+  }
+  const named = limits.orgNames.find((n) => n.toLowerCase() === words[0]?.toLowerCase());
+  const org = named ?? (await defaultOrgFor(services, command.channel_id));
+  await ack({ response_type: 'ephemeral', text: MSG.whoWorking(org) });
+  try {
+    if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
+      await reply(MSG.notAllowed);
+      return;
+    }
+    await respond({ response_type: 'ephemeral', replace_original: true, ...(await who.answer(org)) });
+  } catch (err) {
+    services.logger.error({ err }, '/sflimits who failed');
+    await reply(MSG.somethingWentWrong).catch(() => {});
+  }
 }
 
 /** The channel's own default org if set and still configured, else the first configured org. */
