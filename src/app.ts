@@ -13,6 +13,7 @@ import { registerListeners } from './listeners';
 import { type AppLogger, boltLogger, createLogger } from './logger';
 import { createOrgClient, type OrgClient } from './salesforce/client';
 import { AccessControl } from './services/access';
+import { createAnswerLimits } from './services/answer-limits';
 import { Answerer } from './services/answering';
 import { EngineHolder } from './services/engine-holder';
 import { EventDedupe } from './services/event-dedupe';
@@ -111,6 +112,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     cooldownMs: config.cooldownMinutes * 60_000,
     limitsAvailable: limits !== undefined,
     clock,
+    // A limit error's live figure reaches its answer within 10 s of the paste, or is given up.
+    answerLimits: createAnswerLimits({ limits, store, logger, waitMs: 8_000 }),
   });
   const trust = new TrustService({
     apiUrl: config.trust.apiUrl,

@@ -108,6 +108,8 @@ function emptyContext(): ErrorContext {
     apiVersion: undefined,
     timestamps: [],
     requestIds: [],
+    bulkJobIds: [],
+    clientTool: undefined,
     orgId: undefined,
     username: undefined,
     instance: undefined,

@@ -26,6 +26,9 @@ export const ACTIONS = {
   openChannelSettings: 'open_channel_settings',
   escalationFieldSet: 'escalation_field_set',
   refreshHome: 'refresh_home',
+  /** Expands a diagnosis in place with its background, and collapses it again. */
+  moreDetail: 'diag_more',
+  lessDetail: 'diag_less',
 } as const;
 
 export const VIEWS = {
@@ -47,6 +50,12 @@ export const DIAGNOSIS_BLOCKS = {
   storage: 'diag_storage',
   actions: 'diag_actions',
   feedback: 'diag_feedback',
+  says: 'diag_says',
+  todo: 'diag_todo',
+  limits: 'diag_limits',
+  limit: 'diag_limit',
+  alternatives: 'diag_alternatives',
+  escalation: 'diag_escalation',
 } as const;
 
 /** Input blocks of the channel settings modal. */
