@@ -14,6 +14,7 @@ import { type AppLogger, boltLogger, boltLogLevel, createLogger } from './logger
 import { createOrgClient, type OrgClient } from './salesforce/client';
 import { tokenVaultFor } from './salesforce/token-vault';
 import { AccessControl } from './services/access';
+import { createAnswerLimits } from './services/answer-limits';
 import { AnswerOutbox } from './services/answer-outbox';
 import { Answerer } from './services/answering';
 import { EngineHolder } from './services/engine-holder';
@@ -190,6 +191,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     limitsAvailable: limits !== undefined,
     clock,
     outbox,
+    // A limit error's live figure reaches its answer within 10 s of the paste, or is given up.
+    answerLimits: createAnswerLimits({ limits, store, logger, waitMs: 8_000 }),
   });
   const trust = new TrustService({
     apiUrl: config.trust.apiUrl,

@@ -14,6 +14,8 @@ export const MSG = {
   mentionHelp:
     "Mention me in a thread to diagnose its first message, paste an error in a channel I am in, or use the message shortcut *Diagnose this error* on any message. `/sflimits` shows the linked org's limits.",
   postedToThread: 'Posted the diagnosis in the thread.',
+  credentialInMessage:
+    ':warning: That message contains a credential. Ask the poster to delete it and rotate the credential.',
   pasteExpired: 'That answer is too old for this button; run *Diagnose this error* on the message again.',
   feedbackThanks: (vote: 'up' | 'down') =>
     vote === 'up'
@@ -82,4 +84,75 @@ export const MSG = {
     'Salesforce builds it the day after, for the previous UTC day; check that event log file generation is on in Setup → Event Monitoring Settings. Setup → System Overview shows the API total meanwhile.',
   whoFailed: (org: string, reason: string) => `Could not read the API usage log of ${org}: ${reason}.`,
   whoWorking: (org: string) => `:hourglass_flowing_sand: Looking up yesterday's API consumers in ${org}…`,
+  /** The diagnosis reply: what this paste says first, the background behind "More detail". */
+  answer: {
+    saysHeading: '*What this paste says*',
+    fields: (list: string) => `*Fields:* ${list}`,
+    object: (name: string) => `*Object:* ${name}`,
+    record: (id: string) => `*Record:* ${id}`,
+    queryAt: (where: string) => `*In the query:* ${where}`,
+    queryRowColumn: (row: number, column: number) => `row ${row}, column ${column}`,
+    queryToken: (token: string) => `at \`${token}\``,
+    apexTrigger: (trigger: string, event: string | undefined) =>
+      `*Trigger:* \`${trigger}\`${event === undefined ? '' : ` (${event})`}`,
+    apexFrame: (frame: string) => `*Line:* \`${frame}\``,
+    innerCause: (code: string, message: string | undefined) =>
+      `*Inner cause:* \`${code}\`${message === undefined ? '' : ` — ${message}`}`,
+    wrappedIn: (code: string) => `*Reported inside:* \`${code}\``,
+    apiUsageHeader: (used: string, max: string, percent: string) =>
+      `*Sforce-Limit-Info:* ${used} of ${max} daily API requests used (${percent} %)`,
+    failedRows: (n: number) => `*Failed rows:* ${n}`,
+    toDoHeading: '*What to do*',
+    retry: (verdict: string, detail: string) => `*Retry:* ${verdict}. ${detail}`,
+    retryOwn: (advice: string) => `*Retry:* ${advice}`,
+    retrySchedule: (schedule: string) => `Retry ${schedule}`,
+    meaningHeading: '*What it means*',
+    undocumented: '_Salesforce does not document this code further._',
+    causesHeading: '*Likely causes*',
+    fixesHeading: '*Everything that can fix it*',
+    limitHeading: '*Limit*',
+    docsHeading: '*Documentation*',
+    othersHeading: 'Also in this paste:',
+    alternativesHeading: '*Other possible matches*',
+    request: (request: string) => `Request: ${request}`,
+    apiVersion: (version: string) => `API v${version}`,
+    requestIds: (ids: string) => `Request IDs: ${ids}`,
+    bulkJobs: (ids: string) => `Bulk job/batch: ${ids}`,
+    org: (id: string) => `Org ${id}`,
+    instance: (name: string) => `Instance ${name}`,
+    clientTool: (name: string) => `Via ${name}`,
+    moreDetail: 'More detail',
+    lessDetail: 'Less',
+    escalate: 'Escalate to Salesforce Support',
+    escalateAnyway: 'Escalate anyway (Support will ask for a fix first)',
+    escalateSecondary:
+      'Escalation: this error comes from the request, data, configuration or credentials, so Salesforce Support will ask for that to be fixed first. Escalate when the fixes above do not apply, or the error stays after them.',
+    postInThread: 'Post in thread',
+    checkLimits: 'Check org limits',
+    helpful: '👍 Helpful',
+    notHelpful: '👎 Not helpful',
+  },
+  /** What the org's live limits say about a limit error in a paste. */
+  liveLimits: {
+    pending: (org: string) =>
+      `:hourglass_flowing_sand: Checking the live limits of \`${org}\` to tell which limit this is…`,
+    atLimit: (key: string, percent: string, used: string, max: string, reset: string) =>
+      `:bar_chart: *${key}* is at ${percent} % (${used} of ${max}): ${reset}`,
+    reset: {
+      'rolling-24h': 'the rolling 24-hour allocation; it frees up as calls age out, so retrying now only fails again.',
+      hourly: 'an hourly allocation; it frees up at the top of the hour.',
+      monthly: 'a monthly entitlement; it resets at the start of the next month.',
+      concurrent: 'a concurrency limit; it frees up as running requests finish.',
+      storage: 'storage is full; retrying will not help until data is deleted or more storage is bought.',
+    },
+    concurrency: (percent: string, used: string, max: string) =>
+      `:bar_chart: Daily usage is ${percent} % (DailyApiRequests ${used} of ${max}), so this is the concurrent long-running request limit (requests running 20 s or more at once): back off, retry, and run fewer slow calls in parallel.`,
+    below: (key: string, percent: string, used: string, max: string) =>
+      `:bar_chart: *${key}* is at ${percent} % now (${used} of ${max}); /limits can lag a few minutes behind the error.`,
+    refused: (org: string) =>
+      `:bar_chart: Even the limits check on \`${org}\` was refused with REQUEST_LIMIT_EXCEEDED: the org's daily API allocation is used up right now. It frees up as calls age out of the rolling 24 hours; Setup → System Overview shows who uses it.`,
+    failed: (org: string) => `Could not read the live limits of \`${org}\` just now; \`/sflimits\` shows them.`,
+    noOrg:
+      'Which limit? The full message tells: "TotalRequests Limit exceeded" is the rolling 24-hour allocation (wait until calls age out); "ConcurrentRequests" or "ConcurrentPerOrgLongTxn" is the cap on requests running 20 s or more at once (back off and retry); the Connect API names its hourly per-user limit. Without the message, check DailyApiRequests in Setup → System Overview: near 100 % means the allocation.',
+  },
 } as const;

@@ -1,13 +1,18 @@
 import type { Answer, Explanation } from '../knowledge/answer';
-import type { ErrorContext } from '../knowledge/diagnosis';
+import { docTitle } from '../knowledge/doc-titles';
+import { apiFamilyLabel, percent } from '../knowledge/labels';
+import { retrySchedule, retryVerdict } from '../knowledge/retry';
+import type { RetryPolicy } from '../knowledge/schema';
+import type { LimitReading } from '../services/limit-reading';
 import { ACTIONS, DIAGNOSIS_BLOCKS as B } from '../slack/ids';
-import { bullets, clip, docLabel, escapeMrkdwn, link } from '../slack/mrkdwn';
+import { bullets, clip, escapeMrkdwn, link } from '../slack/mrkdwn';
 import { MSG } from '../user-messages';
 import { type Button, type KnownBlock, LIMITS, type MessagePayload } from './types';
+import { visibleLength } from './visible-text';
 
 /** Values carried by the answer's buttons: small, and never the pasted text itself. */
 export interface AnswerRefs {
-  /** ID of the stored (masked) paste, for "Escalate" and "Post to thread". */
+  /** ID of the stored (masked) paste, for "Escalate", "Post to thread" and "More detail". */
   readonly pasteId: string | undefined;
 }
 
@@ -19,9 +24,16 @@ export interface DiagnosisOptions {
   readonly limitsAvailable?: boolean;
   /** The paste could not be stored: say so, since Escalate will start without it. */
   readonly storageTrouble?: boolean;
+  /** With the background (meaning, every cause and fix, documentation), or the first screen only. */
+  readonly expanded?: boolean;
+  /** What the org's live limits say about a limit error. */
+  readonly limits?: LimitReading | undefined;
 }
 
-const RETRY_EMOJI: Record<string, string> = {
+/** The first screen stays a glance: Slack's own "Show more" starts around here. */
+export const COLLAPSED_VISIBLE_MAX = 1_500;
+
+const RETRY_EMOJI: Record<RetryPolicy, string> = {
   transient: ':repeat:',
   wait: ':hourglass_flowing_sand:',
   reauth: ':key:',
@@ -29,142 +41,311 @@ const RETRY_EMOJI: Record<string, string> = {
   'retry-once': ':leftwards_arrow_with_hook:',
 };
 
-/** The answer in a thread: code and summary first, then meaning, causes, fixes, retry, docs. */
-export function buildDiagnosisMessage(
-  answer: Answer,
-  context: ErrorContext,
-  options: DiagnosisOptions,
-): MessagePayload {
+/** How much of the first screen each part may take; shortened step by step if the whole is too long. */
+interface Budget {
+  readonly message: number;
+  readonly fixes: number;
+  readonly fix: number;
+  readonly others: number;
+}
+const BUDGETS: readonly Budget[] = [
+  { message: 280, fixes: 2, fix: 300, others: 3 },
+  { message: 200, fixes: 2, fix: 200, others: 2 },
+  { message: 140, fixes: 1, fix: 200, others: 1 },
+  { message: 100, fixes: 1, fix: 140, others: 0 },
+];
+
+/**
+ * The answer in a thread. First screen: the code and a one-line verdict, what this paste says
+ * (Salesforce's message, fields, object, record, query position, trigger and line, inner cause,
+ * live limits), then the fixes that fit it and the retry verdict — all in the first three
+ * blocks. "More detail" adds the meaning, every cause and fix, and the documentation.
+ */
+export function buildDiagnosisMessage(answer: Answer, options: DiagnosisOptions): MessagePayload {
+  if (options.expanded === true) return { text: fallbackText(answer), blocks: expandedBlocks(answer, options) };
+  let payload: MessagePayload | undefined;
+  for (const budget of BUDGETS) {
+    payload = { text: fallbackText(answer), blocks: collapsedBlocks(answer, options, budget) };
+    if (visibleLength(payload) <= COLLAPSED_VISIBLE_MAX) return payload;
+  }
+  return payload as MessagePayload;
+}
+
+function collapsedBlocks(answer: Answer, options: DiagnosisOptions, budget: Budget): KnownBlock[] {
+  const blocks: KnownBlock[] = [summaryBlock(answer)];
+  const says = saysText(answer, options.limits, budget.message);
+  if (says !== undefined) blocks.push(section(B.says, says));
+  blocks.push(
+    section(B.todo, toDoText(answer, options.limits, answer.fixesForPaste.slice(0, budget.fixes), budget.fix)),
+  );
+  const footer = footerText(answer, budget.others);
+  if (footer !== undefined) blocks.push(contextBlock(B.extracted, footer));
+  if (options.storageTrouble === true) blocks.push(contextBlock(B.storage, MSG.storageTrouble));
+  blocks.push(actions(answer, options, false));
+  return blocks;
+}
+
+function expandedBlocks(answer: Answer, options: DiagnosisOptions): KnownBlock[] {
   const p = answer.primary;
-  const blocks: KnownBlock[] = [
-    section(B.summary, `*\`${escapeMrkdwn(p.code)}\`* — ${escapeMrkdwn(p.title)}`),
-    {
-      type: 'context',
-      block_id: B.context,
-      elements: [{ type: 'mrkdwn', text: clip(contextLine(p, context), LIMITS.sectionText) }],
-    },
+  const first = BUDGETS[0] as Budget;
+  const blocks: KnownBlock[] = [summaryBlock(answer)];
+  const says = saysText(answer, options.limits, first.message);
+  if (says !== undefined) blocks.push(section(B.says, says));
+  blocks.push(section(B.todo, toDoText(answer, options.limits, answer.fixesForPaste, first.fix)));
+  blocks.push(
     section(
       B.meaning,
-      `*What it means*\n${escapeMrkdwn(p.meaning)}${p.brief ? '\n_Salesforce does not document this code further._' : ''}`,
+      `${MSG.answer.meaningHeading}\n${escapeMrkdwn(p.meaning)}${p.brief ? `\n${MSG.answer.undocumented}` : ''}`,
     ),
-  ];
-  if (p.causes.length > 0) blocks.push(section(B.causes, `*Likely causes*\n${bullets(p.causes)}`));
-  if (p.fixes.length > 0) blocks.push(section(B.fixes, `*What to do*\n${bullets(p.fixes)}`));
-  blocks.push(section(B.retry, retryText(p)));
+  );
+  if (p.causes.length > 0) blocks.push(section(B.causes, `${MSG.answer.causesHeading}\n${bullets(p.causes)}`));
+  if (p.fixes.length > 0) blocks.push(section(B.fixes, `${MSG.answer.fixesHeading}\n${bullets(p.fixes)}`));
+  if (p.limit !== undefined) blocks.push(section(B.limit, `${MSG.answer.limitHeading}\n${escapeMrkdwn(p.limit)}`));
   if (p.docs.length > 0) {
     blocks.push(
       section(
         B.docs,
-        `*Documentation*\n${p.docs
+        `${MSG.answer.docsHeading}\n${p.docs
           .slice(0, 4)
-          .map((u) => `• ${link(u, docLabel(u))}`)
+          .map((u) => `• ${link(u, docTitle(u))}`)
           .join('\n')}`,
       ),
     );
   }
-  const others = othersText(answer);
-  if (others !== undefined) blocks.push(section(B.others, others));
-  const extracted = extractedText(context);
-  if (extracted !== undefined)
-    blocks.push({ type: 'context', block_id: B.extracted, elements: [{ type: 'mrkdwn', text: extracted }] });
-  if (options.storageTrouble === true)
-    blocks.push({ type: 'context', block_id: B.storage, elements: [{ type: 'mrkdwn', text: MSG.storageTrouble }] });
-  blocks.push(actions(answer, options));
-  return { text: fallbackText(answer), blocks };
+  if (answer.alternatives.length > 0) {
+    blocks.push(
+      section(
+        B.alternatives,
+        `${MSG.answer.alternativesHeading}\n${answer.alternatives
+          .map((o) => `• \`${escapeMrkdwn(o.code)}\` — ${escapeMrkdwn(o.title)}`)
+          .join('\n')}`,
+      ),
+    );
+  }
+  if (p.escalation === 'secondary') blocks.push(contextBlock(B.escalation, MSG.answer.escalateSecondary));
+  const footer = footerText(answer, 10);
+  if (footer !== undefined) blocks.push(contextBlock(B.extracted, footer));
+  if (options.storageTrouble === true) blocks.push(contextBlock(B.storage, MSG.storageTrouble));
+  blocks.push(actions(answer, options, true));
+  return blocks;
 }
 
-function section(blockId: string, text: string): KnownBlock {
-  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
+/** "`CODE` (HTTP 400) — verdict", then the surface it came through. */
+function summaryBlock(answer: Answer): KnownBlock {
+  const p = answer.primary;
+  const status = answer.httpStatus !== undefined && !p.code.startsWith('HTTP_') ? ` (HTTP ${answer.httpStatus})` : '';
+  const surface = apiFamilyLabel(answer.context.apiFamily);
+  const line = `*\`${escapeMrkdwn(p.code)}\`*${status} — ${escapeMrkdwn(p.title)}`;
+  return section(B.summary, surface === undefined ? line : `${line}\n_${escapeMrkdwn(surface)}_`);
 }
 
-function contextLine(p: Explanation, context: ErrorContext): string {
-  const parts = [`${p.family} · confidence ${Math.round(p.confidence * 100)}%`];
-  if (context.apiFamily !== undefined) parts.push(`seen via ${context.apiFamily}`);
-  if (context.httpStatus !== undefined) parts.push(`HTTP ${context.httpStatus}`);
-  return parts.join(' · ');
+/** What Salesforce said in this paste; undefined when the paste says nothing beyond the code. */
+function saysText(answer: Answer, limits: LimitReading | undefined, messageMax: number): string | undefined {
+  const s = answer.specifics;
+  const a = MSG.answer;
+  const lines: string[] = [];
+  if (s.message !== undefined) lines.push(`> ${escapeMrkdwn(clip(s.message, messageMax))}`);
+  const facts: string[] = [];
+  if (s.fields.length > 0) facts.push(a.fields(s.fields.map(code).join(', ')));
+  if (s.object !== undefined) facts.push(a.object(code(s.object)));
+  if (s.recordId !== undefined) facts.push(a.record(code(s.recordId)));
+  if (s.failedRows !== undefined && s.failedRows > 1) facts.push(a.failedRows(s.failedRows));
+  if (facts.length > 0) lines.push(facts.join(' · '));
+  if (s.query !== undefined) {
+    const where = [
+      s.query.row !== undefined && s.query.column !== undefined ? a.queryRowColumn(s.query.row, s.query.column) : '',
+      s.query.token !== undefined ? a.queryToken(escapeMrkdwn(s.query.token)) : '',
+    ].filter((w) => w.length > 0);
+    lines.push(a.queryAt(where.join(', ')));
+  }
+  if (s.apex !== undefined) {
+    const apex: string[] = [];
+    if (s.apex.trigger !== undefined) apex.push(a.apexTrigger(escapeMrkdwn(s.apex.trigger), s.apex.event));
+    if (s.apex.frame !== undefined) apex.push(a.apexFrame(escapeMrkdwn(s.apex.frame)));
+    if (apex.length > 0) lines.push(apex.join(' · '));
+  }
+  if (s.innerCause !== undefined)
+    lines.push(
+      a.innerCause(
+        escapeMrkdwn(s.innerCause.code),
+        s.innerCause.message === undefined ? undefined : escapeMrkdwn(clip(s.innerCause.message, 160)),
+      ),
+    );
+  if (s.wrapper !== undefined) lines.push(a.wrappedIn(escapeMrkdwn(s.wrapper)));
+  if (s.apiUsage !== undefined && s.apiUsage.max > 0)
+    lines.push(
+      a.apiUsageHeader(
+        number(s.apiUsage.used),
+        number(s.apiUsage.max),
+        percent((s.apiUsage.used / s.apiUsage.max) * 100),
+      ),
+    );
+  const live = limitsText(limits);
+  if (live !== undefined) lines.push(live);
+  if (lines.length === 0) return undefined;
+  return `${a.saysHeading}\n${lines.join('\n')}`;
 }
 
-function retryText(p: Explanation): string {
-  const lines = [`*Retry?* ${RETRY_EMOJI[p.retry] ?? ''} ${escapeMrkdwn(p.retryAdvice)}`];
-  if (p.limit !== undefined) lines.push(`*Limit hit:* ${escapeMrkdwn(p.limit)}`);
+function toDoText(answer: Answer, limits: LimitReading | undefined, fixes: readonly string[], fixMax: number): string {
+  const lines: string[] = [];
+  if (fixes.length > 0) lines.push(MSG.answer.toDoHeading, ...fixes.map((f) => `• ${escapeMrkdwn(clip(f, fixMax))}`));
+  lines.push(retryText(answer.primary, limits));
   return lines.join('\n');
 }
 
-function othersText(answer: Answer): string | undefined {
-  const lines: string[] = [];
-  if (answer.others.length > 0) {
-    lines.push(
-      `*Also in this paste*\n${answer.others.map((o) => `• \`${escapeMrkdwn(o.code)}\` — ${escapeMrkdwn(o.title)}`).join('\n')}`,
-    );
+/**
+ * The verdict, with its schedule. A live reading of a REQUEST_LIMIT_EXCEEDED settles which policy
+ * applies: the allocation means waiting, a concurrency limit means backing off.
+ */
+function retryText(p: Explanation, limits: LimitReading | undefined): string {
+  // A live figure settles which limit it is, so the policy it points at speaks instead.
+  const decided: RetryPolicy | undefined =
+    limits?.kind === 'at-limit' || limits?.kind === 'refused'
+      ? 'wait'
+      : limits?.kind === 'concurrency'
+        ? 'transient'
+        : undefined;
+  if (decided !== undefined) {
+    const schedule = retrySchedule(decided);
+    const detail = schedule === undefined ? p.retryAdvice : MSG.answer.retrySchedule(schedule);
+    return `${RETRY_EMOJI[decided]} ${MSG.answer.retry(escapeMrkdwn(retryVerdict(decided)), escapeMrkdwn(detail))}`;
   }
-  if (answer.alternatives.length > 0) {
-    lines.push(
-      `*Other possible matches*\n${answer.alternatives
-        .map((o) => `• \`${escapeMrkdwn(o.code)}\` — ${escapeMrkdwn(o.title)} (${Math.round(o.confidence * 100)}%)`)
-        .join('\n')}`,
-    );
-  }
-  return lines.length > 0 ? lines.join('\n') : undefined;
+  if (p.retryVerdict === undefined)
+    return `${RETRY_EMOJI[p.retry]} ${MSG.answer.retryOwn(escapeMrkdwn(p.retryAdvice))}`;
+  const detail = p.retrySchedule === undefined ? p.retryAdvice : MSG.answer.retrySchedule(p.retrySchedule);
+  return `${RETRY_EMOJI[p.retry]} ${MSG.answer.retry(escapeMrkdwn(p.retryVerdict), escapeMrkdwn(detail))}`;
 }
 
-function extractedText(c: ErrorContext): string | undefined {
+function limitsText(reading: LimitReading | undefined): string | undefined {
+  if (reading === undefined) return undefined;
+  const L = MSG.liveLimits;
+  switch (reading.kind) {
+    case 'pending':
+      return L.pending(escapeMrkdwn(reading.org));
+    case 'at-limit':
+      return L.atLimit(
+        reading.row.key,
+        percent(reading.row.percent ?? 100),
+        number(reading.row.used),
+        number(reading.row.max),
+        L.reset[reading.scope],
+      );
+    case 'concurrency':
+      return L.concurrency(percent(reading.row.percent ?? 0), number(reading.row.used), number(reading.row.max));
+    case 'below':
+      return L.below(
+        reading.row.key,
+        percent(reading.row.percent ?? 0),
+        number(reading.row.used),
+        number(reading.row.max),
+      );
+    case 'refused':
+      return L.refused(escapeMrkdwn(reading.org));
+    case 'failed':
+      return L.failed(escapeMrkdwn(reading.org));
+    case 'no-org':
+      return L.noOrg;
+  }
+}
+
+/** Small print: other errors in the paste, then the request facts escalation will use. */
+function footerText(answer: Answer, maxOthers: number): string | undefined {
   const parts: string[] = [];
+  // The wrapper is already named under "What this paste says".
+  const others = answer.others.filter((o) => o.code !== answer.specifics.wrapper).slice(0, maxOthers);
+  if (others.length > 0)
+    parts.push(
+      `${MSG.answer.othersHeading} ${others.map((o) => `\`${escapeMrkdwn(o.code)}\` ${escapeMrkdwn(o.title)}`).join('; ')}`,
+    );
+  const c = answer.context;
+  const a = MSG.answer;
   if (c.method !== undefined || c.url !== undefined)
-    parts.push(`Request: ${escapeMrkdwn([c.method, c.url].filter(Boolean).join(' '))}`);
-  if (c.apiVersion !== undefined) parts.push(`API v${c.apiVersion}`);
-  if (c.requestIds.length > 0) parts.push(`IDs: ${escapeMrkdwn(c.requestIds.slice(0, 3).join(', '))}`);
-  if (c.orgId !== undefined) parts.push(`Org ${c.orgId}`);
-  if (c.instance !== undefined) parts.push(`Instance ${c.instance}`);
+    parts.push(a.request(escapeMrkdwn([c.method, c.url].filter(Boolean).join(' '))));
+  if (c.apiVersion !== undefined) parts.push(a.apiVersion(c.apiVersion));
+  if (c.requestIds.length > 0) parts.push(a.requestIds(escapeMrkdwn(c.requestIds.slice(0, 3).join(', '))));
+  if (c.bulkJobIds.length > 0) parts.push(a.bulkJobs(escapeMrkdwn(c.bulkJobIds.slice(0, 3).join(', '))));
+  if (c.orgId !== undefined) parts.push(a.org(c.orgId));
+  if (c.instance !== undefined) parts.push(a.instance(c.instance));
+  if (c.clientTool !== undefined) parts.push(a.clientTool(escapeMrkdwn(c.clientTool)));
   return parts.length === 0 ? undefined : clip(parts.join(' · '), LIMITS.sectionText);
 }
 
-function actions(answer: Answer, options: DiagnosisOptions): KnownBlock {
+function actions(answer: Answer, options: DiagnosisOptions, expanded: boolean): KnownBlock {
   const elements: Button[] = [];
   const refs = JSON.stringify({ p: options.refs.pasteId ?? null, c: answer.primary.code });
+  const a = MSG.answer;
   if (options.ephemeral === true) {
     elements.push({
       type: 'button',
       action_id: ACTIONS.postToThread,
-      text: plain('Post in thread'),
+      text: plain(a.postInThread),
       style: 'primary',
       value: refs,
     });
   }
+  // The background is rebuilt from the stored paste; without it there is nothing to expand.
+  if (options.refs.pasteId !== undefined) {
+    elements.push(
+      expanded
+        ? { type: 'button', action_id: ACTIONS.lessDetail, text: plain(a.lessDetail), value: refs }
+        : { type: 'button', action_id: ACTIONS.moreDetail, text: plain(a.moreDetail), value: refs },
+    );
+  }
   if (answer.primary.orgLimit && options.limitsAvailable !== false) {
-    elements.push({ type: 'button', action_id: ACTIONS.checkLimits, text: plain('Check org limits'), value: refs });
+    elements.push({ type: 'button', action_id: ACTIONS.checkLimits, text: plain(a.checkLimits), value: refs });
   }
   elements.push({
     type: 'button',
     action_id: ACTIONS.escalate,
-    text: plain('Escalate to Salesforce Support'),
+    text: plain(answer.primary.escalation === 'recommended' ? a.escalate : a.escalateAnyway),
     value: refs,
   });
   if (options.ephemeral !== true) {
     elements.push({
       type: 'button',
       action_id: ACTIONS.feedbackUp,
-      text: plain('👍 Helpful'),
+      text: plain(a.helpful),
       value: answer.primary.code,
     });
     elements.push({
       type: 'button',
       action_id: ACTIONS.feedbackDown,
-      text: plain('👎 Not helpful'),
+      text: plain(a.notHelpful),
       value: answer.primary.code,
     });
   }
   return { type: 'actions', block_id: B.actions, elements };
 }
 
+function section(blockId: string, text: string): KnownBlock {
+  return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
+}
+
+function contextBlock(blockId: string, text: string): KnownBlock {
+  return { type: 'context', block_id: blockId, elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }] };
+}
+
 function plain(text: string) {
   return { type: 'plain_text' as const, text: clip(text, LIMITS.buttonText), emoji: true };
 }
 
-/** Notification and screen-reader text: code, summary, and whether to retry. */
+function code(text: string): string {
+  return `\`${escapeMrkdwn(text).replace(/`/g, "'")}\``;
+}
+
+function number(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Notification and screen-reader text: code, what Salesforce said, and whether to retry. */
 export function fallbackText(answer: Answer): string {
   const p = answer.primary;
   const more = answer.others.length > 0 ? ` (+${answer.others.length} more)` : '';
-  return clip(`${p.code}: ${p.title}${more}. ${p.retryAdvice}`, LIMITS.fallbackText);
+  const said = answer.specifics.message === undefined ? '' : ` "${clip(answer.specifics.message, 200)}"`;
+  return clip(
+    `${p.code}: ${p.title}${more}.${said} Retry: ${p.retryVerdict ?? clip(p.retryAdvice, 120)}`,
+    LIMITS.fallbackText,
+  );
 }
 
 /** Short reply when the same error was answered in this channel moments ago. */

@@ -1,6 +1,8 @@
-import { explain } from '../knowledge/answer';
+import { type Answer, answerFor, explain } from '../knowledge/answer';
 import type { Diagnosis, Match } from '../knowledge/diagnosis';
-import { FITTED_GATE } from '../knowledge/gate-params';
+import { docTitle } from '../knowledge/doc-titles';
+import { apiFamilyLabel, percent } from '../knowledge/labels';
+import { MSG } from '../user-messages';
 
 /** The JSON Lines contract used by acceptance tooling. Keep these field names stable. */
 export interface JsonlResult {
@@ -37,6 +39,7 @@ export function toJsonl(id: unknown, d: Diagnosis): JsonlResult {
 /** `--json`: the whole diagnosis with each match's explanation, secrets by kind and position only,
  * and the masked copy of the input. */
 export function toJson(d: Diagnosis): unknown {
+  const answer = answerFor(d);
   return {
     isError: d.isError,
     confidence: d.confidence,
@@ -46,6 +49,9 @@ export function toJson(d: Diagnosis): unknown {
     maskedText: d.maskedText,
     signature: d.signature ?? null,
     truncated: d.truncated,
+    // Added with the paste-first answer: what this paste says, and the fixes that fit it.
+    specifics: answer?.specifics ?? null,
+    fixesForPaste: answer?.fixesForPaste ?? [],
   };
 }
 
@@ -64,6 +70,9 @@ function matchJson(m: Match) {
     retry: e.retry,
     transient: e.transient,
     retryAdvice: e.retryAdvice,
+    retryVerdict: e.retryVerdict ?? null,
+    retrySchedule: e.retrySchedule ?? null,
+    escalation: e.escalation,
     limit: e.limit ?? null,
     http: e.http ?? null,
     docs: e.docs,
@@ -71,29 +80,40 @@ function matchJson(m: Match) {
   };
 }
 
-/** Readable text for people at a terminal. */
+/**
+ * Readable text for people at a terminal, in the order of the Slack answer: the verdict and what
+ * this paste says first, then what to do and whether to retry, then the background.
+ */
 export function toText(d: Diagnosis): string {
   const lines: string[] = [];
-  const primary = d.matches[0];
-  if (!d.isError || primary === undefined) {
+  const answer = answerFor(d);
+  if (answer === undefined) {
+    const primary = d.matches[0];
     lines.push(`No Salesforce API error recognised (confidence ${d.confidence.toFixed(2)}).`);
     if (primary !== undefined)
       lines.push(`Closest, below the threshold: ${primary.code} (${primary.confidence.toFixed(2)})`);
   } else {
-    const m = matchJson(primary);
-    lines.push(`${m.code}: ${m.title}`);
+    const p = answer.primary;
+    const status = answer.httpStatus !== undefined && !p.code.startsWith('HTTP_') ? ` (HTTP ${answer.httpStatus})` : '';
+    lines.push(`${p.code}${status}: ${p.title}`);
+    lines.push(...saysLines(answer));
+    if (p.code === 'REQUEST_LIMIT_EXCEEDED' && p.variant === undefined) lines.push(MSG.liveLimits.noOrg);
     lines.push(
-      `confidence ${m.confidence.toFixed(2)} · ${primary.entry.family}${d.context.apiFamily ? ` · seen via ${d.context.apiFamily}` : ''}`,
+      p.retryVerdict === undefined
+        ? `Retry: ${p.retryAdvice}`
+        : `Retry: ${p.retryVerdict}. ${p.retrySchedule === undefined ? p.retryAdvice : `Retry ${p.retrySchedule}`}`,
     );
-    lines.push('', `Meaning: ${m.meaning}`);
-    if (m.limit) lines.push(`Limit: ${m.limit}`);
-    if (m.causes.length > 0) lines.push('', 'Likely causes:', ...m.causes.map((c) => `  • ${c}`));
-    if (m.fixes.length > 0) lines.push('', 'What to do:', ...m.fixes.map((f) => `  • ${f}`));
-    lines.push('', `Retry: ${m.retryAdvice}`);
-    lines.push('', 'Documentation:', ...m.docs.map((u) => `  ${u}`));
-    const others = d.matches.slice(1).filter((o) => o.score >= FITTED_GATE.threshold);
-    if (others.length > 0) {
-      lines.push('', `Also in this paste: ${others.map((o) => `${o.code} (${o.title})`).join('; ')}`);
+    if (answer.fixesForPaste.length > 0) lines.push('What to do:', ...answer.fixesForPaste.map((f) => `  • ${f}`));
+    const surface = apiFamilyLabel(d.context.apiFamily);
+    lines.push(`${surface === undefined ? '' : `Seen via ${surface} · `}confidence ${p.confidence.toFixed(2)}`);
+    lines.push('', `Meaning: ${p.meaning}`);
+    if (p.limit) lines.push(`Limit: ${p.limit}`);
+    if (p.causes.length > 0) lines.push('', 'Likely causes:', ...p.causes.map((c) => `  • ${c}`));
+    if (p.fixes.length > 0) lines.push('', 'Everything that can fix it:', ...p.fixes.map((f) => `  • ${f}`));
+    if (p.escalation === 'secondary') lines.push('', MSG.answer.escalateSecondary);
+    lines.push('', 'Documentation:', ...p.docs.map((u) => `  ${docTitle(u)}: ${u}`));
+    if (answer.others.length > 0) {
+      lines.push('', `Also in this paste: ${answer.others.map((o) => `${o.code} (${o.title})`).join('; ')}`);
     }
     const ctx = contextLines(d);
     if (ctx.length > 0) lines.push('', 'Context:', ...ctx.map((c) => `  ${c}`));
@@ -108,10 +128,40 @@ export function toText(d: Diagnosis): string {
   return lines.join('\n');
 }
 
+/** The same specifics the Slack answer quotes under "What this paste says". */
+function saysLines(answer: Answer): string[] {
+  const s = answer.specifics;
+  const out: string[] = [];
+  if (s.message !== undefined) out.push(`Salesforce said: "${s.message}"`);
+  const facts: string[] = [];
+  if (s.fields.length > 0) facts.push(`Fields: ${s.fields.join(', ')}`);
+  if (s.object !== undefined) facts.push(`Object: ${s.object}`);
+  if (s.recordId !== undefined) facts.push(`Record: ${s.recordId}`);
+  if (s.failedRows !== undefined && s.failedRows > 1) facts.push(`Failed rows: ${s.failedRows}`);
+  if (facts.length > 0) out.push(facts.join(' · '));
+  if (s.query !== undefined) {
+    const where = [
+      s.query.row !== undefined && s.query.column !== undefined ? `row ${s.query.row}, column ${s.query.column}` : '',
+      s.query.token !== undefined ? `at ${s.query.token}` : '',
+    ].filter((w) => w.length > 0);
+    out.push(`In the query: ${where.join(', ')}`);
+  }
+  if (s.apex?.trigger !== undefined) out.push(`Trigger: ${s.apex.trigger}${s.apex.event ? ` (${s.apex.event})` : ''}`);
+  if (s.apex?.frame !== undefined) out.push(`Line: ${s.apex.frame}`);
+  if (s.innerCause !== undefined)
+    out.push(`Inner cause: ${s.innerCause.code}${s.innerCause.message ? ` — ${s.innerCause.message}` : ''}`);
+  if (s.wrapper !== undefined) out.push(`Reported inside: ${s.wrapper}`);
+  if (s.apiUsage !== undefined && s.apiUsage.max > 0)
+    out.push(
+      `Sforce-Limit-Info: ${s.apiUsage.used} of ${s.apiUsage.max} daily API requests used (${percent((s.apiUsage.used / s.apiUsage.max) * 100)} %)`,
+    );
+  return out;
+}
+
 function contextLines(d: Diagnosis): string[] {
   const c = d.context;
   const out: string[] = [];
-  if (c.apiFamily) out.push(`API family: ${c.apiFamily}`);
+  if (c.apiFamily) out.push(`API family: ${apiFamilyLabel(c.apiFamily) ?? c.apiFamily}`);
   if (c.httpStatus) out.push(`HTTP status: ${c.httpStatus}`);
   if (c.method || c.url) out.push(`Request: ${[c.method, c.url].filter(Boolean).join(' ')}`);
   if (c.apiVersion) out.push(`API version: ${c.apiVersion}`);
@@ -120,5 +170,7 @@ function contextLines(d: Diagnosis): string[] {
   if (c.instance) out.push(`Instance: ${c.instance}`);
   if (c.timestamps.length > 0) out.push(`Timestamps: ${c.timestamps.join(', ')}`);
   if (c.requestIds.length > 0) out.push(`Request/error IDs: ${c.requestIds.join(', ')}`);
+  if (c.bulkJobIds.length > 0) out.push(`Bulk job/batch IDs: ${c.bulkJobIds.join(', ')}`);
+  if (c.clientTool) out.push(`Client tool: ${c.clientTool}`);
   return out;
 }

@@ -81,6 +81,7 @@ export class EscalationService {
       instance: d.context.instance?.toUpperCase(),
       method: d.context.method,
       url: d.context.url,
+      clientTool: d.context.clientTool,
       responseBody: d.maskedText.slice(0, BODY_MAX),
       requestTime: messageTs === undefined ? undefined : Math.floor(Number(messageTs)),
     };

@@ -1,7 +1,8 @@
-import type { Diagnosis, Match } from './diagnosis';
+import type { Diagnosis, ErrorContext, Match } from './diagnosis';
 import { FITTED_GATE } from './gate-params';
-import { retryAdvice } from './retry';
+import { retryAdvice, retrySchedule, retryVerdict } from './retry';
 import type { RetryPolicy } from './schema';
+import { extractSpecifics, type PasteSpecifics } from './specifics';
 
 /**
  * What the assistant says about one diagnosis, independent of where it is shown (Slack blocks,
@@ -17,21 +18,45 @@ export interface Explanation {
   readonly fixes: readonly string[];
   readonly retry: RetryPolicy;
   readonly transient: boolean | null;
+  /** The case's own advice where the knowledge base has one, else the policy's. */
   readonly retryAdvice: string;
+  /** A few words: "Yes, with backoff", "No: fix it first". Undefined when the case's own advice
+   * (which starts with its verdict) replaces the policy's. */
+  readonly retryVerdict: string | undefined;
+  /** When to retry, concretely; undefined when the knowledge base gives its own advice or retrying is not the answer. */
+  readonly retrySchedule: string | undefined;
   readonly limit: string | undefined;
   readonly docs: readonly string[];
   readonly http: number | undefined;
   readonly brief: boolean;
   /** The answer is about an org allocation (API requests, Bulk batches, events): offer a limits check. */
   readonly orgLimit: boolean;
+  /** Whether Salesforce Support can act on it (see `escalationFor`). */
+  readonly escalation: EscalationAdvice;
+  readonly variant: string | undefined;
 }
+
+/**
+ * `recommended`: Support can act (server-side, internal, a transient error that persists, a limit
+ * to raise). `secondary`: the request, data, configuration or credentials are wrong; Support will
+ * ask for that to be fixed first, so Escalate is offered but not pushed.
+ */
+export type EscalationAdvice = 'recommended' | 'secondary';
 
 export interface Answer {
   readonly primary: Explanation;
-  /** Other errors the paste shows (above the gate), in rank order. */
+  /** Other errors the paste shows (above the gate), in rank order. The HTTP status of the
+   * primary error itself is not one of them: it is shown with that error. */
   readonly others: readonly Explanation[];
   /** Weaker candidates (below the gate): "other possible matches". */
   readonly alternatives: readonly { readonly code: string; readonly title: string; readonly confidence: number }[];
+  /** What this paste says (message, fields, object, record, position, inner cause). */
+  readonly specifics: PasteSpecifics;
+  /** The one or two fixes that fit this paste best, from the primary's fixes. */
+  readonly fixesForPaste: readonly string[];
+  /** The HTTP status the primary error arrived with, when the paste shows it. */
+  readonly httpStatus: number | undefined;
+  readonly context: ErrorContext;
 }
 
 /** Codes whose cause is an exhausted org-wide allocation, where the live limits help. */
@@ -53,6 +78,8 @@ export function explain(match: Match): Explanation {
   const variant =
     match.variant === undefined ? undefined : match.entry.variants.find((v) => v.id === match.variant?.id);
   const e = match.entry;
+  const own = variant === undefined ? e.retryAdvice : variant.retryAdvice;
+  const orgLimit = ORG_LIMIT_CODES.has(match.code) || match.retry === 'wait';
   return {
     code: match.code,
     title: match.title,
@@ -63,24 +90,81 @@ export function explain(match: Match): Explanation {
     fixes: variant !== undefined && variant.fixes.length > 0 ? variant.fixes : e.fixes,
     retry: match.retry,
     transient: match.transient,
-    retryAdvice: retryAdvice(match.retry),
+    retryAdvice: own ?? retryAdvice(match.retry),
+    retryVerdict: own === undefined ? retryVerdict(match.retry) : undefined,
+    retrySchedule: own === undefined ? retrySchedule(match.retry) : undefined,
     limit: variant?.limit ?? e.limit,
     docs: e.docs,
     http: e.http,
     brief: e.depth === 'brief',
-    orgLimit: ORG_LIMIT_CODES.has(match.code) || match.retry === 'wait',
+    orgLimit,
+    escalation: escalationFor(match.retry, orgLimit),
+    variant: variant?.id,
   };
+}
+
+export function escalationFor(retry: RetryPolicy, orgLimit: boolean): EscalationAdvice {
+  if (orgLimit) return 'recommended';
+  return retry === 'fix' || retry === 'reauth' ? 'secondary' : 'recommended';
 }
 
 /** Undefined when the diagnosis is not an error the assistant should answer. */
 export function answerFor(d: Diagnosis): Answer | undefined {
-  const [primary, ...rest] = d.matches;
-  if (!d.isError || primary === undefined) return undefined;
+  const [first, ...rest] = d.matches;
+  if (!d.isError || first === undefined) return undefined;
+  const primary = explain(first);
+  const httpStatus = d.context.httpStatus ?? (first.code.startsWith('HTTP_') ? first.entry.http : undefined);
+  const sameStatus = (m: Match) =>
+    m.code.startsWith('HTTP_') && !first.code.startsWith('HTTP_') && m.entry.http === httpStatus;
+  const specifics = extractSpecifics(d.maskedText, first.code);
   return {
-    primary: explain(primary),
-    others: rest.filter((m) => m.score >= FITTED_GATE.threshold).map(explain),
+    primary,
+    others: rest.filter((m) => m.score >= FITTED_GATE.threshold && !sameStatus(m)).map(explain),
     alternatives: rest
-      .filter((m) => m.score < FITTED_GATE.threshold)
+      .filter((m) => m.score < FITTED_GATE.threshold && !sameStatus(m))
       .map((m) => ({ code: m.code, title: m.title, confidence: m.confidence })),
+    specifics,
+    fixesForPaste: fixesForPaste(primary.fixes, d.maskedText, specifics),
+    httpStatus,
+    context: d.context,
   };
+}
+
+/** Words too common in fixes and pastes to say anything about fit. */
+const STOP = new Set(
+  'that this with from your have when then them they into only same than more such each other field fields record records request error value values check make sure their there which where while call calls'.split(
+    ' ',
+  ),
+);
+
+function words(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length >= 4 && !STOP.has(w)) out.add(w);
+  return out;
+}
+
+/**
+ * The fixes whose words the paste shares most (a trigger named in the paste favours the fix about
+ * triggers), at most two, in the knowledge base's order. Ties keep that order, which puts the
+ * most common fix first.
+ */
+export function fixesForPaste(fixes: readonly string[], text: string, s: PasteSpecifics): string[] {
+  if (fixes.length <= 2) return [...fixes];
+  const pasteWords = words(
+    [
+      text.slice(0, 20_000),
+      s.apex === undefined ? '' : 'trigger apex class code',
+      s.query === undefined ? '' : 'query soql',
+      s.fields.length > 0 ? 'field' : '',
+    ].join(' '),
+  );
+  const scored = fixes.map((fix, i) => {
+    let score = 0;
+    for (const w of words(fix)) if (pasteWords.has(w)) score++;
+    return { fix, i, score };
+  });
+  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
+  // Nothing in the paste points anywhere: the first fixes are the most common ones.
+  if (best.every((b) => b.score === 0)) return fixes.slice(0, 2);
+  return best.sort((a, b) => a.i - b.i).map((b) => b.fix);
 }

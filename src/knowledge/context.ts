@@ -7,14 +7,21 @@ import type { ScanDoc } from './scan-doc';
  * and the instance (for the Trust status check). Each is a bounded regex; absent facts stay
  * undefined rather than guessed.
  */
-/** A URL character, or a whole mask placeholder (`[redacted session id]` holds spaces). */
-const URL_UNIT = String.raw`(?:\[redacted [a-z ]{1,30}\]|[^\s"'<>\`)\][])`;
-const METHOD_URL = new RegExp(String.raw`\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(https?:\/\/${URL_UNIT}{4,2000})`);
+/** A URL character, or a whole mask placeholder (`[redacted session id]` holds spaces). Quotes
+ * belong to URLs too (a SOQL filter `…WHERE+Name='Acme'`); unbalanced ones are trimmed. */
+const URL_UNIT = String.raw`(?:\[redacted [a-z ]{1,30}\]|[^\s"<>\`)\][])`;
+/** A request line, absolute or relative to the instance ("POST /services/data/v59.0/sobjects/Contact"). */
+const METHOD_URL = new RegExp(
+  String.raw`\b(GET|POST|PUT|PATCH|DELETE|HEAD)\s+((?:https?:\/\/|\/(?:services|cometd)\/)${URL_UNIT}{4,2000})`,
+);
 const METHOD_LABEL = /\bmethod["']?\s*[:=]\s*["']?(GET|POST|PUT|PATCH|DELETE|HEAD)\b/i;
 const SALESFORCE_URL = new RegExp(
   String.raw`https?:\/\/[A-Za-z0-9.-]{1,200}(?:salesforce\.com|force\.com|salesforce-sites\.com|site\.com|cloudforce\.com|database\.com)(?::\d+)?(?:\/${URL_UNIT}{0,2000})?|https?:\/\/[^\s"'<>\`)\]/]{1,200}\/services\/(?:data|Soap|async|oauth2|apexrest)${URL_UNIT}{0,2000}`,
-  'i',
+  'gi',
 );
+/** Addresses that name something other than the request: an XML namespace (Bulk API 1.0's
+ * `xmlns="http://www.force.com/2009/06/asyncapi/dataload"`), a JWT's audience or issuer, a schema. */
+const NOT_A_REQUEST = /(?:\bxmlns(?::\w+)?|\baud|\biss|\bschemaLocation|\btargetNamespace)["']?\s*[:=]\s*["']?$/i;
 const API_VERSION =
   /\/services\/(?:data\/v|async\/|Soap\/[a-zA-Z]\/|meta\/|apexrest\/v?)(\d{2,3}\.\d)|\/cometd\/(\d{2,3}\.\d)|\b(?:api ?version|apiVersion)["']?\s*[:=]?\s*["']?v?(\d{2,3}\.\d)\b|\busing the v(\d{2,3}\.\d) (?:SOAP|REST|Metadata)/i;
 const TIMESTAMP = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
@@ -23,8 +30,29 @@ const REQUEST_IDS: readonly RegExp[] = [
   /\bREQUEST_ID="?([A-Za-z0-9_-]{8,64})/g,
   /\brpc[-_ ]?id["']?\s*[:=]?\s*["']?([A-Za-z0-9-]{8,64})/gi,
   /\bDeploy ID:\s*(0Af[A-Za-z0-9]{12,15})\b/g,
-  /\b(?:job|batch)(?:\s*id)?\s*[:=]?\s*['"]?(75[01][A-Za-z0-9]{12,15})\b/gi,
   /\bSforce-Request-Id["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{8,64})/gi,
+];
+/** Bulk API job (750) and batch (751) IDs, in prose, XML (`<jobId>`) and URLs (`/jobs/ingest/750…`). */
+const BULK_JOB_IDS: readonly RegExp[] = [
+  /\b(?:job|batch)(?:\s*id)?\s*[:=]?\s*['"]?(75[01][A-Za-z0-9]{12,15})\b/gi,
+  /<(?:id|jobId)>(75[01][A-Za-z0-9]{12,15})</g,
+  /\/(?:jobs\/(?:ingest|query)|job)\/(75[01][A-Za-z0-9]{12,15})\b/g,
+];
+/** Clients that name themselves in what they print. Data Loader's error file has an ERROR column
+ * whose cells read `CODE:message:FIELDS --`. */
+const CLIENT_TOOLS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['Data Loader', /\bdata ?loader\b|com\.salesforce\.dataloader/i],
+  // Upper-case on purpose: Bulk API 1.0 result files have "Id",…,"Error".
+  ['Data Loader', /^"?ID"?,(?:[^\n]*,)?"?ERROR"?\s*$/m],
+  [
+    'Salesforce CLI',
+    /\bERROR running [\w:]+|\bsfdx\b|"commandName"\s*:|\bsf (?:org|project|data|apex|deploy|auth|package)\b/i,
+  ],
+  ['simple-salesforce', /\bsimple_salesforce\b|\bsimple-salesforce\b/i],
+  ['jsforce', /\bjsforce\b/i],
+  ['restforce', /\brestforce\b|\bRestforce::/i],
+  ['Workbench', /\bworkbench\b/i],
+  ['MuleSoft Salesforce Connector', /\bSALESFORCE:[A-Z_]+|\bmulesoft\b/i],
 ];
 const ORG_ID = /\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)\b(?!!)/;
 const USERNAME =
@@ -69,7 +97,7 @@ export function contextText(text: string, focus: number | undefined): string {
 export function extractContext({ doc, primary, httpStatus, focus }: ContextInput): ErrorContext {
   const text = contextText(doc.text, focus);
   const methodUrl = METHOD_URL.exec(text);
-  const url = methodUrl?.[2] ?? SALESFORCE_URL.exec(text)?.[0];
+  const url = methodUrl?.[2] ?? requestUrl(text);
   const version = API_VERSION.exec(text);
   return {
     apiFamily: detectFamily(text, primary),
@@ -79,6 +107,8 @@ export function extractContext({ doc, primary, httpStatus, focus }: ContextInput
     apiVersion: version === null ? undefined : (version.slice(1).find((v) => v !== undefined) as string),
     timestamps: firstMatches(TIMESTAMP, text, 5, 0),
     requestIds: REQUEST_IDS.flatMap((re) => firstMatches(re, text, 3, 1)).slice(0, 5),
+    bulkJobIds: [...new Set(BULK_JOB_IDS.flatMap((re) => firstMatches(re, text, 3, 1)))].slice(0, 4),
+    clientTool: CLIENT_TOOLS.find(([, re]) => re.test(text.length > 20_000 ? text.slice(0, 20_000) : text))?.[0],
     orgId: ORG_ID.exec(text)?.[1],
     username: USERNAME.exec(text)?.[1],
     instance: INSTANCE.exec(text)?.[1]?.toLowerCase(),
@@ -95,9 +125,22 @@ function firstMatches(pattern: RegExp, text: string, max: number, group: number)
   return out;
 }
 
-/** Drops trailing punctuation and masks query-string values that may carry tokens. */
+/** The first Salesforce address in the text that is not a namespace, audience or issuer. */
+function requestUrl(text: string): string | undefined {
+  const re = new RegExp(SALESFORCE_URL.source, SALESFORCE_URL.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (!NOT_A_REQUEST.test(text.slice(Math.max(0, m.index - 40), m.index))) return m[0];
+  }
+  return undefined;
+}
+
+/** Drops trailing punctuation (a closing quote only when it has no partner in the URL) and masks
+ * query-string values that may carry tokens. */
 function trimUrl(url: string): string {
-  const trimmed = url.replace(/[.,;:'"]+$/, '');
+  let trimmed = url.replace(/[.,;:"]+$/, '');
+  while (trimmed.endsWith("'") && (trimmed.match(/'/g)?.length ?? 0) % 2 === 1) {
+    trimmed = trimmed.slice(0, -1).replace(/[.,;:"]+$/, '');
+  }
   return trimmed.replace(
     /([?&](?:access_token|sid|session_?id|refresh_token|client_secret|password|code)=)[^&#\s]*/gi,
     '$1[redacted]',

@@ -120,6 +120,8 @@ function emptyContext(): ErrorContext {
     apiVersion: undefined,
     timestamps: [],
     requestIds: [],
+    bulkJobIds: [],
+    clientTool: undefined,
     orgId: undefined,
     username: undefined,
     instance: undefined,

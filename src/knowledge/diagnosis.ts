@@ -89,6 +89,10 @@ export interface ErrorContext {
   readonly apiVersion: string | undefined;
   readonly timestamps: readonly string[];
   readonly requestIds: readonly string[];
+  /** Bulk API job (750…) and batch (751…) IDs: not request IDs, but Support asks for them too. */
+  readonly bulkJobIds: readonly string[];
+  /** The client that printed the paste, when it names itself (Data Loader, jsforce, sf CLI…). */
+  readonly clientTool: string | undefined;
   readonly orgId: string | undefined;
   readonly username: string | undefined;
   /** Salesforce instance (na37, cs52, usa123s) when the host names one: used for Trust status. */

@@ -204,6 +204,8 @@ function toEntry(raw: RawEntry, family: string, file: string, docs: readonly str
       fixes: v.fixes ?? [],
       retry,
       transient: v.transient !== undefined ? v.transient : v.retry !== undefined ? defaultTransient(retry) : transient,
+      // A variant that sets its own policy does not inherit advice written for the entry.
+      retryAdvice: v.retryAdvice ?? (v.retry === undefined ? raw.retryAdvice : undefined),
       limit: v.limit,
     };
   });
@@ -215,6 +217,7 @@ function toEntry(raw: RawEntry, family: string, file: string, docs: readonly str
     meaning: raw.meaning,
     retry: raw.retry,
     transient,
+    retryAdvice: raw.retryAdvice,
     http: raw.http,
     aliases: raw.aliases ?? [],
     phrases: raw.phrases ?? [],

@@ -33,3 +33,35 @@ export function retryAdvice(retry: RetryPolicy): string {
       return 'It depends: retry once after a short pause; if it fails again, treat it as a real fault and escalate.';
   }
 }
+
+/** The answer's first word on retrying, for a reader who has a failing job right now. */
+export function retryVerdict(retry: RetryPolicy): string {
+  switch (retry) {
+    case 'transient':
+      return 'Yes, with backoff';
+    case 'wait':
+      return 'Not yet: wait for the limit';
+    case 'reauth':
+      return 'Only with a new token';
+    case 'fix':
+      return 'No: fix it first';
+    case 'retry-once':
+      return 'Once, then escalate';
+  }
+}
+
+/** The concrete schedule behind each verdict; `undefined` where retrying is not the answer. */
+export function retrySchedule(retry: RetryPolicy): string | undefined {
+  switch (retry) {
+    case 'transient':
+      return 'after 1 s, 2 s, 4 s, 8 s and 16 s, each with random jitter; stop after 5 attempts and look again.';
+    case 'wait':
+      return 'resume when usage is back under the limit (a rolling 24-hour allocation frees up as calls age out, an hourly one at the top of the hour); check the figure before restarting.';
+    case 'reauth':
+      return 'get a new access token (refresh token, JWT or login), then replay the request once.';
+    case 'fix':
+      return undefined;
+    case 'retry-once':
+      return 'once after 5–10 s; if it fails again, escalate with the request ID and time.';
+  }
+}

@@ -51,6 +51,7 @@ export const variantSchema = z.strictObject({
   fixes: z.array(sentence(300)).max(6).optional(),
   retry: retrySchema.optional(),
   transient: transientSchema.optional(),
+  retryAdvice: sentence(400).optional(),
   limit: sentence(300).optional(),
 });
 
@@ -61,6 +62,7 @@ export const entrySchema = z
     meaning: sentence(700),
     retry: retrySchema,
     transient: transientSchema.optional(),
+    retryAdvice: sentence(400).optional(),
     http: z.number().int().min(100).max(599).optional(),
     aliases: z.array(codeSchema).optional(),
     phrases: z.array(phrase).optional(),

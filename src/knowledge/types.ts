@@ -12,6 +12,8 @@ export interface KnowledgeVariant {
   readonly fixes: readonly string[];
   readonly retry: RetryPolicy;
   readonly transient: boolean | null;
+  /** When this case's retry advice differs from its policy's general one. */
+  readonly retryAdvice: string | undefined;
   readonly limit: string | undefined;
 }
 
@@ -24,6 +26,8 @@ export interface KnowledgeEntry {
   readonly retry: RetryPolicy;
   /** `true` when repeating the same request later is expected to work, `null` when it depends. */
   readonly transient: boolean | null;
+  /** When this code's retry advice differs from its policy's general one. */
+  readonly retryAdvice: string | undefined;
   readonly http: number | undefined;
   readonly aliases: readonly string[];
   readonly phrases: readonly string[];

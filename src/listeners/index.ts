@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../services';
 import { ACTIONS, COMMANDS, SHORTCUTS, VIEWS } from '../slack/ids';
+import { onDetailToggle } from './actions/detail';
 import { onEscalateButton, onFieldSetChange } from './actions/escalate';
 import { onFeedback } from './actions/feedback';
 import { onOpenChannelSettings, onRefreshHome } from './actions/home-buttons';
@@ -44,6 +45,8 @@ export function registerListeners(app: App, services: Services): void {
   app.action(ACTIONS.watchSnooze, onWatchSnooze(services));
   app.action(ACTIONS.watchWho, onWatchWho(services));
   app.action(ACTIONS.watchUnmute, onWatchUnmute(services));
+  app.action(ACTIONS.moreDetail, onDetailToggle(services));
+  app.action(ACTIONS.lessDetail, onDetailToggle(services));
 
   app.view(VIEWS.escalation, onEscalationSubmit(services));
   app.view(VIEWS.channelSettings, onChannelSettingsSubmit(services));

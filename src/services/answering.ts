@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import { buildCooldownPointer, buildDiagnosisMessage } from '../blocks/diagnosis';
+import type { MessagePayload } from '../blocks/types';
 import { answerFor } from '../knowledge/answer';
 import type { Diagnosis } from '../knowledge/diagnosis';
 import type { AppLogger } from '../logger';
@@ -8,9 +9,11 @@ import { messageLink } from '../slack/mrkdwn';
 import type { Store } from '../store';
 import { type ChannelSettings, type CooldownClaim, DEFAULT_CHANNEL_SETTINGS } from '../store/types';
 import { MSG } from '../user-messages';
+import type { AnswerLimits } from './answer-limits';
 import type { AnswerOutbox } from './answer-outbox';
 import type { EngineHolder } from './engine-holder';
 import type { EventDedupe } from './event-dedupe';
+import type { LimitReading } from './limit-reading';
 import type { SlackFile, SnippetFetcher } from './snippets';
 
 type WebClient = webApi.WebClient;
@@ -51,6 +54,19 @@ export interface AnswererDeps {
   readonly clock: () => number;
   /** Posts answers, and keeps those Slack refuses until it recovers. */
   readonly outbox: AnswerOutbox;
+  /** Live limits for answers about limit errors; absent in setups that do not need them. */
+  readonly answerLimits?: AnswerLimits;
+}
+
+export interface ComposeOptions {
+  readonly expanded?: boolean;
+  readonly ephemeral?: boolean;
+}
+
+/** An answer now, and (for a limit error whose figure is still being fetched) the same answer with it. */
+export interface Composed {
+  readonly payload: MessagePayload;
+  readonly later: Promise<MessagePayload> | undefined;
 }
 
 /**
@@ -94,7 +110,7 @@ export class Answerer {
       const earlier = await this.safe(() => this.deps.store.findReplyForMessage(msg.channelId, msg.ts), undefined);
       if (earlier !== undefined) {
         if (earlier.signature === signature) return 'unchanged';
-        const payload = this.render(d, await this.savePaste(msg, d));
+        const { payload, later } = await this.compose(d, await this.savePaste(msg, d), msg.channelId);
         await client.chat.update({
           channel: msg.channelId,
           ts: earlier.replyTs,
@@ -102,6 +118,7 @@ export class Answerer {
           blocks: payload.blocks,
         });
         await this.safe(() => this.deps.store.saveReply({ ...earlier, signature, createdAt: now }), undefined);
+        this.updateWhenReady(client, msg.channelId, earlier.replyTs, later);
         return 'updated';
       }
     }
@@ -142,7 +159,7 @@ export class Answerer {
     }
 
     const pasteId = await this.savePaste(msg, d);
-    const payload = this.render(d, pasteId);
+    const { payload, later } = await this.compose(d, pasteId, msg.channelId);
     const result = await this.deps.outbox.post({
       channelId: msg.channelId,
       threadTs,
@@ -151,6 +168,10 @@ export class Answerer {
       kind: 'answer',
       payload: { text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false },
     });
+    // A queued answer goes out later in its first form; only one posted now can be completed.
+    if (result.status === 'posted' && result.ts !== undefined) {
+      this.updateWhenReady(client, msg.channelId, result.ts, later);
+    }
     logger.info(
       {
         channel: msg.channelId,
@@ -192,14 +213,51 @@ export class Answerer {
     return parts.join('\n');
   }
 
-  render(d: Diagnosis, pasteId: string | undefined) {
+  /**
+   * The answer to a diagnosis above the gate. For a limit error it carries the org's live figure
+   * when the limits cache has it; otherwise it says the figure is coming, and `later` resolves to
+   * the answer with it (at most one `/limits` call per org per cache window, shared by all).
+   */
+  async compose(
+    d: Diagnosis,
+    pasteId: string | undefined,
+    channelId: string | undefined,
+    options: ComposeOptions = {},
+  ): Promise<Composed> {
     const answer = answerFor(d);
-    if (answer === undefined) throw new Error('render() needs a diagnosis above the gate');
-    return buildDiagnosisMessage(answer, d.context, {
-      refs: { pasteId },
-      limitsAvailable: this.deps.limitsAvailable,
-      storageTrouble: pasteId === undefined,
-    });
+    if (answer === undefined) throw new Error('compose() needs a diagnosis above the gate');
+    const live =
+      this.deps.answerLimits === undefined
+        ? undefined
+        : await this.deps.answerLimits
+            .now(answer.primary.code, answer.primary.variant, channelId)
+            .catch((err: unknown) => {
+              this.deps.logger.warn({ err }, 'could not read live limits for an answer');
+              return undefined;
+            });
+    const build = (limits: LimitReading | undefined) =>
+      buildDiagnosisMessage(answer, {
+        refs: { pasteId },
+        limitsAvailable: this.deps.limitsAvailable,
+        storageTrouble: pasteId === undefined,
+        expanded: options.expanded,
+        ephemeral: options.ephemeral,
+        limits,
+      });
+    return { payload: build(live?.reading), later: live?.later?.then(build) };
+  }
+
+  /** Puts the live limits figure into a posted answer once it arrives. Failures are logged. */
+  private updateWhenReady(
+    client: WebClient,
+    channel: string,
+    ts: string,
+    later: Promise<MessagePayload> | undefined,
+  ): void {
+    if (later === undefined) return;
+    void later
+      .then((payload) => client.chat.update({ channel, ts, text: payload.text, blocks: payload.blocks }))
+      .catch((err: unknown) => this.deps.logger.warn({ err, channel }, 'could not add the live limits to an answer'));
   }
 
   /** Keeps the masked paste for the answer's buttons. Storage trouble costs the buttons, not the answer. */

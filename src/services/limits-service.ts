@@ -111,6 +111,26 @@ export class LimitsService {
     }
   }
 
+  /**
+   * The raw snapshot for an answer about a limit error: the cached one while it is fresh,
+   * otherwise one call shared by everyone asking at the same time. Throws SalesforceError.
+   */
+  async usage(org: string): Promise<LimitsResult> {
+    const client = this.deps.clients.get(org);
+    if (client === undefined) throw new Error(`No org named "${org}" is configured`);
+    return (await this.snapshot(org, client, false)).snapshot.result;
+  }
+
+  /** The cached snapshot while it is fresh, without calling Salesforce. */
+  peek(org: string): LimitsResult | undefined {
+    const cached = this.cache.get(org);
+    return cached !== undefined && this.deps.clock() - cached.takenAt < this.deps.cacheMs ? cached.result : undefined;
+  }
+
+  get thresholds(): Thresholds {
+    return this.deps.thresholds;
+  }
+
   /** Renders from the last snapshot without calling Salesforce (the "Share in channel" button). */
   async renderLatest(org: string, view: LimitsView, filter: string | undefined): Promise<MessagePayload | undefined> {
     let snapshot = this.cache.get(org);

@@ -31,6 +31,9 @@ export const ACTIONS = {
   watchMute: 'watch_mute',
   watchWho: 'watch_who',
   watchUnmute: 'watch_unmute',
+  /** Expands a diagnosis in place with its background, and collapses it again. */
+  moreDetail: 'diag_more',
+  lessDetail: 'diag_less',
 } as const;
 
 export const VIEWS = {
@@ -52,6 +55,12 @@ export const DIAGNOSIS_BLOCKS = {
   storage: 'diag_storage',
   actions: 'diag_actions',
   feedback: 'diag_feedback',
+  says: 'diag_says',
+  todo: 'diag_todo',
+  limits: 'diag_limits',
+  limit: 'diag_limit',
+  alternatives: 'diag_alternatives',
+  escalation: 'diag_escalation',
 } as const;
 
 /** Block IDs of a limits-watch alert. */

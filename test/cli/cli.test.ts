@@ -18,7 +18,7 @@ describe('cli diagnose', () => {
   it("runs the README's quick-start examples", () => {
     const single = cli(['diagnose', 'examples/rest-lock.txt']);
     expect(single.code).toBe(0);
-    expect(single.stdout).toMatch(/^UNABLE_TO_LOCK_ROW: /);
+    expect(single.stdout).toMatch(/^UNABLE_TO_LOCK_ROW \(HTTP 400\): /);
     expect(single.stdout).toContain('HTTP status: 400');
     const lines = cli(['diagnose', '--jsonl', 'examples/pastes.jsonl']).stdout.trim().split('\n');
     expect(
@@ -64,7 +64,7 @@ describe('cli diagnose', () => {
     expect(stdout).toMatch(/^UNABLE_TO_LOCK_ROW: /);
     expect(stdout).toContain('Likely causes:');
     expect(stdout).toContain('What to do:');
-    expect(stdout).toMatch(/Retry: Temporary: retry with exponential backoff/);
+    expect(stdout).toMatch(/Retry: Yes, with backoff\. Retry after 1 s, 2 s, 4 s/);
     expect(stdout).toContain('https://developer.salesforce.com/');
   });
 

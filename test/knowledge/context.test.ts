@@ -1,3 +1,4 @@
+import { PASTES } from '../fixtures/pastes';
 import { diagnose } from '../helpers/engine';
 
 describe('context for escalation', () => {
@@ -72,5 +73,68 @@ organizationId: 00D5g000004AbCdEAK`);
       username: undefined,
     });
     expect(d.context.timestamps).toEqual(['2026-11-24T09:15:02Z']);
+  });
+
+  describe('read right or left out (it prefills escalation)', () => {
+    it('does not take a Bulk API XML namespace for the request URL', () => {
+      const d = diagnose(PASTES.bulk1);
+      expect(d.context.url).toBeUndefined();
+    });
+
+    it("does not take a JWT's aud or iss for the request URL", () => {
+      const d = diagnose(
+        'JWT claims {"iss":"3MVG9abc","sub":"int@acme.com","aud":"https://login.salesforce.com","exp":1700000000}\n{"error":"invalid_grant","error_description":"audience validation failed"}',
+      );
+      expect(d.matches[0]?.code).toBe('invalid_grant');
+      expect(d.context.url).toBeUndefined();
+    });
+
+    it('still reads a Salesforce URL that follows a namespace', () => {
+      const d = diagnose(
+        "<batchInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><stateMessage>InvalidBatch : Failed to process query: INVALID_FIELD: No such column 'X__c' on entity 'Account'</stateMessage></batchInfo>\nfrom https://acme.my.salesforce.com/services/async/59.0/job/7505g00000XyZaBAAV/batch",
+      );
+      expect(d.context.url).toBe('https://acme.my.salesforce.com/services/async/59.0/job/7505g00000XyZaBAAV/batch');
+    });
+
+    it('reads a relative request line', () => {
+      expect(diagnose(PASTES.rest).context).toMatchObject({
+        method: 'POST',
+        url: '/services/data/v59.0/sobjects/Contact',
+        apiVersion: '59.0',
+      });
+    });
+
+    it('keeps a URL whole across a quote inside it, and drops a closing quote around it', () => {
+      const inner = diagnose(
+        'GET https://acme.my.salesforce.com/services/data/v59.0/query?q=SELECT+Id+FROM+Account+WHERE+Name=\'Acme\' -> [{"errorCode":"MALFORMED_QUERY","message":"unexpected token: FORM"}]',
+      );
+      expect(inner.context.url).toBe(
+        "https://acme.my.salesforce.com/services/data/v59.0/query?q=SELECT+Id+FROM+Account+WHERE+Name='Acme'",
+      );
+      const quoted = diagnose(
+        "requests.get('https://acme.my.salesforce.com/services/data/v59.0/sobjects/Acount') -> [{'errorCode': 'NOT_FOUND', 'message': 'The requested resource does not exist'}]",
+      );
+      expect(quoted.context.url).toBe('https://acme.my.salesforce.com/services/data/v59.0/sobjects/Acount');
+    });
+
+    it('labels Bulk job and batch IDs as such, not as request IDs', () => {
+      const d = diagnose(PASTES.bulk1);
+      expect(d.context.requestIds).toEqual([]);
+      expect(d.context.bulkJobIds).toEqual(['7515g00000AbCdEAAZ', '7505g00000XyZaBAAV']);
+      expect(diagnose(PASTES.bulk2).context.bulkJobIds).toEqual(['7505g00000XyZaBAAV']);
+    });
+
+    it('recognises a Data Loader error file as Data Loader, and a Bulk result file as not', () => {
+      expect(diagnose(PASTES.dataLoader.replace('error050123.csv from Data Loader:\n', '')).context.clientTool).toBe(
+        'Data Loader',
+      );
+      expect(diagnose(PASTES.bulk1Rows).context.clientTool).toBeUndefined();
+    });
+
+    it('names the client library that printed the paste', () => {
+      expect(diagnose(PASTES.simpleSalesforce).context.clientTool).toBe('simple-salesforce');
+      expect(diagnose(PASTES.jsforce).context.clientTool).toBe('jsforce');
+      expect(diagnose(PASTES.cliJson).context.clientTool).toBe('Salesforce CLI');
+    });
   });
 });

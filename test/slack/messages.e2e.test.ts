@@ -40,7 +40,12 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
     const actions = (post.blocks as Array<{ type: string; elements?: Array<{ action_id: string }> }>).find(
       (b) => b.type === 'actions',
     );
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual(['escalate', 'feedback_up', 'feedback_down']);
+    expect(actions?.elements?.map((e) => e.action_id)).toEqual([
+      'diag_more',
+      'escalate',
+      'feedback_up',
+      'feedback_down',
+    ]);
   });
 
   it('replies inside an existing thread when the paste is a thread reply', async () => {

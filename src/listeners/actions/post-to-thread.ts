@@ -24,7 +24,7 @@ export function onPostToThread(services: Services) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.notAnError });
         return;
       }
-      const payload = services.answerer.render(d, paste.id);
+      const { payload, later } = await services.answerer.compose(d, paste.id, paste.channelId);
       const threadTs = paste.threadTs ?? paste.messageTs;
       const posted = await client.chat.postMessage({
         channel: paste.channelId,
@@ -32,6 +32,12 @@ export function onPostToThread(services: Services) {
         ...payload,
         unfurl_links: false,
       });
+      if (posted.ts !== undefined && later !== undefined) {
+        const ts = posted.ts;
+        void later
+          .then((next) => client.chat.update({ channel: paste.channelId as string, ts, ...next }))
+          .catch((err: unknown) => services.logger.warn({ err }, 'could not add the live limits to an answer'));
+      }
       if (posted.ts !== undefined && d.signature !== undefined) {
         await services.store
           .saveReply({

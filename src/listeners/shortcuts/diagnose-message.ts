@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { buildDiagnosisMessage } from '../../blocks/diagnosis';
-import { answerFor } from '../../knowledge/answer';
+import type { KnownBlock } from '../../blocks/types';
 import type { Services } from '../../services';
 import type { IncomingMessage } from '../../services/answering';
 import { MSG } from '../../user-messages';
@@ -19,8 +18,7 @@ export function onDiagnoseShortcut(services: Services) {
         files: (Array.isArray(message.files) ? message.files : []) as IncomingMessage['files'],
       });
       const d = services.engines.current.diagnose(text);
-      const answer = answerFor(d);
-      if (answer === undefined) {
+      if (!d.isError) {
         await respond({ response_type: 'ephemeral', text: MSG.notAnError });
         return;
       }
@@ -33,31 +31,29 @@ export function onDiagnoseShortcut(services: Services) {
         },
         d,
       );
-      const payload = buildDiagnosisMessage(answer, d.context, {
-        refs: { pasteId },
-        ephemeral: true,
-        limitsAvailable: services.limits !== undefined,
-        storageTrouble: pasteId === undefined,
-      });
-      const secretNote =
-        d.secrets.length > 0
-          ? [
-              {
-                type: 'context' as const,
-                block_id: 'diag_secret_note',
-                elements: [
-                  {
-                    type: 'mrkdwn' as const,
-                    text: ':warning: That message contains a credential. Ask the poster to delete it and rotate the credential.',
-                  },
-                ],
-              },
-            ]
-          : [];
-      await respond({ response_type: 'ephemeral', text: payload.text, blocks: [...payload.blocks, ...secretNote] });
+      const { payload, later } = await services.answerer.compose(d, pasteId, shortcut.channel.id, { ephemeral: true });
+      const note = d.secrets.length > 0 ? secretNote() : [];
+      await respond({ response_type: 'ephemeral', text: payload.text, blocks: [...payload.blocks, ...note] });
+      // The live limits figure replaces the private answer when it arrives (response_url).
+      if (later !== undefined) {
+        const next = await later;
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: true,
+          text: next.text,
+          blocks: [...next.blocks, ...note],
+        });
+      }
     } catch (err) {
       services.logger.error({ err }, 'diagnose shortcut failed');
       await respond({ response_type: 'ephemeral', text: MSG.somethingWentWrong }).catch(() => {});
     }
   };
+}
+
+/** Under a private answer to a message that holds a credential: the poster should act. */
+export function secretNote(): KnownBlock[] {
+  return [
+    { type: 'context', block_id: 'diag_secret_note', elements: [{ type: 'mrkdwn', text: MSG.credentialInMessage }] },
+  ];
 }
