@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { KnowledgeLoadError } from '../errors';
+import { checkJapanese } from './ja-check';
 import { loadKnowledgeDir } from './loader';
 
 const dir = resolve(process.argv[2] ?? 'knowledge');
@@ -26,6 +27,12 @@ try {
   console.log(
     `Japanese: ${jaEntries.length} entries (${jaFull} full, ${jaEntries.length - jaFull} brief or basic), ${kb.faqs.filter((q) => q.ja !== undefined).length} FAQs`,
   );
+  const report = checkJapanese(kb.entries, kb.faqs);
+  console.log(
+    `Japanese checks: ${report.texts} texts compared with English, ${report.verbatim} codes and quoted texts kept verbatim, ${report.findings.length} findings`,
+  );
+  for (const f of report.findings) console.log(`  ${f.code} ${f.field}: ${f.problem}`);
+  if (report.findings.length > 0) process.exitCode = 1;
 } catch (err) {
   if (err instanceof KnowledgeLoadError) {
     console.error(err.message);
