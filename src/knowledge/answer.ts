@@ -74,26 +74,33 @@ const ORG_LIMIT_CODES = new Set([
   'SALESFORCE:LIMIT_EXCEEDED',
 ]);
 
-export function explain(match: Match): Explanation {
+/**
+ * `lang: 'ja'` takes the Japanese text from `knowledge/ja/` where it exists and falls back to
+ * English field by field, so an entry not yet translated still gets a complete answer.
+ */
+export function explain(match: Match, lang: 'en' | 'ja' = 'en'): Explanation {
   const variant =
     match.variant === undefined ? undefined : match.entry.variants.find((v) => v.id === match.variant?.id);
   const e = match.entry;
   const own = variant === undefined ? e.retryAdvice : variant.retryAdvice;
   const orgLimit = ORG_LIMIT_CODES.has(match.code) || match.retry === 'wait';
+  const entryText = lang === 'ja' && e.ja !== undefined ? e.ja : e;
+  const variantText = lang === 'ja' && variant?.ja !== undefined ? variant.ja : variant;
+  const title = lang === 'ja' ? (variant !== undefined ? variant.ja?.title : e.ja?.title) : undefined;
   return {
     code: match.code,
-    title: match.title,
+    title: title ?? match.title,
     family: e.family,
     confidence: match.confidence,
-    meaning: variant?.meaning ?? e.meaning,
-    causes: variant !== undefined && variant.causes.length > 0 ? variant.causes : e.causes,
-    fixes: variant !== undefined && variant.fixes.length > 0 ? variant.fixes : e.fixes,
+    meaning: variantText?.meaning ?? entryText.meaning,
+    causes: variantText !== undefined && variantText.causes.length > 0 ? variantText.causes : entryText.causes,
+    fixes: variantText !== undefined && variantText.fixes.length > 0 ? variantText.fixes : entryText.fixes,
     retry: match.retry,
     transient: match.transient,
     retryAdvice: own ?? retryAdvice(match.retry),
     retryVerdict: own === undefined ? retryVerdict(match.retry) : undefined,
     retrySchedule: own === undefined ? retrySchedule(match.retry) : undefined,
-    limit: variant?.limit ?? e.limit,
+    limit: variantText?.limit ?? entryText.limit,
     docs: e.docs,
     http: e.http,
     brief: e.depth === 'brief',
@@ -119,7 +126,7 @@ export function answerFor(d: Diagnosis): Answer | undefined {
   const specifics = extractSpecifics(d.maskedText, first.code);
   return {
     primary,
-    others: rest.filter((m) => m.score >= FITTED_GATE.threshold && !sameStatus(m)).map(explain),
+    others: rest.filter((m) => m.score >= FITTED_GATE.threshold && !sameStatus(m)).map((m) => explain(m)),
     alternatives: rest
       .filter((m) => m.score < FITTED_GATE.threshold && !sameStatus(m))
       .map((m) => ({ code: m.code, title: m.title, confidence: m.confidence })),

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors';
+import { attachJapanese, type JaSourceFile, parseJaFile } from './ja-text';
 import { defaultTransient } from './retry';
 import { entrySchema, type Faq, familySchema, faqFileSchema, faqSchema, type RawEntry } from './schema';
 import type { EntryDepth, FamilyInfo, FaqEntry, KnowledgeEntry, KnowledgeVariant } from './types';
+import { check, describeItem, isRecord } from './validate';
 
 export interface LoadedKnowledge {
   readonly entries: readonly KnowledgeEntry[];
@@ -44,19 +45,44 @@ export function loadKnowledgeDir(dir: string, options: LoadOptions = {}): Loaded
     throw new KnowledgeLoadError({ file: dir, problem: 'no *.yml knowledge files found' });
   }
   const files = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  const jaFiles = readJaFiles(join(dir, JA_DIR));
   const cacheFile =
-    options.cacheDir === undefined ? undefined : join(options.cacheDir, `knowledge-${cacheKey(files)}.json`);
+    options.cacheDir === undefined
+      ? undefined
+      : join(options.cacheDir, `knowledge-${cacheKey([...files, ...jaFiles])}.json`);
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
   if (cached !== undefined) return cached;
-  const loaded = mergeKnowledgeFiles(files.map((f) => parseKnowledgeFile(f.name, f.text)));
+  const english = mergeKnowledgeFiles(files.map((f) => parseKnowledgeFile(f.name, f.text)));
+  const loaded = attachJapanese(
+    english,
+    jaFiles.map((f) => parseJaFile(f.name, f.text)),
+  );
   if (cacheFile !== undefined) writeCache(cacheFile, loaded);
   return loaded;
+}
+
+/** Japanese text lives beside the English files, one file per family, so translators never edit them. */
+const JA_DIR = 'ja';
+
+/** The Japanese files, named `ja/<family>.yml` (the name errors and the cache key use). None is fine. */
+function readJaFiles(jaDir: string): JaSourceFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(jaDir).filter((n) => n.endsWith('.yml'));
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new KnowledgeLoadError(
+      { file: JA_DIR, problem: 'the Japanese knowledge directory cannot be read' },
+      { cause },
+    );
+  }
+  return names.sort().map((name) => ({ name: `${JA_DIR}/${name}`, text: readFileSync(join(jaDir, name), 'utf8') }));
 }
 
 /** The validating code is part of the key, so a change to the schema never serves stale data. */
 function cacheKey(files: ReadonlyArray<{ name: string; text: string }>): string {
   const hash = createHash('sha256');
-  for (const source of ['loader', 'schema', 'retry', 'types']) {
+  for (const source of ['loader', 'ja-text', 'validate', 'schema', 'retry', 'types']) {
     for (const ext of ['.ts', '.js']) {
       try {
         hash.update(readFileSync(join(__dirname, `${source}${ext}`)));
@@ -167,23 +193,6 @@ export function parseKnowledgeFile(fileName: string, text: string): ParsedFile {
     return toEntry(entry, head.family, file, docs);
   });
   return { family: { family: head.family, title: head.title, file, size: entries.length }, entries, faqs: [] };
-}
-
-function check<T extends z.ZodType>(schema: T, value: unknown, file: string, entry: string | undefined): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  throw new KnowledgeLoadError({ file, entry, field, problem: issue?.message ?? 'invalid value' });
-}
-
-function describeItem(raw: unknown, index: number, key: string): string {
-  const name = isRecord(raw) ? raw[key] : undefined;
-  return typeof name === 'string' ? `#${index + 1} (${name})` : `#${index + 1}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function depthOf(entry: RawEntry): EntryDepth {

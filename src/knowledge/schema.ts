@@ -107,3 +107,48 @@ export const faqFileSchema = z.strictObject({
 export type RawEntry = z.infer<typeof entrySchema>;
 export type RawVariant = z.infer<typeof variantSchema>;
 export type Faq = z.infer<typeof faqSchema>;
+
+/*
+ * Japanese text, kept in `knowledge/ja/<family>.yml` so translators never edit the English files.
+ * The same length limits apply as in English; which fields must be present depends on the
+ * English entry and is checked by the loader, not here.
+ */
+export const jaVariantSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'variant ids are lower-case kebab-case' }),
+  title: sentence(100),
+  meaning: sentence(700).optional(),
+  causes: z.array(sentence(300)).min(1).max(6).optional(),
+  fixes: z.array(sentence(300)).min(1).max(6).optional(),
+  limit: sentence(300).optional(),
+});
+
+export const jaEntrySchema = z.strictObject({
+  code: codeSchema,
+  title: sentence(100),
+  meaning: sentence(700),
+  causes: z.array(sentence(300)).min(1).max(6).optional(),
+  fixes: z.array(sentence(300)).min(1).max(6).optional(),
+  limit: sentence(300).optional(),
+  variants: z.array(jaVariantSchema).optional(),
+});
+
+export const jaFamilySchema = z.strictObject({
+  family: z.string().regex(/^[a-z0-9-]+$/),
+  entries: z.array(z.unknown()).min(1),
+});
+
+export const jaFaqSchema = z.strictObject({
+  id: z.string().regex(/^faq-[a-z0-9-]+$/, { error: 'FAQ ids look like faq-api-usage' }),
+  question: sentence(200),
+  /** Japanese words a question would contain; matched as substrings because Japanese has no spaces. */
+  keywords: z.array(z.string().min(2).max(40)).min(1).optional(),
+  answer: z.string().trim().min(20).max(2800),
+});
+
+export const jaFaqFileSchema = z.strictObject({
+  family: z.literal('faq'),
+  faqs: z.array(z.unknown()).min(1),
+});
+
+export type RawJaEntry = z.infer<typeof jaEntrySchema>;
+export type RawJaVariant = z.infer<typeof jaVariantSchema>;

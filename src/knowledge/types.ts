@@ -15,6 +15,26 @@ export interface KnowledgeVariant {
   /** When this case's retry advice differs from its policy's general one. */
   readonly retryAdvice: string | undefined;
   readonly limit: string | undefined;
+  /** Japanese text from `knowledge/ja/`, when it has been written. */
+  readonly ja?: JaVariantText | undefined;
+}
+
+/** Japanese text of an entry; the same field names as the English ones. */
+export interface JaEntryText {
+  readonly title: string;
+  readonly meaning: string;
+  readonly causes: readonly string[];
+  readonly fixes: readonly string[];
+  readonly limit: string | undefined;
+}
+
+/** Japanese text of a variant; `meaning` and the lists are there when the English variant has them. */
+export interface JaVariantText {
+  readonly title: string;
+  readonly meaning: string | undefined;
+  readonly causes: readonly string[];
+  readonly fixes: readonly string[];
+  readonly limit: string | undefined;
 }
 
 export interface KnowledgeEntry {
@@ -43,6 +63,8 @@ export interface KnowledgeEntry {
   readonly specializes: readonly string[];
   readonly related: readonly string[];
   readonly variants: readonly KnowledgeVariant[];
+  /** Japanese text from `knowledge/ja/`, when it has been written. */
+  readonly ja?: JaEntryText | undefined;
 }
 
 export interface FaqEntry {
@@ -51,6 +73,15 @@ export interface FaqEntry {
   readonly keywords: readonly string[];
   readonly answer: string;
   readonly links: readonly string[];
+  /** Japanese question and answer from `knowledge/ja/faq.yml`, when written. */
+  readonly ja?: JaFaqText | undefined;
+}
+
+export interface JaFaqText {
+  readonly question: string;
+  readonly answer: string;
+  /** Japanese words a question would contain, matched as substrings (Japanese has no spaces). */
+  readonly keywords: readonly string[];
 }
 
 export interface FamilyInfo {
