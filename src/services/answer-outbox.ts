@@ -141,7 +141,8 @@ export class AnswerOutbox {
         if (due.length < BATCH) break;
       }
     } catch (err) {
-      logger.error({ err }, 'storage trouble: cannot read the answer outbox');
+      // StorageHealth (the monitored store) logs the outage once; one line per round would flood.
+      logger.debug({ err }, 'storage trouble: cannot read the answer outbox');
     }
     return delivered;
   }
@@ -271,7 +272,7 @@ export class AnswerOutbox {
       });
       await store.setCooldownReply(answer.channelId, signature, answer.messageTs, ts);
     } catch (err) {
-      logger.error({ err }, 'storage trouble: could not record a posted answer');
+      logger.debug({ err }, 'storage trouble: could not record a posted answer');
     }
   }
 
@@ -280,6 +281,6 @@ export class AnswerOutbox {
     if (answer.signature === undefined) return;
     await this.deps.store
       .releaseCooldown(answer.channelId, answer.signature, answer.messageTs)
-      .catch((err: unknown) => this.deps.logger.error({ err }, 'storage trouble: could not release a cooldown'));
+      .catch((err: unknown) => this.deps.logger.debug({ err }, 'storage trouble: could not release a cooldown'));
   }
 }

@@ -168,7 +168,8 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
       postEvent(h.base, messageEvent({ text: LOCK_ERROR, ts: '1700000200.000200' }), 'Ev-twin-2'),
     ]);
     await eventually(() => expect(posts).toHaveLength(2), 8_000);
-    const full = posts.filter((p) => String(p.blocks).includes('Likely causes'));
+    // A full answer carries the More detail button; a pointer does not.
+    const full = posts.filter((p) => String(p.blocks).includes('diag_more'));
     const pointers = posts.filter((p) => String(p.text).startsWith('Same error as'));
     expect(full).toHaveLength(1);
     expect(pointers).toHaveLength(1);
