@@ -3,6 +3,67 @@
  * be reviewed (or translated) without reading handlers.
  */
 export const MSG = {
+  /** Sentences the builders and handlers used to write inline. */
+  inline: {
+    noOrgLinked: 'No Salesforce org is linked to this app, so I cannot read its limits.',
+    snapshotGone: 'That snapshot is no longer available; run /sflimits again.',
+    checkingLimits: (org: string) => `:hourglass_flowing_sand: Checking the limits of \`${org}\`…`,
+    caseSecretsMasked: ':lock: Secrets found in the input were masked before this was saved or posted.',
+    caseReadyToPaste: 'Ready to paste into Salesforce Help (*Help → Contact Support → Create a case*):',
+    orgIdForms: (id18: string, id15: string) => `Org ID: ${id18} (18-character form of ${id15})`,
+    modalSecretsMasked:
+      ':lock: I found secrets (tokens, passwords or session IDs) in what you entered and masked them before saving. Rotate those credentials.',
+    escalationNowPosted: (caseId: string, channel: string | undefined) =>
+      `Your escalation ${caseId} has now been posted${channel ? ` to <#${channel}>` : ''}.`,
+    homeStorageTrouble:
+      ':warning: My database is not answering right now; diagnoses still work, history may be missing.',
+    snapshotLag: (stamp: string, age: string) =>
+      `Snapshot ${stamp}${age}. Salesforce updates these figures asynchronously: they can be up to about 5 minutes behind.`,
+    notInApi:
+      'Not visible through the API: the monthly API entitlement (*Setup → Company Information*, "API Request Limit per Month") and the per-app breakdown (*Setup → System Overview → API Usage*, or the "API Usage Last 7 Days" report).',
+    muteConfirm: (limit: string, org: string) =>
+      `No more alerts for ${limit} of ${org} in this channel, until someone unmutes it in App Home.`,
+    modalIntro:
+      'Secrets (session IDs, tokens, passwords) are masked before anything is saved or posted. The case goes to the escalation channel and to you as a DM, ready to paste into Salesforce Help.',
+    orgIdHint: 'Setup → Company Information → Salesforce.com Organization ID (15 or 18 characters).',
+    instanceHint:
+      'Optional: Setup → Company Information → Instance. I check status.salesforce.com for it before the case goes out.',
+    responseBodyHint: 'The full error response, as the client received it.',
+    otherInfoHint: 'The response body, client logs, the SOQL.',
+  },
+  /** Why a /sflimits check (or the limits behind an answer) could not be shown, and what to do. */
+  limitsProblem: {
+    unknownOrg: (org: string) => `No org named "${org}" is configured.`,
+    unknownOrgFix: (orgs: string) => `Configured orgs: ${orgs}. Usage: /sflimits [org] [filter|all] [refresh].`,
+    unexpected: 'The limits check failed unexpectedly.',
+    unexpectedFix: 'Try again in a moment; if it keeps failing, an admin can look at the bot logs.',
+    timeoutFix:
+      "Try again shortly with `/sflimits refresh`, and check https://status.salesforce.com for the org's instance.",
+    networkFix:
+      "Check the org URL in the bot's configuration (SF_INSTANCE_URL / SF_LOGIN_URL), DNS and any proxy between the bot and Salesforce.",
+    serverError: (status: number) => `Salesforce answered HTTP ${status}, even after retrying.`,
+    serverErrorFix:
+      "This is on Salesforce's side and usually temporary: try again in a few minutes and check https://status.salesforce.com.",
+    httpError: (status: number) => `Salesforce answered HTTP ${status}.`,
+    httpErrorFix: "Check the org URL and SF_API_VERSION in the bot's configuration.",
+    authFailed: (code: string | undefined, title: string | undefined) =>
+      `Could not log in to the org${code ? ` (${code}${title ? `: ${title}` : ''})` : ''}.`,
+    authFix: "Check the org's credentials in the bot's configuration (SF_* variables).",
+    noPermission: (codeAndTitle: string) => `Salesforce refused to show limits (${codeAndTitle}).`,
+    noPermissionFix:
+      'The integration user needs the "API Enabled" and "View Setup and Configuration" permissions (storage limits also need "Manage Users"). Add them with a permission set, then try again.',
+    requestLimit: (title: string) => `Salesforce refused the call: REQUEST_LIMIT_EXCEEDED${title}.`,
+    requestLimitFix:
+      "The org's API allocation (or its concurrency limit) is exhausted, so even /limits is refused. Wait for usage to roll off; Setup → System Overview shows who is using it.",
+    invalidSession: 'The session is invalid and a new one did not help (INVALID_SESSION_ID).',
+    invalidSessionFix:
+      "The configured access token has expired or was revoked: renew the org's credentials (SF_ACCESS_TOKEN, or the OAuth settings).",
+    notFound: 'Salesforce says the limits resource does not exist (NOT_FOUND).',
+    notFoundFix: 'Check SF_API_VERSION: the org may not support that version yet.',
+    refused: (codeAndTitle: string | undefined) =>
+      `Salesforce refused the call${codeAndTitle === undefined ? '' : `: ${codeAndTitle}`}.`,
+    refusedFix: 'Try again later; if it persists, escalate with the error code.',
+  },
   secretWarning: (kinds: string) =>
     `:warning: Your message contains what looks like a credential (${kinds}). Delete the message, then rotate the credential: anyone in this channel may already have copied it. I never repeat or store it.`,
   cooldownPointer: (link: string, code: string) =>

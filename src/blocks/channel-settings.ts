@@ -1,6 +1,6 @@
-import { CHANNEL_MODES } from '../services/channel-settings';
 import { CHANNEL_SETTINGS_INPUTS as I, VIEWS } from '../slack/ids';
 import type { ChannelSettings } from '../store/types';
+import { CHANNEL_MODES } from '../store/types';
 import type { ModalView } from './types';
 
 const MODE_LABELS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { docTitle } from '../knowledge/doc-titles';
 import { apiFamilyLabel, percent } from '../knowledge/labels';
 import { retrySchedule, retryVerdict } from '../knowledge/retry';
 import type { RetryPolicy } from '../knowledge/schema';
-import type { LimitReading } from '../services/limit-reading';
+import type { LimitReading } from '../salesforce/limit-reading';
 import { ACTIONS, DIAGNOSIS_BLOCKS as B } from '../slack/ids';
 import { bullets, clip, escapeMrkdwn, link } from '../slack/mrkdwn';
 import { MSG } from '../user-messages';

@@ -3,6 +3,7 @@ import type { LimitRow } from '../salesforce/limits';
 import { ACTIONS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
 import type { EscalationRecord, WatchEpisodeRecord, WatchSilenceRecord } from '../store/types';
+import { MSG } from '../user-messages';
 import { rowText } from './limits';
 import { type HomeView, type KnownBlock, LIMITS } from './types';
 
@@ -25,7 +26,6 @@ export interface HomeModel {
     | { readonly name: string; readonly takenAt: number | undefined; readonly headline: readonly LimitRow[] }
     | undefined;
   readonly escalations: readonly EscalationRecord[];
-  readonly escalationEnabled: boolean;
   /** Per linked org: the limits watch's state and a DailyApiRequests sparkline. */
   readonly watch?: readonly HomeWatchOrg[] | undefined;
   readonly storageTrouble: boolean;
@@ -60,16 +60,12 @@ export function buildHome(model: HomeModel): HomeView {
           action_id: ACTIONS.openChannelSettings,
           text: { type: 'plain_text', text: 'Channel settings' },
         },
-        ...(model.escalationEnabled
-          ? [
-              {
-                type: 'button' as const,
-                action_id: ACTIONS.escalate,
-                text: { type: 'plain_text' as const, text: 'Escalate to Salesforce Support' },
-                value: '{}',
-              },
-            ]
-          : []),
+        {
+          type: 'button',
+          action_id: ACTIONS.escalate,
+          text: { type: 'plain_text', text: 'Escalate to Salesforce Support' },
+          value: '{}',
+        },
         { type: 'button', action_id: ACTIONS.refreshHome, text: { type: 'plain_text', text: 'Refresh' } },
       ],
     },
@@ -93,7 +89,7 @@ export function buildHome(model: HomeModel): HomeView {
       elements: [
         {
           type: 'mrkdwn',
-          text: ':warning: My database is not answering right now; diagnoses still work, history may be missing.',
+          text: MSG.inline.homeStorageTrouble,
         },
       ],
     });

@@ -1,6 +1,7 @@
 import type { Band, LimitRow } from '../salesforce/limits';
 import { ACTIONS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
+import { MSG } from '../user-messages';
 import { type KnownBlock, LIMITS, type MessagePayload } from './types';
 
 export type LimitsView = 'compact' | 'all' | 'filter';
@@ -63,7 +64,7 @@ export function buildLimitsMessage(m: LimitsModel): MessagePayload {
     elements: [
       {
         type: 'mrkdwn',
-        text: `Snapshot ${stamp}${age}. Salesforce updates these figures asynchronously: they can be up to about 5 minutes behind.`,
+        text: MSG.inline.snapshotLag(stamp, age),
       },
     ],
   });
@@ -120,7 +121,7 @@ export function buildLimitsMessage(m: LimitsModel): MessagePayload {
     elements: [
       {
         type: 'mrkdwn',
-        text: 'Not visible through the API: the monthly API entitlement (*Setup → Company Information*, "API Request Limit per Month") and the per-app breakdown (*Setup → System Overview → API Usage*, or the "API Usage Last 7 Days" report).',
+        text: MSG.inline.notInApi,
       },
     ],
   });

@@ -158,7 +158,7 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
             title: { type: 'plain_text', text: 'Mute this limit?' },
             text: {
               type: 'plain_text',
-              text: `No more alerts for ${episode.limitKey} of ${episode.org} in this channel, until someone unmutes it in App Home.`,
+              text: MSG.inline.muteConfirm(episode.limitKey, episode.org),
             },
             confirm: { type: 'plain_text', text: 'Mute' },
             deny: { type: 'plain_text', text: 'Cancel' },

@@ -1,5 +1,6 @@
 import type { KnownBlock, MessagePayload } from '../blocks/types';
 import { clip, docLabel, escapeMrkdwn, link } from '../slack/mrkdwn';
+import { MSG } from '../user-messages';
 import { FIELD_SET_LABELS } from './fields';
 import type { EscalationCase } from './model';
 
@@ -105,16 +106,14 @@ export function buildCaseMessage(
     blocks.push({
       type: 'context',
       block_id: 'case_masked',
-      elements: [
-        { type: 'mrkdwn', text: ':lock: Secrets found in the input were masked before this was saved or posted.' },
-      ],
+      elements: [{ type: 'mrkdwn', text: MSG.inline.caseSecretsMasked }],
     });
   }
   if (options.forSubmitter) {
     blocks.push({
       type: 'section',
       block_id: 'case_help_intro',
-      text: { type: 'mrkdwn', text: 'Ready to paste into Salesforce Help (*Help → Contact Support → Create a case*):' },
+      text: { type: 'mrkdwn', text: MSG.inline.caseReadyToPaste },
     });
     chunks(helpFormText(c), CHUNK - 10)
       .slice(0, 30)

@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '../blocks/types';
 import { clip, escapeMrkdwn, link } from '../slack/mrkdwn';
+import { MSG } from '../user-messages';
 import { shortId } from './case-text';
 import type { TrustStatus } from './model';
 
@@ -33,7 +34,7 @@ export function buildConfirmationView(m: ConfirmationModel): ModalView {
     blocks.push({
       type: 'context',
       block_id: 'conf_org',
-      elements: [{ type: 'mrkdwn', text: `Org ID: ${m.orgId18} (18-character form of ${m.orgId15})` }],
+      elements: [{ type: 'mrkdwn', text: MSG.inline.orgIdForms(m.orgId18, m.orgId15) }],
     });
   }
   if (m.trust !== undefined) {
@@ -68,7 +69,7 @@ export function buildConfirmationView(m: ConfirmationModel): ModalView {
       elements: [
         {
           type: 'mrkdwn',
-          text: ':lock: I found secrets (tokens, passwords or session IDs) in what you entered and masked them before saving. Rotate those credentials.',
+          text: MSG.inline.modalSecretsMasked,
         },
       ],
     });

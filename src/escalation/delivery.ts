@@ -4,6 +4,7 @@ import { METADATA_EVENTS } from '../slack/ids';
 import { classifyCallFailure } from '../slack/post-outcome';
 import type { Store } from '../store';
 import type { EscalationRecord } from '../store/types';
+import { MSG } from '../user-messages';
 import { buildCaseMessage, shortId } from './case-text';
 import type { EscalationCase } from './model';
 import type { TrustService } from './trust';
@@ -238,7 +239,7 @@ async function notifyLateDelivery(
   try {
     await client.chat.postMessage({
       channel: record.userId,
-      text: `Your escalation ${shortId(record.id)} has now been posted${channel ? ` to <#${channel}>` : ''}.`,
+      text: MSG.inline.escalationNowPosted(shortId(record.id), channel),
     });
   } catch (err) {
     logger.warn({ err }, 'could not tell the submitter about a late delivery');

@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '../blocks/types';
 import { ESCALATION_FIELDS as F, VIEWS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
+import { MSG } from '../user-messages';
 import { API_TYPES, BODY_MAX, FIELD_SET_LABELS, FIELD_SETS, type FieldSet, HTTP_METHODS } from './fields';
 import type { EscalationDraft, ModalMeta } from './model';
 
@@ -52,7 +53,7 @@ export function buildEscalationModal(m: ModalModel): ModalView {
       placeholder: '00D…',
       min: 15,
       max: 18,
-      hint: 'Setup → Company Information → Salesforce.com Organization ID (15 or 18 characters).',
+      hint: MSG.inline.orgIdHint,
     }),
     {
       type: 'input',
@@ -81,7 +82,7 @@ export function buildEscalationModal(m: ModalModel): ModalView {
       optional: true,
       placeholder: 'NA139, EU48, USA654S…',
       max: 20,
-      hint: 'Optional: Setup → Company Information → Instance. I check status.salesforce.com for it before the case goes out.',
+      hint: MSG.inline.instanceHint,
     }),
     ...(meta.set === 'request' ? requestFields(draft, tz) : recentFields(draft, tz)),
     {
@@ -98,7 +99,7 @@ export function buildEscalationModal(m: ModalModel): ModalView {
       elements: [
         {
           type: 'mrkdwn',
-          text: 'Secrets (session IDs, tokens, passwords) are masked before anything is saved or posted. The case goes to the escalation channel and to you as a DM, ready to paste into Salesforce Help.',
+          text: MSG.inline.modalIntro,
         },
       ],
     },
@@ -145,7 +146,7 @@ function requestFields(d: EscalationDraft, tz: string | undefined): KnownBlock[]
     plainInput(F.responseBody, 'Response body', d.responseBody, {
       multiline: true,
       max: BODY_MAX,
-      hint: 'The full error response, as the client received it.',
+      hint: MSG.inline.responseBodyHint,
     }),
   ];
 }
@@ -167,7 +168,7 @@ function recentFields(d: EscalationDraft, tz: string | undefined): KnownBlock[] 
       optional: true,
       multiline: true,
       max: BODY_MAX,
-      hint: 'The response body, client logs, the SOQL.',
+      hint: MSG.inline.otherInfoHint,
     }),
   ];
 }

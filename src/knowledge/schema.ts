@@ -105,7 +105,6 @@ export const faqFileSchema = z.strictObject({
 });
 
 export type RawEntry = z.infer<typeof entrySchema>;
-export type RawVariant = z.infer<typeof variantSchema>;
 export type Faq = z.infer<typeof faqSchema>;
 
 /*

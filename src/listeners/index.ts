@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import type { Services } from '../services';
 import { ACTIONS, COMMANDS, SHORTCUTS, VIEWS } from '../slack/ids';
 import { onDetailToggle } from './actions/detail';
 import { onEscalateButton, onFieldSetChange } from './actions/escalate';
@@ -13,6 +12,7 @@ import { onLimitsCommand } from './commands/sflimits';
 import { onAppHomeOpened } from './events/app-home-opened';
 import { onAppMention } from './events/app-mention';
 import { registerMessageListeners } from './messages';
+import type { Services } from './services';
 import { onDiagnoseShortcut } from './shortcuts/diagnose-message';
 import { onEscalateGlobal, onEscalateMessage } from './shortcuts/escalate';
 import { onChannelSettingsSubmit } from './views/channel-settings-submit';

@@ -133,12 +133,6 @@ export function filterLimits(rows: readonly LimitRow[], query: string): LimitRow
   return sortByUsage(fuse.search(query.slice(0, 40)).map((r) => r.item.row));
 }
 
-/** `Sforce-Limit-Info: api-usage=25/15000; per-app-api-usage=…` → { used: 25, limit: 15000 }. */
-export function parseLimitInfoHeader(header: string | null | undefined): { used: number; limit: number } | undefined {
-  const m = /api-usage=(\d+)\/(\d+)/.exec(header ?? '');
-  return m ? { used: Number(m[1]), limit: Number(m[2]) } : undefined;
-}
-
 function toNumber(value: unknown): number | undefined {
   // API 29.0's pilot returned numbers as strings.
   const n = typeof value === 'string' ? Number(value) : value;

@@ -1,7 +1,7 @@
 import type { AppLogger } from '../logger';
 import { SalesforceError } from '../salesforce/client';
+import { type LimitReading, readLimit, wantsLiveLimits } from '../salesforce/limit-reading';
 import type { Store } from '../store';
-import { type LimitReading, readLimit, wantsLiveLimits } from './limit-reading';
 import type { LimitsService } from './limits-service';
 
 /** What an answer about a limit error can say about the org right now, and later. */

@@ -4,16 +4,23 @@ import { buildCooldownPointer, buildDiagnosisMessage } from '../blocks/diagnosis
 import type { MessagePayload } from '../blocks/types';
 import { answerFor } from '../knowledge/answer';
 import type { Diagnosis } from '../knowledge/diagnosis';
+import type { EngineHolder } from '../knowledge/engine-holder';
 import type { AppLogger } from '../logger';
+import type { LimitReading } from '../salesforce/limit-reading';
 import { messageLink } from '../slack/mrkdwn';
 import type { Store } from '../store';
-import { type ChannelSettings, type CooldownClaim, DEFAULT_CHANNEL_SETTINGS } from '../store/types';
+import {
+  type ChannelSettings,
+  type CooldownClaim,
+  DEFAULT_CHANNEL_SETTINGS,
+  type FeedbackRecord,
+  type PasteRecord,
+  type ReplyRecord,
+} from '../store/types';
 import { MSG } from '../user-messages';
 import type { AnswerLimits } from './answer-limits';
 import type { AnswerOutbox } from './answer-outbox';
-import type { EngineHolder } from './engine-holder';
 import type { EventDedupe } from './event-dedupe';
-import type { LimitReading } from './limit-reading';
 import type { SlackFile, SnippetFetcher } from './snippets';
 
 type WebClient = webApi.WebClient;
@@ -199,6 +206,26 @@ export class Answerer {
   }
 
   /** The message text plus the text of any snippet files, each within the size cap. */
+  /** A stored (masked) paste, by the id an answer's buttons carry. */
+  paste(id: string): Promise<PasteRecord | undefined> {
+    return this.deps.store.getPaste(id);
+  }
+
+  /** The stored paste that started a thread, so a mention needs no history call. */
+  pasteForThread(channelId: string, threadTs: string): Promise<PasteRecord | undefined> {
+    return this.deps.store.findPasteForMessage(channelId, threadTs);
+  }
+
+  /** An answer posted some other way (Post in thread), recorded so edits and cooldowns find it. */
+  recordReply(reply: ReplyRecord): Promise<void> {
+    return this.deps.store.saveReply(reply);
+  }
+
+  /** 👍/👎 on an answer, one vote per person and answer. */
+  recordFeedback(feedback: FeedbackRecord): Promise<void> {
+    return this.deps.store.recordFeedback(feedback);
+  }
+
   async fullText(msg: Pick<IncomingMessage, 'text' | 'files'>): Promise<string> {
     if (msg.files.length === 0) return msg.text;
     const parts = [msg.text];

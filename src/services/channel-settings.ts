@@ -5,8 +5,6 @@ import type { AccessControl } from './access';
 
 type WebClient = webApi.WebClient;
 
-export const CHANNEL_MODES: readonly ChannelMode[] = ['auto', 'mentions', 'off'];
-
 export type SettingsChange = { readonly mode?: ChannelMode; readonly allowBots?: boolean };
 
 export type SettingsResult =
@@ -20,6 +18,11 @@ const MEMBER_PAGES = 20;
  * Changes a channel's mode or bot policy. Only a member of the channel may, and when an
  * allow-list is configured, only someone on it.
  */
+/** A channel's settings (defaults when never set). */
+export function readChannelSettings(deps: { readonly store: Store }, channelId: string): Promise<ChannelSettings> {
+  return deps.store.getChannelSettings(channelId);
+}
+
 export async function changeChannelSettings(
   deps: { readonly store: Store; readonly access: AccessControl; readonly clock: () => number },
   client: WebClient,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { buildLimitsMessage, buildLimitsProblem, type LimitsView } from '../blocks/limits';
 import type { MessagePayload } from '../blocks/types';
+import type { EngineHolder } from '../knowledge/engine-holder';
 import type { AppLogger } from '../logger';
 import type { LimitsResult, OrgClient } from '../salesforce/client';
 import { SalesforceError } from '../salesforce/client';
 import { compactView, filterLimits, parseLimits, sortByUsage, type Thresholds } from '../salesforce/limits';
 import type { Store } from '../store';
-import type { EngineHolder } from './engine-holder';
+import { MSG } from '../user-messages';
 
 export interface LimitsRequest {
   readonly org: string | undefined;
@@ -49,6 +50,15 @@ export class LimitsService {
     return [...this.deps.clients.keys()];
   }
 
+  /** The channel's own default org if set and still configured, else the first configured org. */
+  async defaultOrgFor(channelId: string | undefined): Promise<string> {
+    if (channelId === undefined) return this.defaultOrg;
+    const settings = await this.deps.store.getChannelSettings(channelId).catch(() => undefined);
+    return settings?.defaultOrg !== undefined && this.orgNames.includes(settings.defaultOrg)
+      ? settings.defaultOrg
+      : this.defaultOrg;
+  }
+
   get defaultOrg(): string {
     return this.orgNames[0] as string;
   }
@@ -80,8 +90,8 @@ export class LimitsService {
     if (client === undefined) {
       return buildLimitsProblem(
         undefined,
-        `No org named "${org}" is configured.`,
-        `Configured orgs: ${this.orgNames.join(', ')}. Usage: /sflimits [org] [filter|all] [refresh].`,
+        MSG.limitsProblem.unknownOrg(org),
+        MSG.limitsProblem.unknownOrgFix(this.orgNames.join(', ')),
       );
     }
     const now = this.deps.clock();
@@ -226,45 +236,28 @@ export class LimitsService {
   private problem(org: string, err: unknown): MessagePayload {
     const e = err instanceof SalesforceError ? err : undefined;
     this.deps.logger.warn({ err, org }, 'limits check failed');
-    if (e === undefined)
-      return buildLimitsProblem(
-        org,
-        'The limits check failed unexpectedly.',
-        'Try again in a moment; if it keeps failing, an admin can look at the bot logs.',
-      );
+    if (e === undefined) return buildLimitsProblem(org, MSG.limitsProblem.unexpected, MSG.limitsProblem.unexpectedFix);
     const entry =
       e.details.sfCode === undefined ? undefined : this.deps.engines.current.index.byName.get(e.details.sfCode);
     const fix = entry?.fixes[0];
     switch (e.kind) {
       case 'timeout':
-        return buildLimitsProblem(
-          org,
-          `${e.message}.`,
-          "Try again shortly with `/sflimits refresh`, and check https://status.salesforce.com for the org's instance.",
-        );
+        return buildLimitsProblem(org, `${e.message}.`, MSG.limitsProblem.timeoutFix);
       case 'network':
-        return buildLimitsProblem(
-          org,
-          `${e.message}.`,
-          "Check the org URL in the bot's configuration (SF_INSTANCE_URL / SF_LOGIN_URL), DNS and any proxy between the bot and Salesforce.",
-        );
+        return buildLimitsProblem(org, `${e.message}.`, MSG.limitsProblem.networkFix);
       case 'http':
         return (e.details.status ?? 0) >= 500
           ? buildLimitsProblem(
               org,
-              `Salesforce answered HTTP ${e.details.status}, even after retrying.`,
-              "This is on Salesforce's side and usually temporary: try again in a few minutes and check https://status.salesforce.com.",
+              MSG.limitsProblem.serverError(e.details.status ?? 0),
+              MSG.limitsProblem.serverErrorFix,
             )
-          : buildLimitsProblem(
-              org,
-              `Salesforce answered HTTP ${e.details.status}.`,
-              "Check the org URL and SF_API_VERSION in the bot's configuration.",
-            );
+          : buildLimitsProblem(org, MSG.limitsProblem.httpError(e.details.status ?? 0), MSG.limitsProblem.httpErrorFix);
       case 'auth':
         return buildLimitsProblem(
           org,
-          `Could not log in to the org${e.details.sfCode ? ` (${e.details.sfCode}${entry ? `: ${entry.title}` : ''})` : ''}.`,
-          fix ?? "Check the org's credentials in the bot's configuration (SF_* variables).",
+          MSG.limitsProblem.authFailed(e.details.sfCode, entry?.title),
+          fix ?? MSG.limitsProblem.authFix,
         );
       case 'api': {
         const code = e.details.sfCode;
@@ -278,35 +271,23 @@ export class LimitsService {
         ) {
           return buildLimitsProblem(
             org,
-            `Salesforce refused to show limits (${code}${title}).`,
-            'The integration user needs the "API Enabled" and "View Setup and Configuration" permissions (storage limits also need "Manage Users"). Add them with a permission set, then try again.',
+            MSG.limitsProblem.noPermission(`${code}${title}`),
+            MSG.limitsProblem.noPermissionFix,
           );
         }
         if (code === 'REQUEST_LIMIT_EXCEEDED') {
-          return buildLimitsProblem(
-            org,
-            `Salesforce refused the call: REQUEST_LIMIT_EXCEEDED${title}.`,
-            "The org's API allocation (or its concurrency limit) is exhausted, so even /limits is refused. Wait for usage to roll off; Setup → System Overview shows who is using it.",
-          );
+          return buildLimitsProblem(org, MSG.limitsProblem.requestLimit(title), MSG.limitsProblem.requestLimitFix);
         }
         if (code === 'INVALID_SESSION_ID') {
-          return buildLimitsProblem(
-            org,
-            'The session is invalid and a new one did not help (INVALID_SESSION_ID).',
-            "The configured access token has expired or was revoked: renew the org's credentials (SF_ACCESS_TOKEN, or the OAuth settings).",
-          );
+          return buildLimitsProblem(org, MSG.limitsProblem.invalidSession, MSG.limitsProblem.invalidSessionFix);
         }
         if (code === 'NOT_FOUND') {
-          return buildLimitsProblem(
-            org,
-            'Salesforce says the limits resource does not exist (NOT_FOUND).',
-            'Check SF_API_VERSION: the org may not support that version yet.',
-          );
+          return buildLimitsProblem(org, MSG.limitsProblem.notFound, MSG.limitsProblem.notFoundFix);
         }
         return buildLimitsProblem(
           org,
-          `Salesforce refused the call${code ? `: ${code}${title}` : ''}.`,
-          fix ?? 'Try again later; if it persists, escalate with the error code.',
+          MSG.limitsProblem.refused(code ? `${code}${title}` : undefined),
+          fix ?? MSG.limitsProblem.refusedFix,
         );
       }
     }

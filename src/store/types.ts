@@ -4,6 +4,7 @@
  * times are milliseconds since the epoch.
  */
 export type ChannelMode = 'auto' | 'mentions' | 'off';
+export const CHANNEL_MODES: readonly ChannelMode[] = ['auto', 'mentions', 'off'];
 
 export interface ChannelSettings {
   readonly channelId: string;

@@ -1,7 +1,7 @@
 import { buildDiagnosisMessage, COLLAPSED_VISIBLE_MAX, type DiagnosisOptions } from '../../src/blocks/diagnosis';
 import { visibleText } from '../../src/blocks/visible-text';
 import { answerFor } from '../../src/knowledge/answer';
-import type { LimitReading } from '../../src/services/limit-reading';
+import type { LimitReading } from '../../src/salesforce/limit-reading';
 import { PASTES, type PasteFormat } from '../fixtures/pastes';
 import { messageProblems } from '../helpers/block-kit';
 import { diagnose } from '../helpers/engine';

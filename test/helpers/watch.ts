@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import type { webApi } from '@slack/bolt';
+import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { createLogger } from '../../src/logger';
 import type { OrgClient } from '../../src/salesforce/client';
-import { EngineHolder } from '../../src/services/engine-holder';
 import { LimitsService } from '../../src/services/limits-service';
 import { LimitsWatch } from '../../src/services/limits-watch';
 import type { Store } from '../../src/store';

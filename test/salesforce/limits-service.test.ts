@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { createLogger } from '../../src/logger';
 import { type OrgClient, SalesforceError } from '../../src/salesforce/client';
-import { EngineHolder } from '../../src/services/engine-holder';
 import { LimitsService } from '../../src/services/limits-service';
 import { openStore, type Store } from '../../src/store';
 import { messageProblems } from '../helpers/block-kit';

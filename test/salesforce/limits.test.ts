@@ -2,15 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHome } from '../../src/blocks/home';
 import { buildLimitsMessage, rowText } from '../../src/blocks/limits';
-import {
-  compactView,
-  filterLimits,
-  keyWords,
-  parseLimitInfoHeader,
-  parseLimits,
-  sortByUsage,
-  toRow,
-} from '../../src/salesforce/limits';
+import { compactView, filterLimits, keyWords, parseLimits, sortByUsage, toRow } from '../../src/salesforce/limits';
 import { messageProblems, viewProblems } from '../helpers/block-kit';
 
 const RAW = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'salesforce', 'limits.json'), 'utf8'));
@@ -95,15 +87,6 @@ describe('reading /limits', () => {
     expect(parseLimits(null, T)).toEqual([]);
     expect(parseLimits([1, 2], T)).toEqual([]);
   });
-
-  it('parses the Sforce-Limit-Info header', () => {
-    expect(parseLimitInfoHeader('api-usage=25/15000')).toEqual({ used: 25, limit: 15000 });
-    expect(parseLimitInfoHeader('api-usage=25/5000; per-app-api-usage=17/250(appName=x)')).toEqual({
-      used: 25,
-      limit: 5000,
-    });
-    expect(parseLimitInfoHeader(undefined)).toBeUndefined();
-  });
 });
 
 describe('the /sflimits answer', () => {
@@ -157,7 +140,6 @@ describe('App Home', () => {
       entries: 612,
       org,
       escalations: [],
-      escalationEnabled: true,
       storageTrouble: false,
     });
 

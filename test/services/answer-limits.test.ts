@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { createLogger } from '../../src/logger';
 import { type OrgClient, SalesforceError } from '../../src/salesforce/client';
+import { readLimit } from '../../src/salesforce/limit-reading';
 import { createAnswerLimits } from '../../src/services/answer-limits';
-import { EngineHolder } from '../../src/services/engine-holder';
-import { readLimit } from '../../src/services/limit-reading';
 import { LimitsService } from '../../src/services/limits-service';
 import { openStore, type Store } from '../../src/store';
 import { engine } from '../helpers/engine';

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services';
+import { secretNote } from '../../blocks/secret-note';
 import { ACTIONS } from '../../slack/ids';
 import { MSG } from '../../user-messages';
-import { secretNote } from '../shortcuts/diagnose-message';
+import type { Services } from '../services';
 import { parseRefs } from './refs';
 
 /**
@@ -23,7 +23,7 @@ export function onDetailToggle(services: Services) {
     const ephemeral = body.container?.is_ephemeral === true;
     try {
       const { pasteId } = parseRefs(action.value);
-      const paste = pasteId === undefined ? undefined : await services.store.getPaste(pasteId).catch(() => undefined);
+      const paste = pasteId === undefined ? undefined : await services.answerer.paste(pasteId).catch(() => undefined);
       const d = paste === undefined ? undefined : services.engines.current.diagnose(paste.maskedText);
       if (paste === undefined || d === undefined || !d.isError) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.pasteExpired });

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 import { parseRefs } from './refs';
 
 /** "Escalate to Salesforce Support" on a diagnosis (or in App Home): opens the prefilled modal. */
@@ -15,7 +15,7 @@ export function onEscalateButton(services: Services) {
     await ack();
     try {
       const { pasteId } = parseRefs(action.value);
-      const paste = pasteId === undefined ? undefined : await services.store.getPaste(pasteId).catch(() => undefined);
+      const paste = pasteId === undefined ? undefined : await services.answerer.paste(pasteId).catch(() => undefined);
       await services.escalation.open(
         client,
         body.trigger_id,

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services';
 import { ACTIONS } from '../../slack/ids';
 import type { Vote } from '../../store/types';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 
 /** 👍/👎 under an answer, recorded per knowledge entry (one vote per person per answer). */
 export function onFeedback(services: Services) {
@@ -19,7 +19,7 @@ export function onFeedback(services: Services) {
     const messageTs = body.message?.ts ?? body.container?.message_ts;
     if (code === undefined || channelId === undefined || messageTs === undefined) return;
     try {
-      await services.store.recordFeedback({
+      await services.answerer.recordFeedback({
         code,
         vote,
         userId: body.user.id,

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildChannelSettingsModal } from '../../blocks/channel-settings';
-import type { Services } from '../../services';
-import { publishHome } from '../events/app-home-opened';
+import type { Services } from '../services';
+import { publishHome } from '../shared/home';
 
 export function onOpenChannelSettings(services: Services) {
   return async ({ body, ack, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { LimitsView } from '../../blocks/limits';
-import type { Services } from '../../services';
 import { MSG } from '../../user-messages';
-import { defaultOrgFor } from '../commands/sflimits';
+import type { Services } from '../services';
 
 /** "Check org limits" under a diagnosis: the /sflimits flow for the channel's default org. */
 export function onCheckLimits(services: Services) {
@@ -18,7 +17,7 @@ export function onCheckLimits(services: Services) {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: 'No Salesforce org is linked to this app, so I cannot read its limits.',
+        text: MSG.inline.noOrgLinked,
       });
       return;
     }
@@ -28,7 +27,7 @@ export function onCheckLimits(services: Services) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.notAllowed });
         return;
       }
-      const org = await defaultOrgFor(services, channelId);
+      const org = (await services.limits?.defaultOrgFor(channelId)) ?? '';
       const payload = await limits.check({ org, view: 'compact', filter: undefined, refresh: false }, body.user.id);
       await respond({ response_type: 'ephemeral', replace_original: false, ...payload });
     } catch (err) {
@@ -54,7 +53,7 @@ export function onShareLimits(services: Services) {
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
-          text: 'That snapshot is no longer available; run /sflimits again.',
+          text: MSG.inline.snapshotGone,
         });
         return;
       }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 import { parseRefs } from './refs';
 
 /** "Post in thread" under a private (shortcut) answer: share the answer where the error is. */
@@ -14,7 +14,7 @@ export function onPostToThread(services: Services) {
     await ack();
     try {
       const { pasteId } = parseRefs(action.value);
-      const paste = pasteId === undefined ? undefined : await services.store.getPaste(pasteId);
+      const paste = pasteId === undefined ? undefined : await services.answerer.paste(pasteId);
       if (paste?.channelId === undefined || paste.messageTs === undefined) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.pasteExpired });
         return;
@@ -39,8 +39,8 @@ export function onPostToThread(services: Services) {
           .catch((err: unknown) => services.logger.warn({ err }, 'could not add the live limits to an answer'));
       }
       if (posted.ts !== undefined && d.signature !== undefined) {
-        await services.store
-          .saveReply({
+        await services.answerer
+          .recordReply({
             channelId: paste.channelId,
             messageTs: paste.messageTs,
             replyTs: posted.ts,

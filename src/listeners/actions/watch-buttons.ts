@@ -5,11 +5,11 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import type { Services } from '../../services';
 import type { SnoozeChoice } from '../../services/limits-watch';
 import { WATCH_SNOOZE } from '../../slack/ids';
 import { MSG } from '../../user-messages';
-import { publishHome } from '../events/app-home-opened';
+import type { Services } from '../services';
+import { publishHome } from '../shared/home';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 

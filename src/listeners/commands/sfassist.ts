@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services';
-import { CHANNEL_MODES, changeChannelSettings, type SettingsChange } from '../../services/channel-settings';
+import { changeChannelSettings, readChannelSettings, type SettingsChange } from '../../services/channel-settings';
 import type { ChannelMode } from '../../store/types';
+import { CHANNEL_MODES } from '../../store/types';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 
 /**
  * `/sfassist mode auto|mentions|off`, `/sfassist bots on|off`, `/sfassist status`,
@@ -15,7 +16,7 @@ export function onSettingsCommand(services: Services) {
     const reply = (text: string) => respond({ response_type: 'ephemeral', text });
     try {
       if (verb === 'status') {
-        const s = await services.store.getChannelSettings(command.channel_id);
+        const s = await readChannelSettings(services, command.channel_id);
         await reply(`${MSG.channelModeSaved(command.channel_id, s.mode, s.allowBots)}\n${MSG.channelModeExplained}`);
         return;
       }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildLimitsProblem } from '../../blocks/limits';
-import type { Services } from '../../services';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 
 /**
  * `/sflimits [org] [filter|all] [refresh]`. Acknowledged at once with "checking…" (Slack allows
@@ -31,8 +31,8 @@ export function onLimitsCommand(services: Services) {
       return;
     }
     const request = limits.parse(command.text);
-    const org = request.org ?? (await defaultOrgFor(services, command.channel_id));
-    await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Checking the limits of \`${org}\`…` });
+    const org = request.org ?? (await services.limits?.defaultOrgFor(command.channel_id)) ?? '';
+    await ack({ response_type: 'ephemeral', text: MSG.inline.checkingLimits(org) });
     try {
       if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
         await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.notAllowed });
@@ -69,7 +69,7 @@ async function onLimitsSubcommand(
   const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: true, text });
   if (sub === 'trend') {
     const req = trend.parse(words);
-    const org = req.org ?? (await defaultOrgFor(services, command.channel_id));
+    const org = req.org ?? (await services.limits?.defaultOrgFor(command.channel_id)) ?? '';
     await ack({ response_type: 'ephemeral', text: MSG.trendWorking(req.limit ?? 'DailyApiRequests', org) });
     try {
       if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
@@ -84,7 +84,7 @@ async function onLimitsSubcommand(
     return;
   }
   const named = limits.orgNames.find((n) => n.toLowerCase() === words[0]?.toLowerCase());
-  const org = named ?? (await defaultOrgFor(services, command.channel_id));
+  const org = named ?? (await services.limits?.defaultOrgFor(command.channel_id)) ?? '';
   await ack({ response_type: 'ephemeral', text: MSG.whoWorking(org) });
   try {
     if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
@@ -96,15 +96,4 @@ async function onLimitsSubcommand(
     services.logger.error({ err }, '/sflimits who failed');
     await reply(MSG.somethingWentWrong).catch(() => {});
   }
-}
-
-/** The channel's own default org if set and still configured, else the first configured org. */
-export async function defaultOrgFor(services: Services, channelId: string | undefined): Promise<string> {
-  const limits = services.limits;
-  if (limits === undefined) return '';
-  if (channelId === undefined) return limits.defaultOrg;
-  const settings = await services.store.getChannelSettings(channelId).catch(() => undefined);
-  return settings?.defaultOrg !== undefined && limits.orgNames.includes(settings.defaultOrg)
-    ? settings.defaultOrg
-    : limits.defaultOrg;
 }

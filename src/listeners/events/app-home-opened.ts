@@ -1,10 +1,6 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
-import { buildHome, type HomeModel, type HomeWatchOrg } from '../../blocks/home';
-import { parseLimits, sortByUsage } from '../../salesforce/limits';
-import type { Services } from '../../services';
-import { usagePoints } from '../../services/limits-watch';
-import type { EscalationRecord } from '../../store/types';
-import { sparkline } from '../../watch/sparkline';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { Services } from '../services';
+import { publishHome } from '../shared/home';
 
 export function onAppHomeOpened(services: Services) {
   return async ({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
@@ -15,68 +11,4 @@ export function onAppHomeOpened(services: Services) {
       services.logger.error({ err }, 'could not publish App Home');
     }
   };
-}
-
-/** Builds the Home model from the engine and the store; storage trouble shows, it does not fail. */
-export async function publishHome(services: Services, client: webApi.WebClient, userId: string): Promise<void> {
-  const engine = services.engines.current;
-  let storageTrouble = false;
-  const safe = async <T>(fn: () => Promise<T>, fallback: T): Promise<T> => {
-    try {
-      return await fn();
-    } catch (err) {
-      storageTrouble = true;
-      services.logger.debug({ err }, 'storage trouble while building App Home');
-      return fallback;
-    }
-  };
-  let org: HomeModel['org'];
-  if (services.limits !== undefined) {
-    const name = services.limits.defaultOrg;
-    const snapshot = await safe(() => services.store.latestLimitsSnapshot(name), undefined);
-    const { warnPercent, criticalPercent } = services.config.salesforce;
-    const rows = snapshot === undefined ? [] : parseLimits(snapshot.raw, { warnPercent, criticalPercent });
-    const headline = sortByUsage(
-      rows.filter((r) => ['DailyApiRequests', 'DailyBulkApiBatches', 'DataStorageMB', 'FileStorageMB'].includes(r.key)),
-    );
-    org = { name, takenAt: snapshot?.takenAt, headline };
-  }
-  const watch: HomeWatchOrg[] = [];
-  if (services.limits !== undefined) {
-    const now = services.clock();
-    const { warnPercent, criticalPercent } = services.config.salesforce;
-    for (const name of services.limits.orgNames) {
-      const channelId = services.watch?.channelOf(name);
-      const since = now - 24 * 3_600_000;
-      const [episodes, silences, history] = await Promise.all([
-        channelId === undefined ? [] : safe(() => services.store.openWatchEpisodes(name), []),
-        channelId === undefined ? [] : safe(() => services.store.activeWatchSilences(now, name), []),
-        safe(() => services.store.limitsSnapshotsSince(name, since), []),
-      ]);
-      const points = usagePoints(history, 'DailyApiRequests', { warnPercent, criticalPercent }).map((p) => ({
-        at: p.at,
-        percent: (p.used / p.max) * 100,
-      }));
-      watch.push({
-        org: name,
-        channelId,
-        intervalSeconds: services.config.watch.intervalSeconds,
-        episodes,
-        silences,
-        sparkline: points.length === 0 ? undefined : sparkline(points, since, now, 24),
-        latestPercent: points.at(-1)?.percent,
-      });
-    }
-  }
-  const escalations = await safe(() => services.store.recentEscalations(5, userId), [] as EscalationRecord[]);
-  const view = buildHome({
-    families: engine.knowledge.families.filter((f) => f.family !== 'faq'),
-    entries: engine.knowledge.entries.length,
-    org,
-    escalations,
-    escalationEnabled: services.escalation.enabled,
-    watch,
-    storageTrouble,
-  });
-  await client.views.publish({ user_id: userId, view });
 }

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { buildFaqMessage } from '../../blocks/faq';
 import { findFaq } from '../../knowledge/faq-search';
-import type { Services } from '../../services';
 import type { IncomingMessage } from '../../services/answering';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 
 /**
  * "@assistant" in a message. If the message itself holds an error, answer it. In a thread with
@@ -85,7 +85,7 @@ async function threadParent(
   channelId: string,
   threadTs: string,
 ): Promise<Parent | undefined | 'unavailable'> {
-  const saved = await services.store.findPasteForMessage(channelId, threadTs).catch(() => undefined);
+  const saved = await services.answerer.pasteForThread(channelId, threadTs).catch(() => undefined);
   if (saved !== undefined) return { text: saved.maskedText, files: [], botId: undefined };
   try {
     const replies = await Promise.race([

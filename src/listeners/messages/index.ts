@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Services } from '../../services';
+import type { Services } from '../services';
 import { onMessage } from './on-message';
 
 export function registerMessageListeners(app: App, services: Services): void {

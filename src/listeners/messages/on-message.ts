@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services';
+import type { Services } from '../services';
 import { incomingFromEvent, mentionsBot } from './extract';
 
 /** Every message in a channel the bot is in: new, edited, snippet or from another bot. */

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { KnownBlock } from '../../blocks/types';
-import type { Services } from '../../services';
+import { secretNote } from '../../blocks/secret-note';
 import type { IncomingMessage } from '../../services/answering';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 
 /**
  * Message shortcut "Diagnose this error": works on any message, in threads and on old ones, and
@@ -49,11 +49,4 @@ export function onDiagnoseShortcut(services: Services) {
       await respond({ response_type: 'ephemeral', text: MSG.somethingWentWrong }).catch(() => {});
     }
   };
-}
-
-/** Under a private answer to a message that holds a credential: the poster should act. */
-export function secretNote(): KnownBlock[] {
-  return [
-    { type: 'context', block_id: 'diag_secret_note', elements: [{ type: 'mrkdwn', text: MSG.credentialInMessage }] },
-  ];
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, GlobalShortcut, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { Services } from '../../services';
+import type { Services } from '../services';
 
 /** Global shortcut: escalate without a message (prefilled with the linked org only). */
 export function onEscalateGlobal(services: Services) {

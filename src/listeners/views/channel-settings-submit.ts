@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Services } from '../../services';
-import { CHANNEL_MODES, changeChannelSettings } from '../../services/channel-settings';
+import { changeChannelSettings } from '../../services/channel-settings';
 import { CHANNEL_SETTINGS_INPUTS as I } from '../../slack/ids';
 import type { ChannelMode } from '../../store/types';
+import { CHANNEL_MODES } from '../../store/types';
 import { MSG } from '../../user-messages';
-import { publishHome } from '../events/app-home-opened';
+import type { Services } from '../services';
+import { publishHome } from '../shared/home';
 
 /** Saves the channel settings modal; refusals are shown on the channel field. */
 export function onChannelSettingsSubmit(services: Services) {

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Services } from '../../services';
 import { MSG } from '../../user-messages';
+import type { Services } from '../services';
 
 /** "Create case": validated, stored first, then delivered; errors show on their fields. */
 export function onEscalationSubmit(services: Services) {

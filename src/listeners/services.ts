@@ -1,16 +1,16 @@
 import type { Config } from '../config';
 import type { CaseDelivery } from '../escalation/delivery';
 import type { EscalationService } from '../escalation/service';
+import type { EngineHolder } from '../knowledge/engine-holder';
 import type { AppLogger } from '../logger';
+import type { AccessControl } from '../services/access';
+import type { AnswerOutbox } from '../services/answer-outbox';
+import type { Answerer } from '../services/answering';
+import type { LimitsService } from '../services/limits-service';
+import type { LimitsWatch } from '../services/limits-watch';
+import type { TrendService } from '../services/trend-service';
+import type { WhoService } from '../services/who-service';
 import type { Store } from '../store';
-import type { AccessControl } from './access';
-import type { AnswerOutbox } from './answer-outbox';
-import type { Answerer } from './answering';
-import type { EngineHolder } from './engine-holder';
-import type { LimitsService } from './limits-service';
-import type { LimitsWatch } from './limits-watch';
-import type { TrendService } from './trend-service';
-import type { WhoService } from './who-service';
 
 /**
  * Everything listeners need, built once in app.ts. Listeners translate Slack payloads into calls
@@ -26,7 +26,7 @@ export interface Services {
   readonly clock: () => number;
   /** Undefined when no Salesforce org is configured: /sflimits then explains how to link one. */
   readonly limits: LimitsService | undefined;
-  readonly escalation: EscalationService & { readonly enabled: boolean };
+  readonly escalation: EscalationService;
   /** The limits watch; undefined when no org has a watch channel. */
   readonly watch?: LimitsWatch | undefined;
   /** `/sflimits trend` and `/sflimits who`; undefined without a linked org. */

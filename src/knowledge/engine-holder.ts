@@ -1,5 +1,5 @@
 import { KnowledgeLoadError } from '../errors';
-import { type Engine, type EngineOptions, loadEngine } from '../knowledge/engine';
+import { type Engine, type EngineOptions, loadEngine } from './engine';
 
 /**
  * Holds the engine in use and swaps in a freshly loaded one on reload. A knowledge base that

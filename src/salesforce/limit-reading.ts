@@ -1,4 +1,4 @@
-import { type LimitRow, parseLimits, type Thresholds, toRow } from '../salesforce/limits';
+import { type LimitRow, parseLimits, type Thresholds, toRow } from './limits';
 
 /**
  * Which org limit a limit error is about, read from the org's live `/limits` snapshot. Pure:
