@@ -315,10 +315,14 @@ function endsBareWord(text: string, i: number): boolean {
   return false;
 }
 
-/** After a space: "user=bob", "--flag", "│", or an error code start a new field, not more password. */
+/**
+ * After a space: "user=bob", "--flag", "│", or an error code start a new field, not more password.
+ * A single dash does not: "-QFcQ" is as likely a password's next word as a short flag, and a false
+ * mask costs nothing.
+ */
 function startsAnotherField(text: string, at: number): boolean {
   const head = text.slice(at, at + 64);
-  return /^(?:[\w.-]{1,40}[=:]|--?[A-Za-z]|[│┃|#]|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|[\r\n])/.test(head);
+  return /^(?:[\w.-]{1,40}[=:]|--[A-Za-z]|[│┃|#]|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|[\r\n])/.test(head);
 }
 
 /** `<urn:password>…</urn:password>`, `<sessionId>`, `<client_secret>`: the element's text. */

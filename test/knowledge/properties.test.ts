@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { FITTED_GATE } from '../../src/knowledge/gate-params';
 import { diagnose } from '../helpers/engine';
-import { propertyRuns } from '../helpers/property-runs';
+import { propertyParameters } from '../helpers/property-runs';
 
 /** Pieces of real error text, so generated inputs reach deep into the extractors. */
 const FRAGMENTS = [
@@ -54,7 +54,7 @@ describe('diagnose() on arbitrary input', () => {
           expect(s.end).toBeGreaterThan(s.start);
         }
       }),
-      { numRuns: propertyRuns() },
+      propertyParameters(),
     );
   });
 
@@ -66,7 +66,7 @@ describe('diagnose() on arbitrary input', () => {
         const out = JSON.stringify(diagnose(text));
         expect(out).not.toContain(token);
       }),
-      { numRuns: propertyRuns() },
+      propertyParameters(),
     );
   });
 

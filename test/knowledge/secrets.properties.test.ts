@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import { findSecrets, maskSecrets } from '../../src/knowledge/secrets';
 import { diagnose } from '../helpers/engine';
-import { propertyRuns } from '../helpers/property-runs';
+import { propertyParameters } from '../helpers/property-runs';
 import { ALL_SECRETS, leakedPieces, OUTERS, pastedSecret, WRAPPINGS } from '../helpers/secrets';
 
-describe('secret finder properties (1,000 cases, 10,000 in CI)', () => {
+describe('secret finder properties (1,000 random cases, 10,000 on a fixed seed in CI)', () => {
   it('masks every generated secret in every wrapping, in the masked text and the context', () => {
     fc.assert(
       fc.property(pastedSecret, ({ secret, text, template }) => {
@@ -20,7 +20,7 @@ describe('secret finder properties (1,000 cases, 10,000 in CI)', () => {
         const out = `${d.maskedText}\n${JSON.stringify(d.context)}`;
         expect(leakedPieces(out, secret.hidden, template)).toEqual([]);
       }),
-      { numRuns: propertyRuns() },
+      propertyParameters(),
     );
   });
 
@@ -32,7 +32,7 @@ describe('secret finder properties (1,000 cases, 10,000 in CI)', () => {
         const masked = maskSecrets(text, findSecrets(text));
         expect(leakedPieces(masked, p.secret.hidden, `${before} ${p.template} ${after}`)).toEqual([]);
       }),
-      { numRuns: propertyRuns() },
+      propertyParameters(),
     );
   });
 
@@ -49,7 +49,7 @@ describe('secret finder properties (1,000 cases, 10,000 in CI)', () => {
           last = f.end;
         }
       }),
-      { numRuns: propertyRuns() },
+      propertyParameters(),
     );
   });
 

@@ -12,7 +12,7 @@ import { type SlackStandin, startSlackStandin } from '../../bench/slack-standin'
 import { createLogger } from '../../src/logger';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../../src/slack/ids';
 import { messageProblems, viewProblems } from '../helpers/block-kit';
-import { propertyRuns } from '../helpers/property-runs';
+import { propertyParameters, propertyRuns } from '../helpers/property-runs';
 import { BOT_USER, type Harness, startHarness } from '../helpers/slack';
 
 /** Every URL the bot can reach in this file is the loopback stand-in (see beforeAll). */
@@ -219,7 +219,7 @@ describe('the listeners on generated input', () => {
           expect(errors).toEqual([]);
         },
       ),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? propertyRuns()) },
+      { ...propertyParameters(), numRuns: Number(process.env.FUZZ_RUNS ?? propertyRuns()) },
     );
     console.info(`slowest generated event: ${slowest.toFixed(1)} ms`);
   }, 180_000);
