@@ -152,6 +152,17 @@ describe('issue 9: secrets that used to leak', () => {
     for (const word of ['correct', 'horse', 'battery', 'staple']) expect(masked).not.toContain(word);
   });
 
+  // Found by the property test (seed -2002934687): the dash word was read as a CLI flag, which
+  // left a 2-character first word, under the minimum length, and nothing was masked.
+  it.each([
+    ['YAML', 'salesforce:\n  password: if -QFcQ\n  username: u@example.com'],
+    ['key=value', 'SF_PASSWORD=ab -x9Yq host=db'],
+  ])('masks a password whose next word starts with a single dash (%s)', (_form, text) => {
+    const masked = diagnose(text).maskedText;
+    expect(masked).toContain('[redacted password]');
+    expect(masked).not.toMatch(/-QFcQ|-x9Yq/);
+  });
+
   it('masks the password of a SOAP login request as Slack delivers it (&lt;urn:password&gt;)', () => {
     const soap =
       '&lt;soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:urn="urn:partner.soap.sforce.com"&gt;&lt;soapenv:Body&gt;&lt;urn:login&gt;&lt;urn:username&gt;u@example.com&lt;/urn:username&gt;&lt;urn:password&gt;S3cret!pw&amp;Zx9Yw8Vu7Ts6Rq5P&lt;/urn:password&gt;&lt;/urn:login&gt;&lt;/soapenv:Body&gt;&lt;/soapenv:Envelope&gt;\n&lt;faultcode&gt;sf:INVALID_LOGIN&lt;/faultcode&gt;';
