@@ -169,8 +169,10 @@ function scanKeyValues(text: string, emit: Emit, options: FindOptions): void {
     if (SESSION_ID_AHEAD.test(text.slice(valueStart, valueStart + 24))) continue;
     const parameter = /[?&;#]/.test(text[keyStart - 1] ?? '') || text.slice(keyStart - 5, keyStart) === '&amp;';
     const form: ValueForm = table ? 'cell' : parameter ? 'parameter' : 'assigned';
-    // A bare password may hold spaces after "=" or ":", not after a --flag.
-    const spaces = kind === 'password' && assigned;
+    // A bare password may hold spaces after "=" or ":", not after a --flag. On a line of its own
+    // (YAML, .env) it runs to the line's end: nothing else can follow it there.
+    const spaces: Spaces =
+      kind !== 'password' || !assigned ? 'none' : startsLine(text, keyStart) ? 'to-line-end' : 'between-words';
     const value = readValue(text, valueStart, form, spaces);
     if (value === undefined) continue;
     if (value[1] - value[0] >= MIN_LENGTH[kind]) emit(kind, value[0], value[1]);
@@ -234,7 +236,7 @@ const MAX_VALUE = 4_000;
  * Bare passwords may hold spaces: they run to the end of the line, a table border, or the next
  * `key=`.
  */
-function readValue(text: string, from: number, form: ValueForm, spaces: boolean): [number, number] | undefined {
+function readValue(text: string, from: number, form: ValueForm, spaces: Spaces): [number, number] | undefined {
   const c = text[from];
   if (c === undefined || c === '\n' || c === '\r') return undefined;
   if (form === 'cell') return readCell(text, from);
@@ -277,7 +279,25 @@ function readCell(text: string, from: number): [number, number] | undefined {
   return end > from ? [from, end] : undefined;
 }
 
-function readBare(text: string, from: number, spaces: boolean): [number, number] | undefined {
+/**
+ * Whether a bare value may hold spaces: never (tokens, a --flag's value); between words until
+ * something that looks like another field (a one-line log: `user=bob password=ab cd host=x`); or
+ * to the end of the line, for a key that starts its line (YAML, .env).
+ */
+type Spaces = 'none' | 'between-words' | 'to-line-end';
+
+/** The key is the first thing on its line, after indentation, a YAML list dash or `export`. */
+function startsLine(text: string, keyStart: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', keyStart - 1), text.lastIndexOf('\r', keyStart - 1)) + 1;
+  return /^[ \t]*(?:- |export )?[ \t]*["']?$/.test(text.slice(lineStart, keyStart));
+}
+
+function readBare(text: string, from: number, spaces: Spaces): [number, number] | undefined {
+  if (spaces === 'to-line-end') {
+    let end = scanLine(text, from, () => false);
+    while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    return end > from ? [from, end] : undefined;
+  }
   let i = from;
   let end = from;
   for (;;) {
@@ -286,7 +306,7 @@ function readBare(text: string, from: number, spaces: boolean): [number, number]
     while (i < limit && !endsBareWord(text, i)) i++;
     if (i === wordStart) break;
     end = i;
-    if (!spaces) break;
+    if (spaces === 'none') break;
     let k = i;
     while (k < text.length && k - i <= 3 && (text[k] === ' ' || text[k] === '\t')) k++;
     if (k === i || k - i > 3 || k >= text.length || startsAnotherField(text, k)) break;

@@ -157,10 +157,12 @@ describe('issue 9: secrets that used to leak', () => {
   it.each([
     ['YAML', 'salesforce:\n  password: if -QFcQ\n  username: u@example.com'],
     ['key=value', 'SF_PASSWORD=ab -x9Yq host=db'],
+    // Seed 214540266: "A_A" looked like an error code starting another field.
+    ['YAML, a word like a code', 'salesforce:\n  password: ! A_A !!\n  username: u@example.com'],
   ])('masks a password whose next word starts with a single dash (%s)', (_form, text) => {
     const masked = diagnose(text).maskedText;
     expect(masked).toContain('[redacted password]');
-    expect(masked).not.toMatch(/-QFcQ|-x9Yq/);
+    expect(masked).not.toMatch(/-QFcQ|-x9Yq|A_A/);
   });
 
   it('masks the password of a SOAP login request as Slack delivers it (&lt;urn:password&gt;)', () => {
