@@ -111,6 +111,7 @@ describe('the real knowledge base', () => {
     expect(faqs.map((f) => f.id).sort()).toEqual(
       [
         'faq-api-limits',
+        'faq-api-myths',
         'faq-api-usage',
         'faq-bulk-limits',
         'faq-error-formats',
