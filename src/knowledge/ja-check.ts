@@ -86,6 +86,7 @@ function entryPairs(e: KnowledgeEntry): Pair[] {
     { field: 'title', english: e.title, japanese: ja.title },
     { field: 'meaning', english: e.meaning, japanese: ja.meaning },
     { field: 'limit', english: e.limit, japanese: ja.limit },
+    { field: 'retryAdvice', english: e.retryAdvice, japanese: ja.retryAdvice },
     ...e.causes.map((c, i) => ({ field: `causes.${i}`, english: c, japanese: ja.causes[i] })),
     ...e.fixes.map((f, i) => ({ field: `fixes.${i}`, english: f, japanese: ja.fixes[i] })),
   ];
@@ -95,6 +96,7 @@ function entryPairs(e: KnowledgeEntry): Pair[] {
       { field: `${p}title`, english: v.title, japanese: v.ja?.title },
       { field: `${p}meaning`, english: v.meaning, japanese: v.ja?.meaning },
       { field: `${p}limit`, english: v.limit, japanese: v.ja?.limit },
+      { field: `${p}retryAdvice`, english: v.retryAdvice, japanese: v.ja?.retryAdvice },
       ...v.causes.map((c, i) => ({ field: `${p}causes.${i}`, english: c, japanese: v.ja?.causes[i] })),
       ...v.fixes.map((f, i) => ({ field: `${p}fixes.${i}`, english: f, japanese: v.ja?.fixes[i] })),
     );

@@ -129,6 +129,7 @@ interface EnglishFields {
   readonly meaning?: string | undefined;
   readonly causes: readonly string[];
   readonly fixes: readonly string[];
+  readonly retryAdvice?: string | undefined;
   readonly limit: string | undefined;
 }
 
@@ -136,6 +137,7 @@ interface JaFields {
   readonly meaning?: string | undefined;
   readonly causes?: readonly string[] | undefined;
   readonly fixes?: readonly string[] | undefined;
+  readonly retryAdvice?: string | undefined;
   readonly limit?: string | undefined;
 }
 
@@ -145,6 +147,7 @@ function checkSameFields(source: EnglishFields, ja: JaFields, fail: Fail, prefix
     ['meaning', source.meaning !== undefined, ja.meaning !== undefined],
     ['causes', source.causes.length > 0, ja.causes !== undefined],
     ['fixes', source.fixes.length > 0, ja.fixes !== undefined],
+    ['retryAdvice', source.retryAdvice !== undefined, ja.retryAdvice !== undefined],
     ['limit', source.limit !== undefined, ja.limit !== undefined],
   ];
   for (const [field, inEnglish, inJapanese] of pairs) {
@@ -181,6 +184,7 @@ function entryText(raw: RawJaEntry): JaEntryText {
     meaning: raw.meaning,
     causes: raw.causes ?? [],
     fixes: raw.fixes ?? [],
+    retryAdvice: raw.retryAdvice,
     limit: raw.limit,
   });
 }
@@ -191,6 +195,7 @@ function variantText(raw: RawJaVariant): JaVariantText {
     meaning: raw.meaning,
     causes: raw.causes ?? [],
     fixes: raw.fixes ?? [],
+    retryAdvice: raw.retryAdvice,
     limit: raw.limit,
   });
 }

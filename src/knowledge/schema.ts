@@ -118,6 +118,7 @@ export const jaVariantSchema = z.strictObject({
   meaning: sentence(700).optional(),
   causes: z.array(sentence(300)).min(1).max(6).optional(),
   fixes: z.array(sentence(300)).min(1).max(6).optional(),
+  retryAdvice: sentence(400).optional(),
   limit: sentence(300).optional(),
 });
 
@@ -127,6 +128,7 @@ export const jaEntrySchema = z.strictObject({
   meaning: sentence(700),
   causes: z.array(sentence(300)).min(1).max(6).optional(),
   fixes: z.array(sentence(300)).min(1).max(6).optional(),
+  retryAdvice: sentence(400).optional(),
   limit: sentence(300).optional(),
   variants: z.array(jaVariantSchema).optional(),
 });

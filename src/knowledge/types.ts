@@ -25,6 +25,7 @@ export interface JaEntryText {
   readonly meaning: string;
   readonly causes: readonly string[];
   readonly fixes: readonly string[];
+  readonly retryAdvice: string | undefined;
   readonly limit: string | undefined;
 }
 
@@ -34,6 +35,7 @@ export interface JaVariantText {
   readonly meaning: string | undefined;
   readonly causes: readonly string[];
   readonly fixes: readonly string[];
+  readonly retryAdvice: string | undefined;
   readonly limit: string | undefined;
 }
 
