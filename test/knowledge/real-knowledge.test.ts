@@ -42,6 +42,16 @@ describe('the real knowledge base', () => {
     expect(entries.length).toBeGreaterThan(1000);
   });
 
+  it('has Japanese text for every entry and every FAQ, so a Japanese answer is never half English', () => {
+    expect(entries.filter((e) => e.ja === undefined).map((e) => e.code)).toEqual([]);
+    expect(faqs.filter((f) => f.ja === undefined).map((f) => f.id)).toEqual([]);
+    // Full entries are translated item for item (the loader checks the counts); a brief one is one line.
+    for (const e of entries) {
+      if (e.depth === 'full') expect(e.ja?.fixes.length).toBe(e.fixes.length);
+      if (e.depth === 'brief') expect(e.ja?.meaning).not.toContain('\n');
+    }
+  });
+
   it('gives every commonly pasted code a full entry with causes and fixes', () => {
     const missing = FULL_ENTRY_CODES.filter((c) => !has(c));
     expect(missing).toEqual([]);
