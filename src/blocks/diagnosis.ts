@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n';
 import type { Answer, Explanation } from '../knowledge/answer';
 import { docTitle } from '../knowledge/doc-titles';
 import { apiFamilyLabel, percent } from '../knowledge/labels';
@@ -6,7 +7,7 @@ import type { RetryPolicy } from '../knowledge/schema';
 import type { LimitReading } from '../salesforce/limit-reading';
 import { ACTIONS, DIAGNOSIS_BLOCKS as B } from '../slack/ids';
 import { bullets, clip, escapeMrkdwn, link } from '../slack/mrkdwn';
-import { MSG } from '../user-messages';
+import { type Messages, messages } from '../i18n';
 import { type Button, type KnownBlock, LIMITS, type MessagePayload } from './types';
 import { visibleLength } from './visible-text';
 
@@ -62,50 +63,51 @@ const BUDGETS: readonly Budget[] = [
  * blocks. "More detail" adds the meaning, every cause and fix, and the documentation.
  */
 export function buildDiagnosisMessage(answer: Answer, options: DiagnosisOptions): MessagePayload {
-  if (options.expanded === true) return { text: fallbackText(answer), blocks: expandedBlocks(answer, options) };
+  const t = messages(answer.lang);
+  if (options.expanded === true) return { text: fallbackText(answer), blocks: expandedBlocks(t, answer, options) };
   let payload: MessagePayload | undefined;
   for (const budget of BUDGETS) {
-    payload = { text: fallbackText(answer), blocks: collapsedBlocks(answer, options, budget) };
+    payload = { text: fallbackText(answer), blocks: collapsedBlocks(t, answer, options, budget) };
     if (visibleLength(payload) <= COLLAPSED_VISIBLE_MAX) return payload;
   }
   return payload as MessagePayload;
 }
 
-function collapsedBlocks(answer: Answer, options: DiagnosisOptions, budget: Budget): KnownBlock[] {
-  const blocks: KnownBlock[] = [summaryBlock(answer)];
-  const says = saysText(answer, options.limits, budget.message);
+function collapsedBlocks(t: Messages, answer: Answer, options: DiagnosisOptions, budget: Budget): KnownBlock[] {
+  const blocks: KnownBlock[] = [summaryBlock(t, answer)];
+  const says = saysText(t, answer, options.limits, budget.message);
   if (says !== undefined) blocks.push(section(B.says, says));
   blocks.push(
-    section(B.todo, toDoText(answer, options.limits, answer.fixesForPaste.slice(0, budget.fixes), budget.fix)),
+    section(B.todo, toDoText(t, answer, options.limits, answer.fixesForPaste.slice(0, budget.fixes), budget.fix)),
   );
-  const footer = footerText(answer, budget.others);
+  const footer = footerText(t, answer, budget.others);
   if (footer !== undefined) blocks.push(contextBlock(B.extracted, footer));
-  if (options.storageTrouble === true) blocks.push(contextBlock(B.storage, MSG.storageTrouble));
-  blocks.push(actions(answer, options, false));
+  if (options.storageTrouble === true) blocks.push(contextBlock(B.storage, t.common.storageTrouble));
+  blocks.push(actions(t, answer, options, false));
   return blocks;
 }
 
-function expandedBlocks(answer: Answer, options: DiagnosisOptions): KnownBlock[] {
+function expandedBlocks(t: Messages, answer: Answer, options: DiagnosisOptions): KnownBlock[] {
   const p = answer.primary;
   const first = BUDGETS[0] as Budget;
-  const blocks: KnownBlock[] = [summaryBlock(answer)];
-  const says = saysText(answer, options.limits, first.message);
+  const blocks: KnownBlock[] = [summaryBlock(t, answer)];
+  const says = saysText(t, answer, options.limits, first.message);
   if (says !== undefined) blocks.push(section(B.says, says));
-  blocks.push(section(B.todo, toDoText(answer, options.limits, answer.fixesForPaste, first.fix)));
+  blocks.push(section(B.todo, toDoText(t, answer, options.limits, answer.fixesForPaste, first.fix)));
   blocks.push(
     section(
       B.meaning,
-      `${MSG.answer.meaningHeading}\n${escapeMrkdwn(p.meaning)}${p.brief ? `\n${MSG.answer.undocumented}` : ''}`,
+      `${t.answer.meaningHeading}\n${escapeMrkdwn(p.meaning)}${p.brief ? `\n${t.answer.undocumented}` : ''}`,
     ),
   );
-  if (p.causes.length > 0) blocks.push(section(B.causes, `${MSG.answer.causesHeading}\n${bullets(p.causes)}`));
-  if (p.fixes.length > 0) blocks.push(section(B.fixes, `${MSG.answer.fixesHeading}\n${bullets(p.fixes)}`));
-  if (p.limit !== undefined) blocks.push(section(B.limit, `${MSG.answer.limitHeading}\n${escapeMrkdwn(p.limit)}`));
+  if (p.causes.length > 0) blocks.push(section(B.causes, `${t.answer.causesHeading}\n${bullets(p.causes)}`));
+  if (p.fixes.length > 0) blocks.push(section(B.fixes, `${t.answer.fixesHeading}\n${bullets(p.fixes)}`));
+  if (p.limit !== undefined) blocks.push(section(B.limit, `${t.answer.limitHeading}\n${escapeMrkdwn(p.limit)}`));
   if (p.docs.length > 0) {
     blocks.push(
       section(
         B.docs,
-        `${MSG.answer.docsHeading}\n${p.docs
+        `${t.answer.docsHeading}\n${p.docs
           .slice(0, 4)
           .map((u) => `• ${link(u, docTitle(u))}`)
           .join('\n')}`,
@@ -116,33 +118,40 @@ function expandedBlocks(answer: Answer, options: DiagnosisOptions): KnownBlock[]
     blocks.push(
       section(
         B.alternatives,
-        `${MSG.answer.alternativesHeading}\n${answer.alternatives
+        `${t.answer.alternativesHeading}\n${answer.alternatives
           .map((o) => `• \`${escapeMrkdwn(o.code)}\` — ${escapeMrkdwn(o.title)}`)
           .join('\n')}`,
       ),
     );
   }
-  if (p.escalation === 'secondary') blocks.push(contextBlock(B.escalation, MSG.answer.escalateSecondary));
-  const footer = footerText(answer, 10);
+  if (p.escalation === 'secondary') blocks.push(contextBlock(B.escalation, t.answer.escalateSecondary));
+  const footer = footerText(t, answer, 10);
   if (footer !== undefined) blocks.push(contextBlock(B.extracted, footer));
-  if (options.storageTrouble === true) blocks.push(contextBlock(B.storage, MSG.storageTrouble));
-  blocks.push(actions(answer, options, true));
+  if (options.storageTrouble === true) blocks.push(contextBlock(B.storage, t.common.storageTrouble));
+  blocks.push(actions(t, answer, options, true));
   return blocks;
 }
 
 /** "`CODE` (HTTP 400) — verdict", then the surface it came through. */
-function summaryBlock(answer: Answer): KnownBlock {
+function summaryBlock(t: Messages, answer: Answer): KnownBlock {
   const p = answer.primary;
-  const status = answer.httpStatus !== undefined && !p.code.startsWith('HTTP_') ? ` (HTTP ${answer.httpStatus})` : '';
-  const surface = apiFamilyLabel(answer.context.apiFamily);
+  const status =
+    answer.httpStatus !== undefined && !p.code.startsWith('HTTP_') ? ` ${t.answer.httpStatus(answer.httpStatus)}` : '';
+  const surface = apiFamilyLabel(answer.context.apiFamily, answer.lang);
   const line = `*\`${escapeMrkdwn(p.code)}\`*${status} — ${escapeMrkdwn(p.title)}`;
   return section(B.summary, surface === undefined ? line : `${line}\n_${escapeMrkdwn(surface)}_`);
 }
 
 /** What Salesforce said in this paste; undefined when the paste says nothing beyond the code. */
-function saysText(answer: Answer, limits: LimitReading | undefined, messageMax: number): string | undefined {
+function saysText(
+  t: Messages,
+  answer: Answer,
+  limits: LimitReading | undefined,
+  messageMax: number,
+): string | undefined {
   const s = answer.specifics;
-  const a = MSG.answer;
+  const a = t.answer;
+  const number = t.common.number;
   const lines: string[] = [];
   if (s.message !== undefined) lines.push(`> ${escapeMrkdwn(clip(s.message, messageMax))}`);
   const facts: string[] = [];
@@ -180,16 +189,22 @@ function saysText(answer: Answer, limits: LimitReading | undefined, messageMax: 
         percent((s.apiUsage.used / s.apiUsage.max) * 100),
       ),
     );
-  const live = limitsText(limits);
+  const live = limitsText(t, limits);
   if (live !== undefined) lines.push(live);
   if (lines.length === 0) return undefined;
   return `${a.saysHeading}\n${lines.join('\n')}`;
 }
 
-function toDoText(answer: Answer, limits: LimitReading | undefined, fixes: readonly string[], fixMax: number): string {
+function toDoText(
+  t: Messages,
+  answer: Answer,
+  limits: LimitReading | undefined,
+  fixes: readonly string[],
+  fixMax: number,
+): string {
   const lines: string[] = [];
-  if (fixes.length > 0) lines.push(MSG.answer.toDoHeading, ...fixes.map((f) => `• ${escapeMrkdwn(clip(f, fixMax))}`));
-  lines.push(retryText(answer.primary, limits));
+  if (fixes.length > 0) lines.push(t.answer.toDoHeading, ...fixes.map((f) => `• ${escapeMrkdwn(clip(f, fixMax))}`));
+  lines.push(retryText(t, answer.lang, answer.primary, limits));
   return lines.join('\n');
 }
 
@@ -197,7 +212,7 @@ function toDoText(answer: Answer, limits: LimitReading | undefined, fixes: reado
  * The verdict, with its schedule. A live reading of a REQUEST_LIMIT_EXCEEDED settles which policy
  * applies: the allocation means waiting, a concurrency limit means backing off.
  */
-function retryText(p: Explanation, limits: LimitReading | undefined): string {
+function retryText(t: Messages, lang: Lang, p: Explanation, limits: LimitReading | undefined): string {
   // A live figure settles which limit it is, so the policy it points at speaks instead.
   const decided: RetryPolicy | undefined =
     limits?.kind === 'at-limit' || limits?.kind === 'refused'
@@ -206,19 +221,19 @@ function retryText(p: Explanation, limits: LimitReading | undefined): string {
         ? 'transient'
         : undefined;
   if (decided !== undefined) {
-    const schedule = retrySchedule(decided);
-    const detail = schedule === undefined ? p.retryAdvice : MSG.answer.retrySchedule(schedule);
-    return `${RETRY_EMOJI[decided]} ${MSG.answer.retry(escapeMrkdwn(retryVerdict(decided)), escapeMrkdwn(detail))}`;
+    const schedule = retrySchedule(decided, lang);
+    const detail = schedule === undefined ? p.retryAdvice : t.answer.retrySchedule(schedule);
+    return `${RETRY_EMOJI[decided]} ${t.answer.retry(escapeMrkdwn(retryVerdict(decided, lang)), escapeMrkdwn(detail))}`;
   }
-  if (p.retryVerdict === undefined)
-    return `${RETRY_EMOJI[p.retry]} ${MSG.answer.retryOwn(escapeMrkdwn(p.retryAdvice))}`;
-  const detail = p.retrySchedule === undefined ? p.retryAdvice : MSG.answer.retrySchedule(p.retrySchedule);
-  return `${RETRY_EMOJI[p.retry]} ${MSG.answer.retry(escapeMrkdwn(p.retryVerdict), escapeMrkdwn(detail))}`;
+  if (p.retryVerdict === undefined) return `${RETRY_EMOJI[p.retry]} ${t.answer.retryOwn(escapeMrkdwn(p.retryAdvice))}`;
+  const detail = p.retrySchedule === undefined ? p.retryAdvice : t.answer.retrySchedule(p.retrySchedule);
+  return `${RETRY_EMOJI[p.retry]} ${t.answer.retry(escapeMrkdwn(p.retryVerdict), escapeMrkdwn(detail))}`;
 }
 
-function limitsText(reading: LimitReading | undefined): string | undefined {
+function limitsText(t: Messages, reading: LimitReading | undefined): string | undefined {
   if (reading === undefined) return undefined;
-  const L = MSG.liveLimits;
+  const L = t.liveLimits;
+  const number = t.common.number;
   switch (reading.kind) {
     case 'pending':
       return L.pending(escapeMrkdwn(reading.org));
@@ -249,16 +264,16 @@ function limitsText(reading: LimitReading | undefined): string | undefined {
 }
 
 /** Small print: other errors in the paste, then the request facts escalation will use. */
-function footerText(answer: Answer, maxOthers: number): string | undefined {
+function footerText(t: Messages, answer: Answer, maxOthers: number): string | undefined {
   const parts: string[] = [];
   // The wrapper is already named under "What this paste says".
   const others = answer.others.filter((o) => o.code !== answer.specifics.wrapper).slice(0, maxOthers);
   if (others.length > 0)
     parts.push(
-      `${MSG.answer.othersHeading} ${others.map((o) => `\`${escapeMrkdwn(o.code)}\` ${escapeMrkdwn(o.title)}`).join('; ')}`,
+      `${t.answer.othersHeading} ${others.map((o) => `\`${escapeMrkdwn(o.code)}\` ${escapeMrkdwn(o.title)}`).join('; ')}`,
     );
   const c = answer.context;
-  const a = MSG.answer;
+  const a = t.answer;
   if (c.method !== undefined || c.url !== undefined)
     parts.push(a.request(escapeMrkdwn([c.method, c.url].filter(Boolean).join(' '))));
   if (c.apiVersion !== undefined) parts.push(a.apiVersion(c.apiVersion));
@@ -270,10 +285,11 @@ function footerText(answer: Answer, maxOthers: number): string | undefined {
   return parts.length === 0 ? undefined : clip(parts.join(' · '), LIMITS.sectionText);
 }
 
-function actions(answer: Answer, options: DiagnosisOptions, expanded: boolean): KnownBlock {
+function actions(t: Messages, answer: Answer, options: DiagnosisOptions, expanded: boolean): KnownBlock {
   const elements: Button[] = [];
-  const refs = JSON.stringify({ p: options.refs.pasteId ?? null, c: answer.primary.code });
-  const a = MSG.answer;
+  // The language travels with the buttons, so "More detail" expands in the language of the answer.
+  const refs = JSON.stringify({ p: options.refs.pasteId ?? null, c: answer.primary.code, l: answer.lang });
+  const a = t.answer;
   if (options.ephemeral === true) {
     elements.push({
       type: 'button',
@@ -333,17 +349,18 @@ function code(text: string): string {
   return `\`${escapeMrkdwn(text).replace(/`/g, "'")}\``;
 }
 
-function number(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
 /** Notification and screen-reader text: code, what Salesforce said, and whether to retry. */
 export function fallbackText(answer: Answer): string {
   const p = answer.primary;
-  const more = answer.others.length > 0 ? ` (+${answer.others.length} more)` : '';
-  const said = answer.specifics.message === undefined ? '' : ` "${clip(answer.specifics.message, 200)}"`;
+  const said = answer.specifics.message === undefined ? undefined : clip(answer.specifics.message, 200);
   return clip(
-    `${p.code}: ${p.title}${more}.${said} Retry: ${p.retryVerdict ?? clip(p.retryAdvice, 120)}`,
+    messages(answer.lang).answer.fallback(
+      p.code,
+      p.title,
+      answer.others.length,
+      said,
+      p.retryVerdict ?? clip(p.retryAdvice, 120),
+    ),
     LIMITS.fallbackText,
   );
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang';
 import type { Diagnosis, ErrorContext, Match } from './diagnosis';
 import { FITTED_GATE } from './gate-params';
 import { retryAdvice, retrySchedule, retryVerdict } from './retry';
@@ -44,6 +45,8 @@ export interface Explanation {
 export type EscalationAdvice = 'recommended' | 'secondary';
 
 export interface Answer {
+  /** The language of every text in it (codes and Salesforce's own messages stay as they are). */
+  readonly lang: Lang;
   readonly primary: Explanation;
   /** Other errors the paste shows (above the gate), in rank order. The HTTP status of the
    * primary error itself is not one of them: it is shown with that error. */
@@ -78,11 +81,13 @@ const ORG_LIMIT_CODES = new Set([
  * `lang: 'ja'` takes the Japanese text from `knowledge/ja/` where it exists and falls back to
  * English field by field, so an entry not yet translated still gets a complete answer.
  */
-export function explain(match: Match, lang: 'en' | 'ja' = 'en'): Explanation {
+export function explain(match: Match, lang: Lang = 'en'): Explanation {
   const variant =
     match.variant === undefined ? undefined : match.entry.variants.find((v) => v.id === match.variant?.id);
   const e = match.entry;
-  const own = variant === undefined ? e.retryAdvice : variant.retryAdvice;
+  const ownEnglish = variant === undefined ? e.retryAdvice : variant.retryAdvice;
+  const ownJapanese = variant === undefined ? e.ja?.retryAdvice : variant.ja?.retryAdvice;
+  const own = lang === 'ja' ? (ownJapanese ?? ownEnglish) : ownEnglish;
   const orgLimit = ORG_LIMIT_CODES.has(match.code) || match.retry === 'wait';
   const entryText = lang === 'ja' && e.ja !== undefined ? e.ja : e;
   const variantText = lang === 'ja' && variant?.ja !== undefined ? variant.ja : variant;
@@ -97,9 +102,9 @@ export function explain(match: Match, lang: 'en' | 'ja' = 'en'): Explanation {
     fixes: variantText !== undefined && variantText.fixes.length > 0 ? variantText.fixes : entryText.fixes,
     retry: match.retry,
     transient: match.transient,
-    retryAdvice: own ?? retryAdvice(match.retry),
-    retryVerdict: own === undefined ? retryVerdict(match.retry) : undefined,
-    retrySchedule: own === undefined ? retrySchedule(match.retry) : undefined,
+    retryAdvice: own ?? retryAdvice(match.retry, lang),
+    retryVerdict: own === undefined ? retryVerdict(match.retry, lang) : undefined,
+    retrySchedule: own === undefined ? retrySchedule(match.retry, lang) : undefined,
     limit: variantText?.limit ?? entryText.limit,
     docs: e.docs,
     http: e.http,
@@ -116,22 +121,25 @@ export function escalationFor(retry: RetryPolicy, orgLimit: boolean): Escalation
 }
 
 /** Undefined when the diagnosis is not an error the assistant should answer. */
-export function answerFor(d: Diagnosis): Answer | undefined {
+export function answerFor(d: Diagnosis, lang: Lang = 'en'): Answer | undefined {
   const [first, ...rest] = d.matches;
   if (!d.isError || first === undefined) return undefined;
-  const primary = explain(first);
+  const primary = explain(first, lang);
+  // Fit is judged on the English fixes (pastes are English); the Japanese list is the same, item for item.
+  const english = lang === 'en' ? primary : explain(first, 'en');
   const httpStatus = d.context.httpStatus ?? (first.code.startsWith('HTTP_') ? first.entry.http : undefined);
   const sameStatus = (m: Match) =>
     m.code.startsWith('HTTP_') && !first.code.startsWith('HTTP_') && m.entry.http === httpStatus;
   const specifics = extractSpecifics(d.maskedText, first.code);
   return {
     primary,
-    others: rest.filter((m) => m.score >= FITTED_GATE.threshold && !sameStatus(m)).map((m) => explain(m)),
+    lang,
+    others: rest.filter((m) => m.score >= FITTED_GATE.threshold && !sameStatus(m)).map((m) => explain(m, lang)),
     alternatives: rest
       .filter((m) => m.score < FITTED_GATE.threshold && !sameStatus(m))
-      .map((m) => ({ code: m.code, title: m.title, confidence: m.confidence })),
+      .map((m) => ({ code: m.code, title: explain(m, lang).title, confidence: m.confidence })),
     specifics,
-    fixesForPaste: fixesForPaste(primary.fixes, d.maskedText, specifics),
+    fixesForPaste: fixesForPaste(english.fixes, d.maskedText, specifics).map((i) => primary.fixes[i] ?? ''),
     httpStatus,
     context: d.context,
   };
@@ -151,12 +159,12 @@ function words(text: string): Set<string> {
 }
 
 /**
- * The fixes whose words the paste shares most (a trigger named in the paste favours the fix about
+ * The positions of the fixes whose words the paste shares most (a trigger named in the paste favours the fix about
  * triggers), at most two, in the knowledge base's order. Ties keep that order, which puts the
  * most common fix first.
  */
-export function fixesForPaste(fixes: readonly string[], text: string, s: PasteSpecifics): string[] {
-  if (fixes.length <= 2) return [...fixes];
+export function fixesForPaste(fixes: readonly string[], text: string, s: PasteSpecifics): number[] {
+  if (fixes.length <= 2) return fixes.map((_, i) => i);
   const pasteWords = words(
     [
       text.slice(0, 20_000),
@@ -172,6 +180,6 @@ export function fixesForPaste(fixes: readonly string[], text: string, s: PasteSp
   });
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
   // Nothing in the paste points anywhere: the first fixes are the most common ones.
-  if (best.every((b) => b.score === 0)) return fixes.slice(0, 2);
-  return best.sort((a, b) => a.i - b.i).map((b) => b.fix);
+  if (best.every((b) => b.score === 0)) return [0, 1];
+  return best.map((b) => b.i).sort((a, b) => a - b);
 }

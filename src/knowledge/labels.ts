@@ -1,5 +1,5 @@
+import type { Lang } from '../i18n/lang';
 import type { ApiFamily } from './diagnosis';
-import type { PasteFormat } from './specifics';
 
 /** How people name the surface an error came through; internal ids never reach a reply. */
 export const API_FAMILY_LABELS: Readonly<Record<ApiFamily, string | undefined>> = {
@@ -18,23 +18,15 @@ export const API_FAMILY_LABELS: Readonly<Record<ApiFamily, string | undefined>> 
   OTHER: undefined,
 };
 
-/** What the paste is, as its reader would call it. */
-export const PASTE_FORMAT_LABELS: Readonly<Record<PasteFormat, string>> = {
-  'rest-json': 'REST error body',
-  'soap-fault': 'SOAP fault',
-  'bulk1-batch': 'Bulk API 1.0 batch',
-  'bulk1-rows': 'Bulk API 1.0 result rows',
-  'bulk2-rows': 'Bulk API 2.0 failed results',
-  oauth: 'OAuth token response',
-  apex: 'Apex exception',
-  'cli-json': 'sf CLI JSON',
-  'simple-salesforce': 'simple-salesforce',
-  jsforce: 'jsforce',
-  'data-loader': 'Data Loader error file',
+/** Only the words around product names change in Japanese; the names stay as Salesforce writes them. */
+const API_FAMILY_LABELS_JA: Readonly<Record<ApiFamily, string | undefined>> = {
+  ...API_FAMILY_LABELS,
+  OAUTH: 'OAuth トークンエンドポイント',
 };
 
-export function apiFamilyLabel(family: ApiFamily | undefined): string | undefined {
-  return family === undefined ? undefined : API_FAMILY_LABELS[family];
+export function apiFamilyLabel(family: ApiFamily | undefined, lang: Lang = 'en'): string | undefined {
+  if (family === undefined) return undefined;
+  return (lang === 'ja' ? API_FAMILY_LABELS_JA : API_FAMILY_LABELS)[family];
 }
 
 /** Usage as people read it: 99.96 stays "99" (not yet full), 12.3 is "12", 104.2 is "104". */

@@ -66,9 +66,9 @@ describe('names and advice', () => {
     expect(squash('Query Time-Out!')).toBe('querytimeout');
   });
 
-  it('has distinct advice for every retry policy', () => {
-    const advice = (['transient', 'wait', 'reauth', 'fix', 'retry-once'] as const).map(retryAdvice);
+  it.each(['en', 'ja'] as const)('has distinct advice for every retry policy (%s)', (lang) => {
+    const advice = (['transient', 'wait', 'reauth', 'fix', 'retry-once'] as const).map((p) => retryAdvice(p, lang));
     expect(new Set(advice).size).toBe(5);
-    expect(retryAdvice('transient')).toMatch(/backoff/);
+    expect(retryAdvice('transient', lang)).toMatch(lang === 'en' ? /backoff/ : /バックオフ/);
   });
 });
