@@ -410,10 +410,28 @@ export function defaultResponse(method: string, body: Record<string, unknown>, n
     case 'views.publish':
       return { ok: true, view: { id: `V${n}`, hash: `h${n}` } };
     case 'users.info':
-      return { ok: true, user: { id: body.user, tz: 'Europe/Paris', tz_label: 'Central European Time' } };
+      return {
+        ok: true,
+        user: standinUser(String(body.user), body.include_locale === true || body.include_locale === 'true'),
+      };
     case 'conversations.members':
       return { ok: true, members: ['U0001', 'U0002'], response_metadata: { next_cursor: '' } };
     default:
       return { ok: true };
   }
+}
+
+/**
+ * A workspace member as users.info describes them. Members whose ID starts with `UJP` are set up
+ * in Japanese in Tokyo, everyone else in English in Paris, so tests can pick a reader by ID.
+ * Slack returns `locale` only when asked with `include_locale`.
+ */
+export function standinUser(id: string, includeLocale: boolean): Record<string, unknown> {
+  const japanese = id.startsWith('UJP');
+  return {
+    id,
+    tz: japanese ? 'Asia/Tokyo' : 'Europe/Paris',
+    tz_label: japanese ? 'Japan Standard Time' : 'Central European Time',
+    ...(includeLocale ? { locale: japanese ? 'ja-JP' : 'en-US' } : {}),
+  };
 }

@@ -20,6 +20,7 @@ import { createAnswerLimits } from './services/answer-limits';
 import { AnswerOutbox } from './services/answer-outbox';
 import { Answerer } from './services/answering';
 import { EventDedupe } from './services/event-dedupe';
+import { Languages } from './services/languages';
 import { LimitsService } from './services/limits-service';
 import { LimitsWatch } from './services/limits-watch';
 import { createSnippetFetcher } from './services/snippets';
@@ -28,6 +29,7 @@ import { TrendService } from './services/trend-service';
 import { WhoService } from './services/who-service';
 import { HandlerTracker } from './slack/handler-tracker';
 import { boundPort, createReceiver, httpServer, verifyBotToken } from './slack/receiver';
+import { UserProfiles } from './slack/user-profiles';
 import { openStore, type Store } from './store';
 
 export interface AssistantOverrides {
@@ -85,6 +87,9 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
   const engines = new EngineHolder({}, overrides.engine);
   const access = new AccessControl(config.allow, logger, clock);
   const dedupe = new EventDedupe(store, logger);
+  // One users.info per person (time zone and locale), shared by answers and escalations.
+  const profiles = new UserProfiles(logger, clock);
+  const languages = new Languages({ store, profiles, logger });
   const { orgClients, limits, watch, trend, who } = buildOrgServices(config, {
     store,
     engines,
@@ -118,6 +123,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     outbox,
     // A limit error's live figure reaches its answer within 10 s of the paste, or is given up.
     answerLimits: createAnswerLimits({ limits, store, logger, waitMs: 8_000 }),
+    languages,
   });
   const trust = new TrustService({
     apiUrl: config.trust.apiUrl,
@@ -142,6 +148,8 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     clock,
     escalationChannelId: config.escalationChannelId,
     linkedOrg: linked === undefined ? undefined : { orgId: linked.orgId, username: linked.username },
+    profiles,
+    languageFor: (client, userId) => languages.forPerson(client, userId),
   });
 
   const handlers = new HandlerTracker();
@@ -181,6 +189,7 @@ export async function createAssistant(config: Config, overrides: AssistantOverri
     watch,
     trend,
     who,
+    languages,
   };
   registerListeners(app, services);
 

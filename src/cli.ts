@@ -1,6 +1,6 @@
 /**
  * Command-line entry: the assistant without Slack.
- *   npm run --silent cli -- diagnose [FILE] [--json | --jsonl]
+ *   npm run --silent cli -- diagnose [FILE] [--json | --jsonl] [--lang en|ja]
  *   npm run eval -- [--cv K] [--formats TSV] FILE.jsonl… [--min-precision N] [--min-recall N] [--min-top1 N]
  * Reads FILE, or standard input when FILE is omitted or "-".
  */
@@ -20,12 +20,15 @@ import {
 import { type Formats, formatSegments, parseFormats } from './cli/eval-segments';
 import { toJson, toJsonl, toText } from './cli/output';
 import { KnowledgeLoadError } from './errors';
+import { isLang, type Lang } from './i18n';
 import { createDiagnose } from './knowledge/diagnose';
 import { type Engine, loadEngine } from './knowledge/engine';
 import { FITTED_GATE } from './knowledge/gate-params';
 
 const USAGE = `usage:
-  cli diagnose [FILE] [--json | --jsonl]   diagnose a pasted error (stdin when FILE is omitted)
+  cli diagnose [FILE] [--json | --jsonl] [--lang en|ja]
+                                           diagnose a pasted error (stdin when FILE is omitted);
+                                           --lang ja writes the answer in Japanese (default en)
   cli eval FILE.jsonl… [--min-precision N] [--min-recall N] [--min-top1 N] [--formats TSV] [--cv K]
   eval prints totals and a breakdown by segment (formats from --formats, or formats.tsv next to
   each file); --cv K also fits the gate in K folds grouped by source and prints held-out figures.
@@ -43,10 +46,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const engine = loadEngine();
   if (command === 'diagnose') {
+    const lang = langFlag(rest);
     if (flags.includes('--jsonl')) return diagnoseJsonl(engine, positional[0]);
     const text = readInput(positional[0]);
     const d = engine.diagnose(text);
-    process.stdout.write(`${flags.includes('--json') ? JSON.stringify(toJson(d), null, 2) : toText(d)}\n`);
+    process.stdout.write(`${flags.includes('--json') ? JSON.stringify(toJson(d, lang), null, 2) : toText(d, lang)}\n`);
     return 0;
   }
   if (command === 'eval') {
@@ -61,10 +65,19 @@ function positionalArgs(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a.startsWith('--min-') || a === '--cv' || a === '--formats') i++;
+    if (a.startsWith('--min-') || a === '--cv' || a === '--formats' || a === '--lang') i++;
     else if (!a.startsWith('--')) out.push(a);
   }
   return out;
+}
+
+/** `--lang ja` or `--lang=ja`; English when absent. Anything else is a usage error. */
+function langFlag(args: string[]): Lang {
+  const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return 'en';
+  const value = args[at]?.includes('=') ? args[at]?.split('=')[1] : args[at + 1];
+  if (!isLang(value)) throw new UsageError(`--lang takes en or ja, not "${value ?? ''}"`);
+  return value;
 }
 
 function readInput(file: string | undefined): string {

@@ -1,35 +1,38 @@
+import { LANGUAGE_SETTINGS, type Lang, type LanguageSetting, messages } from '../i18n';
 import { CHANNEL_SETTINGS_INPUTS as I, VIEWS } from '../slack/ids';
-import type { ChannelSettings } from '../store/types';
+import type { ChannelMode, ChannelSettings } from '../store/types';
 import { CHANNEL_MODES } from '../store/types';
 import type { ModalView } from './types';
 
-const MODE_LABELS: Record<string, string> = {
-  auto: 'auto: answer every pasted error',
-  mentions: 'mentions: only when mentioned',
-  off: 'off: stay silent',
-};
-
-/** The App Home "Channel settings" modal: pick a channel, its mode, and whether to answer bots. */
-export function buildChannelSettingsModal(current?: ChannelSettings): ModalView {
-  const modeOption = (mode: string) => ({
-    text: { type: 'plain_text' as const, text: MODE_LABELS[mode] ?? mode },
+/** The App Home "Channel settings" modal: a channel, its mode, its language, and whether to answer bots. */
+export function buildChannelSettingsModal(lang: Lang, current?: ChannelSettings): ModalView {
+  const t = messages(lang);
+  const s = t.settings;
+  const modeOption = (mode: ChannelMode) => ({
+    text: { type: 'plain_text' as const, text: s.modeLabels[mode] },
     value: mode,
   });
+  const languageOption = (language: LanguageSetting) => ({
+    text: { type: 'plain_text' as const, text: s.languageLabels[language] },
+    value: language,
+  });
   const botsOption = {
-    text: { type: 'plain_text' as const, text: 'Also answer errors posted by other bots' },
+    text: { type: 'plain_text' as const, text: s.botsOption },
     value: 'bots',
   };
   return {
     type: 'modal',
     callback_id: VIEWS.channelSettings,
-    title: { type: 'plain_text', text: 'Channel settings' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    // The submit handler answers in the same language without looking the person up again.
+    private_metadata: lang,
+    title: { type: 'plain_text', text: s.modalTitle },
+    submit: { type: 'plain_text', text: t.common.save },
+    close: { type: 'plain_text', text: t.common.cancel },
     blocks: [
       {
         type: 'input',
         block_id: I.channel.block,
-        label: { type: 'plain_text', text: 'Channel' },
+        label: { type: 'plain_text', text: s.channel },
         element: {
           type: 'conversations_select',
           action_id: I.channel.action,
@@ -40,7 +43,7 @@ export function buildChannelSettingsModal(current?: ChannelSettings): ModalView 
       {
         type: 'input',
         block_id: I.mode.block,
-        label: { type: 'plain_text', text: 'When should I answer pasted errors?' },
+        label: { type: 'plain_text', text: s.modeQuestion },
         element: {
           type: 'radio_buttons',
           action_id: I.mode.action,
@@ -50,9 +53,20 @@ export function buildChannelSettingsModal(current?: ChannelSettings): ModalView 
       },
       {
         type: 'input',
+        block_id: I.language.block,
+        label: { type: 'plain_text', text: s.languageQuestion },
+        element: {
+          type: 'radio_buttons',
+          action_id: I.language.action,
+          options: LANGUAGE_SETTINGS.map(languageOption),
+          initial_option: languageOption(current?.language ?? 'auto'),
+        },
+      },
+      {
+        type: 'input',
         block_id: I.bots.block,
         optional: true,
-        label: { type: 'plain_text', text: 'Bots' },
+        label: { type: 'plain_text', text: s.bots },
         element: {
           type: 'checkboxes',
           action_id: I.bots.action,

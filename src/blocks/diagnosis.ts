@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { type Messages, messages } from '../i18n';
 import type { Answer, Explanation } from '../knowledge/answer';
 import { docTitle } from '../knowledge/doc-titles';
 import { apiFamilyLabel, percent } from '../knowledge/labels';
@@ -7,7 +8,6 @@ import type { RetryPolicy } from '../knowledge/schema';
 import type { LimitReading } from '../salesforce/limit-reading';
 import { ACTIONS, DIAGNOSIS_BLOCKS as B } from '../slack/ids';
 import { bullets, clip, escapeMrkdwn, link } from '../slack/mrkdwn';
-import { type Messages, messages } from '../i18n';
 import { type Button, type KnownBlock, LIMITS, type MessagePayload } from './types';
 import { visibleLength } from './visible-text';
 

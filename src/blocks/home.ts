@@ -1,9 +1,9 @@
+import { LANGUAGE_SETTINGS, type Lang, type LanguageSetting, type Messages, messages } from '../i18n';
 import type { FamilyInfo } from '../knowledge/types';
 import type { LimitRow } from '../salesforce/limits';
 import { ACTIONS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
-import type { EscalationRecord, WatchEpisodeRecord, WatchSilenceRecord } from '../store/types';
-import { MSG } from '../user-messages';
+import type { EscalationRecord, WatchEpisodeRecord, WatchLevel, WatchSilenceRecord } from '../store/types';
 import { rowText } from './limits';
 import { type HomeView, type KnownBlock, LIMITS } from './types';
 
@@ -29,28 +29,23 @@ export interface HomeModel {
   /** Per linked org: the limits watch's state and a DailyApiRequests sparkline. */
   readonly watch?: readonly HomeWatchOrg[] | undefined;
   readonly storageTrouble: boolean;
+  /** The language App Home is shown in, and the person's own setting behind it. */
+  readonly lang: Lang;
+  readonly languageSetting: LanguageSetting;
 }
 
-/** App Home: what the bot does, how to use it, its knowledge, the org's last limits, your escalations. */
+/** App Home: what the bot does, how to use it, your language, its knowledge, the org's limits, your escalations. */
 export function buildHome(model: HomeModel): HomeView {
+  const t = messages(model.lang);
+  const h = t.home;
+  const languageOption = (setting: LanguageSetting) => ({
+    text: { type: 'plain_text' as const, text: h.myLanguageLabels[setting] },
+    value: setting,
+  });
   const blocks: KnownBlock[] = [
-    { type: 'header', block_id: 'home_title', text: { type: 'plain_text', text: 'Salesforce API Assistant' } },
-    section(
-      'home_intro',
-      'I explain Salesforce API errors pasted in channels I am in: what the error means, likely causes, what to do, whether to retry, and the official documentation. I stay quiet on ordinary chat.',
-    ),
-    section(
-      'home_howto',
-      [
-        '*How to use me*',
-        '• Paste an error (REST body, SOAP fault, Bulk job error, OAuth error, Apex exception, CLI output or stack trace) in a channel I am in: I answer in the thread.',
-        '• On any message, including old ones and thread replies: *⋯ → Diagnose this error* answers you privately.',
-        '• Mention me in a thread to diagnose its first message, or ask me a question such as "where do I see API usage?".',
-        "• `/sflimits [org] [filter|all] [refresh]` shows the linked org's live limits.",
-        '• `/sfassist mode auto|mentions|off` sets how chatty I am in a channel; `/sfassist bots on|off` whether I answer other bots.',
-        '• *Escalate to Salesforce Support* collects exactly what Support asks for and hands over a complete case.',
-      ].join('\n'),
-    ),
+    { type: 'header', block_id: 'home_title', text: { type: 'plain_text', text: h.title } },
+    section('home_intro', h.intro),
+    section('home_howto', h.howTo),
     {
       type: 'actions',
       block_id: 'home_actions',
@@ -58,40 +53,45 @@ export function buildHome(model: HomeModel): HomeView {
         {
           type: 'button',
           action_id: ACTIONS.openChannelSettings,
-          text: { type: 'plain_text', text: 'Channel settings' },
+          text: { type: 'plain_text', text: h.channelSettings },
         },
         {
           type: 'button',
           action_id: ACTIONS.escalate,
-          text: { type: 'plain_text', text: 'Escalate to Salesforce Support' },
+          text: { type: 'plain_text', text: h.escalate },
           value: '{}',
         },
-        { type: 'button', action_id: ACTIONS.refreshHome, text: { type: 'plain_text', text: 'Refresh' } },
+        { type: 'button', action_id: ACTIONS.refreshHome, text: { type: 'plain_text', text: h.refresh } },
       ],
+    },
+    {
+      type: 'section',
+      block_id: 'home_language',
+      text: { type: 'mrkdwn', text: h.languageNow(h.myLanguageLabels[model.languageSetting]) },
+      accessory: {
+        type: 'static_select',
+        action_id: ACTIONS.homeLanguage,
+        placeholder: { type: 'plain_text', text: h.myLanguage },
+        options: LANGUAGE_SETTINGS.map(languageOption),
+        initial_option: languageOption(model.languageSetting),
+      },
     },
     { type: 'divider', block_id: 'home_div1' },
     section(
       'home_kb',
-      `*Knowledge base*: ${model.entries} entries\n${model.families
-        .map((f) => `\`${escapeMrkdwn(f.family)}\` ${f.size}`)
-        .join(' · ')}`,
+      h.knowledge(model.entries, model.families.map((f) => `\`${escapeMrkdwn(f.family)}\` ${f.size}`).join(' · ')),
     ),
     { type: 'divider', block_id: 'home_div2' },
-    section('home_org', orgText(model.org)),
-    ...watchBlocks(model.watch ?? []),
+    section('home_org', orgText(t, model.org)),
+    ...watchBlocks(t, model.watch ?? []),
     { type: 'divider', block_id: 'home_div3' },
-    section('home_escalations', escalationsText(model.escalations)),
+    section('home_escalations', escalationsText(t, model.escalations)),
   ];
   if (model.storageTrouble) {
     blocks.push({
       type: 'context',
       block_id: 'home_storage',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: MSG.inline.homeStorageTrouble,
-        },
-      ],
+      elements: [{ type: 'mrkdwn', text: h.storageTrouble }],
     });
   }
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
@@ -101,49 +101,50 @@ function section(blockId: string, text: string): KnownBlock {
   return { type: 'section', block_id: blockId, text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
 }
 
-function orgText(org: HomeModel['org']): string {
-  if (org === undefined)
-    return '*Linked org*: none configured. Set `SF_INSTANCE_URL` and `SF_ACCESS_TOKEN` (or an OAuth mode) to enable `/sflimits`.';
-  if (org.takenAt === undefined)
-    return `*Linked org*: \`${escapeMrkdwn(org.name)}\`. No limits snapshot yet: run \`/sflimits\`.`;
+/** `<!date^…>`: Slack shows it in the reader's own time zone and language. */
+function slackDate(at: number, format: string): string {
+  return `<!date^${Math.floor(at / 1000)}^${format}|${new Date(at).toISOString()}>`;
+}
+
+function orgText(t: Messages, org: HomeModel['org']): string {
+  if (org === undefined) return t.home.noOrg;
+  const name = escapeMrkdwn(org.name);
+  if (org.takenAt === undefined) return t.home.noSnapshot(name);
   // The same row as /sflimits shows, so "not available" and over-consumption read the same here.
-  const rows = org.headline.map(rowText).join('\n');
-  return `*Linked org*: \`${escapeMrkdwn(org.name)}\` · last limits snapshot <!date^${Math.floor(org.takenAt / 1000)}^{date_short_pretty} {time}|${new Date(org.takenAt).toISOString()}>\n${rows}`;
+  const rows = org.headline.map((r) => rowText(r, t)).join('\n');
+  return t.home.orgSnapshot(name, slackDate(org.takenAt, '{date_short_pretty} {time}'), rows);
 }
 
 /** Per org: where alerts go, what is open, snoozed or muted (with Unmute), and the sparkline. */
-function watchBlocks(orgs: readonly HomeWatchOrg[]): KnownBlock[] {
+function watchBlocks(t: Messages, orgs: readonly HomeWatchOrg[]): KnownBlock[] {
+  const h = t.home;
   const blocks: KnownBlock[] = [];
   orgs.slice(0, 10).forEach((w, i) => {
     const org = `\`${escapeMrkdwn(w.org)}\``;
     const lines: string[] = [];
     if (w.channelId === undefined) {
-      lines.push(
-        `*Limits watch for ${org}*: off. Set \`LIMITS_WATCH_CHANNEL_ID\` to get alerts before an allocation runs out.`,
-      );
+      lines.push(h.watchOff(org));
     } else {
-      const every = w.intervalSeconds % 60 === 0 ? `${w.intervalSeconds / 60} min` : `${w.intervalSeconds} s`;
-      lines.push(`*Limits watch for ${org}*: alerts in <#${w.channelId}>, checked every ${every}.`);
-      if (w.episodes.length === 0) lines.push('No open alerts.');
+      lines.push(h.watchOn(org, w.channelId, t.common.interval(w.intervalSeconds)));
+      if (w.episodes.length === 0) lines.push(h.noOpenAlerts);
       for (const e of w.episodes.slice(0, 10)) {
         const percent = (e.detail as { percent?: unknown } | null)?.percent;
-        const at = typeof percent === 'number' ? ` at ${percent.toFixed(0)}%` : '';
-        const ack = e.ackedBy === undefined ? '' : `, acknowledged by <@${e.ackedBy}>`;
-        lines.push(`• Open: \`${escapeMrkdwn(e.limitKey)}\` ${e.level}${at}${ack}`);
+        lines.push(
+          h.openAlert(
+            `\`${escapeMrkdwn(e.limitKey)}\``,
+            t.watch.levels[e.level as WatchLevel] ?? e.level,
+            typeof percent === 'number' ? percent.toFixed(0) : undefined,
+            e.ackedBy,
+          ),
+        );
       }
       for (const s of w.silences.filter((x) => x.kind === 'snooze').slice(0, 10)) {
-        const until =
-          s.until === undefined
-            ? ''
-            : ` until <!date^${Math.floor(s.until / 1000)}^{date_short_pretty} {time}|${new Date(s.until).toISOString()}>`;
-        lines.push(`• Snoozed: \`${escapeMrkdwn(s.limitKey)}\`${until} by <@${s.byUser}>`);
+        const until = s.until === undefined ? undefined : slackDate(s.until, '{date_short_pretty} {time}');
+        lines.push(h.snoozed(`\`${escapeMrkdwn(s.limitKey)}\``, until, s.byUser));
       }
     }
     if (w.sparkline !== undefined) {
-      const now = w.latestPercent === undefined ? '' : ` now ${w.latestPercent.toFixed(0)}%`;
-      lines.push(
-        `\`DailyApiRequests\` last 24 h, hourly peak on a 0–100 % scale (text sparkline): \`${w.sparkline}\`${now}`,
-      );
+      lines.push(h.sparkline(w.sparkline, w.latestPercent === undefined ? undefined : w.latestPercent.toFixed(0)));
     }
     blocks.push(section(`home_watch_${i}`, lines.join('\n')));
     w.silences
@@ -155,15 +156,12 @@ function watchBlocks(orgs: readonly HomeWatchOrg[]): KnownBlock[] {
           block_id: `home_mute_${i}_${j}`,
           text: {
             type: 'mrkdwn',
-            text: clip(
-              `• Muted in <#${s.channelId}>: \`${escapeMrkdwn(s.limitKey)}\` by <@${s.byUser}>`,
-              LIMITS.sectionText,
-            ),
+            text: clip(h.muted(s.channelId, `\`${escapeMrkdwn(s.limitKey)}\``, s.byUser), LIMITS.sectionText),
           },
           accessory: {
             type: 'button',
             action_id: ACTIONS.watchUnmute,
-            text: { type: 'plain_text', text: 'Unmute' },
+            text: { type: 'plain_text', text: h.unmute },
             value: `${s.channelId}|${s.org}|${s.limitKey}`.slice(0, LIMITS.buttonValue),
           },
         });
@@ -172,14 +170,15 @@ function watchBlocks(orgs: readonly HomeWatchOrg[]): KnownBlock[] {
   return blocks;
 }
 
-function escalationsText(escalations: readonly EscalationRecord[]): string {
-  if (escalations.length === 0) return '*Your recent escalations*: none yet.';
+function escalationsText(t: Messages, escalations: readonly EscalationRecord[]): string {
+  const h = t.home;
+  if (escalations.length === 0) return h.noEscalations;
   const lines = escalations.map((e) => {
     const data = (e.caseData ?? {}) as { code?: unknown; title?: unknown };
-    const what = typeof data.code === 'string' ? `\`${escapeMrkdwn(data.code)}\`` : 'case';
+    const what = typeof data.code === 'string' ? `\`${escapeMrkdwn(data.code)}\`` : h.escalationCase;
     const title = typeof data.title === 'string' ? ` ${escapeMrkdwn(clip(data.title, 80))}` : '';
-    const status = e.status === 'delivered' ? ':white_check_mark: delivered' : ':hourglass: pending delivery';
-    return `• <!date^${Math.floor(e.createdAt / 1000)}^{date_short} {time}|${new Date(e.createdAt).toISOString()}> ${what}${title} — ${status}`;
+    const status = e.status === 'delivered' ? h.delivered : h.pendingDelivery;
+    return `• ${slackDate(e.createdAt, '{date_short} {time}')} ${what}${title} — ${status}`;
   });
-  return `*Your recent escalations*\n${lines.join('\n')}`;
+  return `${h.escalationsHeading}\n${lines.join('\n')}`;
 }

@@ -1,7 +1,7 @@
+import { type Lang, type Messages, messages } from '../i18n';
 import type { Band, LimitRow } from '../salesforce/limits';
 import { ACTIONS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
-import { MSG } from '../user-messages';
 import { type KnownBlock, LIMITS, type MessagePayload } from './types';
 
 export type LimitsView = 'compact' | 'all' | 'filter';
@@ -18,6 +18,7 @@ export interface LimitsModel {
   readonly note: string | undefined;
   /** Ephemeral answers get a "Share in channel" button. */
   readonly shareable: boolean;
+  readonly lang: Lang;
 }
 
 const BAND: Record<Band, string> = {
@@ -29,42 +30,53 @@ const BAND: Record<Band, string> = {
   unlimited: ':white_circle:',
 };
 
-const n = (v: number) => v.toLocaleString('en-US');
-
-export function rowText(r: LimitRow): string {
+/** One limit as a line: band, Salesforce's name for it, and its figures. */
+export function rowText(r: LimitRow, t: Messages): string {
   const name = `\`${escapeMrkdwn(r.key)}\``;
+  const n = t.common.number;
+  const L = t.limits;
   switch (r.band) {
     case 'not-available':
-      return `${BAND[r.band]} ${name} not available in this org (Max 0)`;
+      return `${BAND[r.band]} ${L.rowNotAvailable(name)}`;
     case 'unlimited':
-      return `${BAND[r.band]} ${name} unlimited`;
+      return `${BAND[r.band]} ${L.rowUnlimited(name)}`;
     case 'over':
-      return `${BAND[r.band]} ${name} *over by ${n(-r.remaining)}*: ${n(r.used)} used of ${n(r.max)} (${(r.percent ?? 0).toFixed(0)}%)`;
+      return `${BAND[r.band]} ${L.rowOver(name, n(-r.remaining), n(r.used), n(r.max), (r.percent ?? 0).toFixed(0))}`;
     default:
-      return `${BAND[r.band]} ${name} ${n(r.used)} / ${n(r.max)} used (${(r.percent ?? 0).toFixed(r.percent !== undefined && r.percent < 10 ? 1 : 0)}%) · ${n(r.remaining)} left`;
+      return `${BAND[r.band]} ${L.rowUsed(
+        name,
+        n(r.used),
+        n(r.max),
+        (r.percent ?? 0).toFixed(r.percent !== undefined && r.percent < 10 ? 1 : 0),
+        n(r.remaining),
+      )}`;
   }
 }
 
 /** The /sflimits answer: rows sorted by use, snapshot time with the lag note, header figure, where else to look. */
 export function buildLimitsMessage(m: LimitsModel): MessagePayload {
+  const t = messages(m.lang);
+  const L = t.limits;
+  const n = t.common.number;
+  const org = escapeMrkdwn(m.org);
   const title =
     m.view === 'compact'
-      ? `*Limits for \`${escapeMrkdwn(m.org)}\`* — the ones that matter for API integrations (\`/sflimits ${escapeMrkdwn(m.org)} all\` for every key)`
+      ? L.titleCompact(org)
       : m.view === 'all'
-        ? `*All limits for \`${escapeMrkdwn(m.org)}\`*`
-        : `*Limits for \`${escapeMrkdwn(m.org)}\` matching "${escapeMrkdwn(m.filter ?? '')}"*`;
+        ? L.titleAll(org)
+        : L.titleFilter(org, escapeMrkdwn(m.filter ?? ''));
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: 'lim_title', text: { type: 'mrkdwn', text: clip(title, LIMITS.sectionText) } },
   ];
   const stamp = `<!date^${Math.floor(m.takenAt / 1000)}^{date_short_pretty} {time_secs}|${new Date(m.takenAt).toISOString()}>`;
-  const age = m.cachedForSeconds === undefined ? '' : ` (cached ${m.cachedForSeconds} s ago)`;
+  const age = m.cachedForSeconds === undefined ? '' : L.cachedAgo(m.cachedForSeconds);
   blocks.push({
     type: 'context',
     block_id: 'lim_when',
     elements: [
       {
         type: 'mrkdwn',
-        text: MSG.inline.snapshotLag(stamp, age),
+        text: L.snapshotLag(stamp, age),
       },
     ],
   });
@@ -75,7 +87,7 @@ export function buildLimitsMessage(m: LimitsModel): MessagePayload {
       block_id: 'lim_header',
       text: {
         type: 'mrkdwn',
-        text: `*API requests, last 24 h (Sforce-Limit-Info header):* ${n(m.apiUsage.used)} / ${n(m.apiUsage.limit)}${pct}. This figure comes with every API response and is fresher than \`DailyApiRequests\`.`,
+        text: L.headerFigure(n(m.apiUsage.used), n(m.apiUsage.limit), pct),
       },
     });
   }
@@ -85,7 +97,7 @@ export function buildLimitsMessage(m: LimitsModel): MessagePayload {
       block_id: 'lim_rows_0',
       text: {
         type: 'mrkdwn',
-        text: m.view === 'filter' ? 'No limit name matches that filter.' : 'Salesforce returned no limits.',
+        text: m.view === 'filter' ? L.noMatch : L.noLimits,
       },
     });
   } else {
@@ -103,7 +115,7 @@ export function buildLimitsMessage(m: LimitsModel): MessagePayload {
       chunk = [];
     };
     for (const r of m.rows) {
-      const line = rowText(r);
+      const line = rowText(r, t);
       if ([...chunk, line].join('\n').length > LIMITS.sectionText) flush();
       chunk.push(line);
     }
@@ -121,7 +133,7 @@ export function buildLimitsMessage(m: LimitsModel): MessagePayload {
     elements: [
       {
         type: 'mrkdwn',
-        text: MSG.inline.notInApi,
+        text: L.notInApi,
       },
     ],
   });
@@ -133,14 +145,14 @@ export function buildLimitsMessage(m: LimitsModel): MessagePayload {
         {
           type: 'button',
           action_id: ACTIONS.shareLimits,
-          text: { type: 'plain_text', text: 'Share in channel' },
+          text: { type: 'plain_text', text: L.share },
           value: JSON.stringify({ o: m.org, v: m.view, f: m.filter ?? null }).slice(0, LIMITS.buttonValue),
         },
       ],
     });
   }
   const worst = m.rows.find((r) => r.band === 'over' || r.band === 'critical' || r.band === 'warning');
-  const text = `Limits for ${m.org}${worst ? `: ${worst.key} at ${(worst.percent ?? 0).toFixed(0)}%` : ''}`;
+  const text = L.fallback(m.org, worst ? `${worst.key} ${(worst.percent ?? 0).toFixed(0)}%` : undefined);
   return { text, blocks };
 }
 

@@ -2,11 +2,12 @@
  * The limits-watch alert (one message per episode, edited in place), its thread replies, and the
  * `/sflimits who` answer.
  */
+
+import { type Lang, messages } from '../i18n';
 import { ACTIONS, WATCH_BLOCKS, WATCH_SNOOZE } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
 import type { WatchEpisodeRecord, WatchLevel, WatchSilenceRecord } from '../store/types';
-import { MSG } from '../user-messages';
-import { aboutDuration, zonedTime } from '../watch/time';
+import { duration, span, zonedTime } from '../watch/time';
 import { type KnownBlock, LIMITS, type MessagePayload } from './types';
 
 /** What an alert shows, stored with the episode so any replica (or a button) can redraw it. */
@@ -30,6 +31,8 @@ export interface WatchDetail {
 }
 
 export interface AlertContext {
+  /** The watch channel's language. */
+  readonly lang: Lang;
   readonly timezone: string;
   readonly now: number;
   readonly intervalSeconds: number;
@@ -45,14 +48,6 @@ const ICON: Record<WatchLevel, string> = {
   exhausted: ':rotating_light:',
 };
 
-const LEVEL_TEXT: Record<WatchLevel, string> = {
-  projected: 'projected to run out within the horizon',
-  warning: 'warning band',
-  critical: 'critical band',
-  exhausted: 'exhausted',
-};
-
-const n = (v: number) => v.toLocaleString('en-US');
 export const pct = (p: number) => `${p.toFixed(p < 10 ? 1 : 0)}%`;
 
 export function isWatchDetail(value: unknown): value is WatchDetail {
@@ -62,25 +57,29 @@ export function isWatchDetail(value: unknown): value is WatchDetail {
 
 /** The episode's message: headline, projection, who acknowledged / snoozed / muted, and the buttons. */
 export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail, c: AlertContext): MessagePayload {
+  const t = messages(c.lang);
+  const w = t.watch;
+  const n = t.common.number;
   const limit = escapeMrkdwn(episode.limitKey);
   const org = escapeMrkdwn(episode.org);
   const resolved = episode.status === 'resolved';
   const level = episode.level;
-  const usage = `${n(detail.used)} of ${n(detail.max)} used, ${n(detail.remaining)} left`;
+  const usage = w.usage(n(detail.used), n(detail.max), n(detail.remaining));
   let headline: string;
   let text: string;
   if (resolved) {
-    text = MSG.watchResolved(episode.limitKey, episode.org, pct(detail.percent), LEVEL_TEXT[detail.peak]);
+    text = w.resolved(episode.limitKey, episode.org, pct(detail.percent), w.levels[detail.peak]);
     headline = `:white_check_mark: ${escapeMrkdwn(text)} (${usage})`;
   } else if (episode.belowCount > 0) {
-    text = MSG.watchBackUnder(episode.limitKey, pct(detail.percent));
-    headline = `:arrow_down: *${limit}* in \`${org}\`: ${escapeMrkdwn(text)} (${usage})`;
+    text = w.backUnder(episode.limitKey, pct(detail.percent));
+    headline = `:arrow_down: ${w.backUnderHeadline(limit, org, escapeMrkdwn(text), usage)}`;
   } else if (level === 'projected' && detail.projection !== undefined) {
-    text = MSG.watchProjected(episode.limitKey, episode.org, aboutDuration(detail.projection.msLeft));
-    headline = `${ICON[level]} *${limit}* in \`${org}\` is at *${pct(detail.percent)}* and on course to run out in ${aboutDuration(detail.projection.msLeft)} (${usage}).`;
+    const inAbout = duration(detail.projection.msLeft, t);
+    text = w.projected(episode.limitKey, episode.org, inAbout);
+    headline = `${ICON[level]} ${w.projectedHeadline(limit, org, pct(detail.percent), inAbout, usage)}`;
   } else {
-    text = MSG.watchOpened(episode.limitKey, episode.org, pct(detail.percent), LEVEL_TEXT[level]);
-    headline = `${ICON[level]} *${limit}* in \`${org}\` is at *${pct(detail.percent)}*: ${LEVEL_TEXT[level]} (${usage}).`;
+    text = w.opened(episode.limitKey, episode.org, pct(detail.percent), w.levels[level]);
+    headline = `${ICON[level]} ${w.openedHeadline(limit, org, pct(detail.percent), w.levels[level], usage)}`;
   }
   const blocks: KnownBlock[] = [
     {
@@ -97,7 +96,7 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
       text: {
         type: 'mrkdwn',
         text: clip(
-          `${escapeMrkdwn(MSG.watchProjection(episode.limitKey, aboutDuration(p.msLeft), zonedTime(p.exhaustAt, c.timezone, c.now)))}\n_${escapeMrkdwn(MSG.watchConfidence(p.confidence, p.samples, aboutDuration(p.spanMs).replace(/^about /, '')))}_`,
+          `${escapeMrkdwn(w.projection(episode.limitKey, duration(p.msLeft, t), zonedTime(p.exhaustAt, c.timezone, c.now, c.lang)))}\n_${escapeMrkdwn(w.confidence(confidenceWord(w.confidenceLevels, p.confidence), p.samples, span(p.spanMs, t)))}_`,
           LIMITS.sectionText,
         ),
       },
@@ -105,13 +104,17 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
   }
   const state: string[] = [];
   if (episode.ackedBy !== undefined && episode.ackedAt !== undefined)
-    state.push(MSG.watchAcknowledged(episode.ackedBy, zonedTime(episode.ackedAt, c.timezone, c.now)));
-  if (c.silence?.kind === 'mute') state.push(MSG.watchMuted(c.silence.byUser));
+    state.push(w.acknowledged(episode.ackedBy, zonedTime(episode.ackedAt, c.timezone, c.now, c.lang)));
+  if (c.silence?.kind === 'mute') state.push(w.muted(c.silence.byUser));
   else if (c.silence?.kind === 'snooze' && c.silence.until !== undefined && c.silence.until > c.now)
-    state.push(MSG.watchSnoozed(c.silence.byUser, zonedTime(c.silence.until, c.timezone, c.now)));
-  const minutes = c.intervalSeconds % 60 === 0 ? `${c.intervalSeconds / 60} min` : `${c.intervalSeconds} s`;
+    state.push(w.snoozed(c.silence.byUser, zonedTime(c.silence.until, c.timezone, c.now, c.lang)));
   state.push(
-    `${MSG.watchFooter(minutes, c.warnPercent, c.criticalPercent)} Snapshot ${zonedTime(detail.takenAt, c.timezone, c.now)}.`,
+    w.footer(
+      t.common.interval(c.intervalSeconds),
+      c.warnPercent,
+      c.criticalPercent,
+      zonedTime(detail.takenAt, c.timezone, c.now, c.lang),
+    ),
   );
   blocks.push({
     type: 'context',
@@ -131,7 +134,7 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
                 type: 'button' as const,
                 action_id: ACTIONS.watchAcknowledge,
                 style: 'primary' as const,
-                text: { type: 'plain_text' as const, text: 'Acknowledge' },
+                text: { type: 'plain_text' as const, text: w.acknowledge },
                 value: episode.id,
               },
             ]
@@ -139,12 +142,12 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
         {
           type: 'static_select',
           action_id: ACTIONS.watchSnooze,
-          placeholder: { type: 'plain_text', text: 'Snooze' },
+          placeholder: { type: 'plain_text', text: w.snooze },
           options: [
-            { text: { type: 'plain_text', text: 'Snooze 1 h' }, value: `${WATCH_SNOOZE.oneHour}|${episode.id}` },
-            { text: { type: 'plain_text', text: 'Snooze 4 h' }, value: `${WATCH_SNOOZE.fourHours}|${episode.id}` },
+            { text: { type: 'plain_text', text: w.snooze1h }, value: `${WATCH_SNOOZE.oneHour}|${episode.id}` },
+            { text: { type: 'plain_text', text: w.snooze4h }, value: `${WATCH_SNOOZE.fourHours}|${episode.id}` },
             {
-              text: { type: 'plain_text', text: 'Snooze until tomorrow 08:00' },
+              text: { type: 'plain_text', text: w.snoozeTomorrow },
               value: `${WATCH_SNOOZE.tomorrow}|${episode.id}`,
             },
           ],
@@ -152,16 +155,16 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
         {
           type: 'button',
           action_id: ACTIONS.watchMute,
-          text: { type: 'plain_text', text: 'Mute this limit' },
+          text: { type: 'plain_text', text: w.mute },
           value: episode.id,
           confirm: {
-            title: { type: 'plain_text', text: 'Mute this limit?' },
+            title: { type: 'plain_text', text: w.muteConfirmTitle },
             text: {
               type: 'plain_text',
-              text: MSG.inline.muteConfirm(episode.limitKey, episode.org),
+              text: w.muteConfirm(episode.limitKey, episode.org),
             },
-            confirm: { type: 'plain_text', text: 'Mute' },
-            deny: { type: 'plain_text', text: 'Cancel' },
+            confirm: { type: 'plain_text', text: w.muteConfirmButton },
+            deny: { type: 'plain_text', text: t.common.cancel },
           },
         },
         ...(who
@@ -169,7 +172,7 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
               {
                 type: 'button' as const,
                 action_id: ACTIONS.watchWho,
-                text: { type: 'plain_text' as const, text: 'Who is using it?' },
+                text: { type: 'plain_text' as const, text: w.who },
                 value: episode.id,
               },
             ]
@@ -184,7 +187,7 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
         {
           type: 'button',
           action_id: ACTIONS.watchWho,
-          text: { type: 'plain_text', text: 'Who is using it?' },
+          text: { type: 'plain_text', text: w.who },
           value: episode.id,
         },
       ],
@@ -195,10 +198,10 @@ export function buildWatchAlert(episode: WatchEpisodeRecord, detail: WatchDetail
 }
 
 /** The thread reply when an episode gets worse. */
-export function buildWatchWorse(limitKey: string, level: WatchLevel, detail: WatchDetail): MessagePayload {
+export function buildWatchWorse(limitKey: string, level: WatchLevel, detail: WatchDetail, lang: Lang): MessagePayload {
+  const w = messages(lang).watch;
   // "now in the critical band at 93%", "now exhausted at 100%".
-  const state = level === 'exhausted' || level === 'projected' ? LEVEL_TEXT[level] : `in the ${LEVEL_TEXT[level]}`;
-  const text = MSG.watchWorse(limitKey, state, pct(detail.percent));
+  const text = w.worse(limitKey, w.worseState[level], pct(detail.percent));
   return {
     text,
     blocks: [
@@ -209,4 +212,9 @@ export function buildWatchWorse(limitKey: string, level: WatchLevel, detail: Wat
       },
     ],
   };
+}
+
+/** The projection's confidence in the reader's words; unknown values are shown as stored. */
+function confidenceWord(words: Readonly<Record<'low' | 'medium' | 'high', string>>, confidence: string): string {
+  return confidence === 'low' || confidence === 'medium' || confidence === 'high' ? words[confidence] : confidence;
 }

@@ -1,23 +1,24 @@
+import { type Lang, messages } from '../i18n';
 import type { UsageReport } from '../salesforce/api-usage';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
-import { MSG } from '../user-messages';
 import { type KnownBlock, LIMITS, type MessagePayload } from './types';
 
-const n = (v: number) => v.toLocaleString('en-US');
-
 /** The `/sflimits who` answer: source and window first, then the consumers, most calls first. */
-export function buildWhoMessage(org: string, report: UsageReport, now: number): MessagePayload {
+export function buildWhoMessage(org: string, report: UsageReport, now: number, lang: Lang): MessagePayload {
+  const t = messages(lang);
+  const W = t.who;
+  const n = t.common.number;
   if (report.kind === 'no-access') {
-    const what = MSG.whoNoAccess(org, report.code === undefined ? '' : ` (${report.code})`);
-    return problem(what, MSG.whoNoAccessFix);
+    const what = W.noAccess(org, report.code === undefined ? '' : ` (${report.code})`);
+    return problem(what, W.noAccessFix);
   }
-  if (report.kind === 'no-file') return problem(MSG.whoNoFile(org), MSG.whoNoFileFix);
+  if (report.kind === 'no-file') return problem(W.noFile(org), W.noFileFix);
   const yesterday = new Date(now - 86_400_000).toISOString().slice(0, 10);
-  const when = report.date === yesterday ? `yesterday, ${report.date} UTC` : `${report.date} UTC`;
+  const when = report.date === yesterday ? W.yesterday(report.date) : W.day(report.date);
   const lines = report.consumers.map((c, i) => {
     const share = report.counted > 0 ? `${((c.calls / report.counted) * 100).toFixed(0)}%` : '–';
-    const line = MSG.whoLine(i + 1, `*${escapeMrkdwn(c.app)}*`, escapeMrkdwn(c.user), n(c.calls), share);
-    return c.own ? `${line} · :robot_face: _${MSG.whoOwn}_` : line;
+    const line = W.line(i + 1, `*${escapeMrkdwn(c.app)}*`, escapeMrkdwn(c.user), n(c.calls), share);
+    return c.own ? `${line} · :robot_face: _${W.own}_` : line;
   });
   const blocks: KnownBlock[] = [
     {
@@ -26,7 +27,7 @@ export function buildWhoMessage(org: string, report: UsageReport, now: number): 
       text: {
         type: 'mrkdwn',
         text: clip(
-          `*${escapeMrkdwn(MSG.whoTitle(org))}*\n${escapeMrkdwn(MSG.whoWindow(when, report.source))}`,
+          `*${escapeMrkdwn(W.title(org))}*\n${escapeMrkdwn(W.window(when, W.sources[report.source]))}`,
           LIMITS.sectionText,
         ),
       },
@@ -34,19 +35,19 @@ export function buildWhoMessage(org: string, report: UsageReport, now: number): 
     {
       type: 'section',
       block_id: 'who_rows',
-      text: { type: 'mrkdwn', text: clip(lines.length === 0 ? MSG.whoNone : lines.join('\n'), LIMITS.sectionText) },
+      text: { type: 'mrkdwn', text: clip(lines.length === 0 ? W.none : lines.join('\n'), LIMITS.sectionText) },
     },
     {
       type: 'context',
       block_id: 'who_totals',
-      elements: [{ type: 'mrkdwn', text: MSG.whoTotals(n(report.counted), n(report.rows)) }],
+      elements: [{ type: 'mrkdwn', text: W.totals(n(report.counted), n(report.rows)) }],
     },
   ];
   const top = report.consumers[0];
   const text =
     top === undefined
-      ? `${MSG.whoTitle(org)}, ${when}: none`
-      : `${MSG.whoTitle(org)}, ${when}: ${top.app} · ${top.user}, ${n(top.calls)} calls`;
+      ? W.fallbackNone(W.title(org), when)
+      : W.fallbackTop(W.title(org), when, top.app, top.user, n(top.calls));
   return { text: clip(text, LIMITS.fallbackText), blocks };
 }
 

@@ -1,8 +1,8 @@
 import type { KnownBlock, MessagePayload } from '../blocks/types';
+import { type Lang, type Messages, messages } from '../i18n';
 import { clip, docLabel, escapeMrkdwn, link } from '../slack/mrkdwn';
-import { MSG } from '../user-messages';
-import { FIELD_SET_LABELS } from './fields';
 import type { EscalationCase } from './model';
+import { trustSummary } from './trust';
 
 const TRUST_EMOJI: Record<string, string> = {
   ok: ':large_green_circle:',
@@ -16,51 +16,60 @@ const TRUST_EMOJI: Record<string, string> = {
 /** Section text limit, leaving room for the ``` fence around plain text. */
 const CHUNK = 2_900;
 
-/** The case as labelled lines, in Salesforce Support's order. */
-export function caseLines(c: EscalationCase): Array<[string, string]> {
+/**
+ * The case as labelled lines, in Salesforce Support's order: the field names of the two lists in
+ * Salesforce's API troubleshooting article (Help 005093643), in the case's language.
+ */
+export function caseLines(c: EscalationCase, t: Messages): Array<[string, string]> {
+  const f = t.caseText.fields;
   const lines: Array<[string, string | undefined]> = [
-    ['Organization ID', c.orgId18 === c.orgId15 ? c.orgId18 : `${c.orgId18} (15-character: ${c.orgId15})`],
-    ['API user', c.username],
-    ['API type', c.apiType],
-    ['Instance', c.instance],
+    [f.orgId, c.orgId18 === c.orgId15 ? c.orgId18 : t.caseText.orgId15(c.orgId18, c.orgId15)],
+    [f.username, c.username],
+    [f.apiType, t.escalation.apiTypes[c.apiType]],
+    [f.instance, c.instance],
   ];
   if (c.set === 'request') {
     lines.push(
-      ['Request time', c.requestTime],
-      ['Request', [c.method, c.url].filter(Boolean).join(' ')],
-      ['Request body', c.requestBody],
-      ['Response body', c.responseBody],
+      [f.requestTime, c.requestTime],
+      [f.request, [c.method, c.url].filter(Boolean).join(' ')],
+      [f.requestBody, c.requestBody],
+      [f.responseBody, c.responseBody],
     );
   } else {
     lines.push(
-      ['Errors seen from', c.windowStart],
-      ['Errors seen until', c.windowEnd],
-      ['Frequency', c.frequency],
-      ['Client tool', c.clientTool],
-      ['What was being processed', c.processing],
-      ['More details', c.extra],
+      [f.windowStart, c.windowStart],
+      [f.windowEnd, c.windowEnd],
+      [f.frequency, c.frequency],
+      [f.clientTool, c.clientTool],
+      [f.processing, c.processing],
+      [f.extra, c.extra],
     );
   }
-  if (c.attachments.length > 0) lines.push(['Attachments', c.attachments.map((a) => a.permalink ?? a.name).join(', ')]);
+  if (c.attachments.length > 0) lines.push([f.attachments, c.attachments.map((a) => a.permalink ?? a.name).join(', ')]);
   return lines.filter((l): l is [string, string] => l[1] !== undefined && l[1] !== '');
 }
 
+/** The language a stored case is written in (cases from before languages existed are English). */
+export function caseLang(c: EscalationCase): Lang {
+  return c.lang ?? 'en';
+}
+
 /** Plain text for Salesforce Help's case form: subject line, then the description. */
-export function helpFormText(c: EscalationCase): string {
-  const subject = `API error${c.code ? ` ${c.code}` : ''} in org ${c.orgId18} (${c.apiType})`;
+export function helpFormText(c: EscalationCase, t: Messages = messages(caseLang(c))): string {
+  const x = t.caseText;
   const parts = [
-    `Subject: ${subject}`,
+    x.subjectLine(x.subject(c.code, c.orgId18, t.escalation.apiTypes[c.apiType])),
     '',
-    `Type: ${FIELD_SET_LABELS[c.set]}`,
-    ...caseLines(c).map(([k, v]) => (v.includes('\n') ? `${k}:\n${v}` : `${k}: ${v}`)),
+    x.type(t.escalation.fieldSets[c.set]),
+    ...caseLines(c, t).map(([k, v]) => (v.includes('\n') ? `${k}:\n${v}` : `${k}: ${v}`)),
   ];
   if (c.code !== undefined) {
-    parts.push('', `Diagnosis: ${c.code}${c.title ? ` (${c.title})` : ''}`);
+    parts.push('', x.diagnosis(c.code, c.title));
     if (c.meaning) parts.push(c.meaning);
-    if (c.docs.length > 0) parts.push(`Documentation: ${c.docs.join(' ')}`);
+    if (c.docs.length > 0) parts.push(x.documentation(c.docs.join(' ')));
   }
-  if (c.trust !== undefined) parts.push('', `Salesforce Trust status at submission: ${c.trust.summary}`);
-  parts.push('', `Submitted ${c.submittedAt} (times in ${c.timeZone} and UTC).`);
+  if (c.trust !== undefined) parts.push('', x.trustAtSubmission(trustSummary(c.trust, t)));
+  parts.push('', x.submitted(c.submittedAt, c.timeZone));
   return parts.join('\n');
 }
 
@@ -71,27 +80,30 @@ export function helpFormText(c: EscalationCase): string {
 export function buildCaseMessage(
   c: EscalationCase,
   caseId: string,
-  options: { readonly forSubmitter: boolean },
+  options: { readonly forSubmitter: boolean; readonly lang?: Lang },
 ): MessagePayload {
-  const heading = `*Escalation ${escapeMrkdwn(shortId(caseId))}*${c.code ? ` — \`${escapeMrkdwn(c.code)}\`${c.title ? ` ${escapeMrkdwn(c.title)}` : ''}` : ''}\n${FIELD_SET_LABELS[c.set]} · submitted by <@${c.submittedBy}>`;
+  const t = messages(options.lang ?? caseLang(c));
+  const x = t.caseText;
+  const diagnosis = c.code ? `\`${escapeMrkdwn(c.code)}\`${c.title ? ` ${escapeMrkdwn(c.title)}` : ''}` : '';
+  const heading = `${x.heading(escapeMrkdwn(shortId(caseId)), diagnosis)}\n${x.setAndSubmitter(t.escalation.fieldSets[c.set], c.submittedBy)}`;
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: 'case_heading', text: { type: 'mrkdwn', text: clip(heading, 3000) } },
   ];
   if (c.trust !== undefined) {
-    const links = c.trust.links.map((u) => link(u, 'status')).join(' ');
+    const links = c.trust.links.map((u) => link(u, x.statusLink)).join(' ');
     blocks.push({
       type: 'section',
       block_id: 'case_trust',
       text: {
         type: 'mrkdwn',
         text: clip(
-          `${TRUST_EMOJI[c.trust.state] ?? ''} *Trust status:* ${escapeMrkdwn(c.trust.summary)} ${links}`,
+          x.trustStatus(TRUST_EMOJI[c.trust.state] ?? '', escapeMrkdwn(trustSummary(c.trust, t)), links),
           3000,
         ),
       },
     });
   }
-  const fields = caseLines(c).map(([k, v]) => `*${k}:* ${escapeMrkdwn(v.length > 300 ? `${v.slice(0, 300)}…` : v)}`);
+  const fields = caseLines(c, t).map(([k, v]) => `*${k}:* ${escapeMrkdwn(v.length > 300 ? `${v.slice(0, 300)}…` : v)}`);
   chunks(fields.join('\n'), CHUNK).forEach((text, i) => {
     blocks.push({ type: 'section', block_id: `case_fields_${i}`, text: { type: 'mrkdwn', text } });
   });
@@ -106,16 +118,16 @@ export function buildCaseMessage(
     blocks.push({
       type: 'context',
       block_id: 'case_masked',
-      elements: [{ type: 'mrkdwn', text: MSG.inline.caseSecretsMasked }],
+      elements: [{ type: 'mrkdwn', text: x.secretsMasked }],
     });
   }
   if (options.forSubmitter) {
     blocks.push({
       type: 'section',
       block_id: 'case_help_intro',
-      text: { type: 'mrkdwn', text: MSG.inline.caseReadyToPaste },
+      text: { type: 'mrkdwn', text: x.readyToPaste },
     });
-    chunks(helpFormText(c), CHUNK - 10)
+    chunks(helpFormText(c, t), CHUNK - 10)
       .slice(0, 30)
       .forEach((text, i) => {
         blocks.push({
@@ -125,7 +137,7 @@ export function buildCaseMessage(
         });
       });
   }
-  const text = `Escalation ${shortId(caseId)}${c.code ? ` (${c.code})` : ''} for org ${c.orgId18}`;
+  const text = x.fallback(shortId(caseId), c.code, c.orgId18);
   return { text, blocks: blocks.slice(0, 50) };
 }
 

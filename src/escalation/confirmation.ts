@@ -1,8 +1,9 @@
 import type { KnownBlock, ModalView } from '../blocks/types';
+import { type Lang, messages } from '../i18n';
 import { clip, escapeMrkdwn, link } from '../slack/mrkdwn';
-import { MSG } from '../user-messages';
 import { shortId } from './case-text';
 import type { TrustStatus } from './model';
+import { trustSummary } from './trust';
 
 export interface ConfirmationModel {
   readonly caseId: string;
@@ -13,20 +14,23 @@ export interface ConfirmationModel {
   readonly masked: boolean;
   readonly trust: TrustStatus | undefined;
   readonly error: string | undefined;
+  readonly lang: Lang;
 }
 
 /** The modal after "Create case": saved, where it went, Salesforce's status, what was masked. */
 export function buildConfirmationView(m: ConfirmationModel): ModalView {
+  const t = messages(m.lang);
+  const e = t.escalation;
   const id = shortId(m.caseId);
-  const where = m.channelId ? `<#${m.channelId}>` : 'the escalation channel';
+  const where = m.channelId ? `<#${m.channelId}>` : e.theEscalationChannel;
   const headline =
     m.state === 'saving'
-      ? `:floppy_disk: Case *${id}* is saved. Checking Salesforce's status and delivering it…`
+      ? e.saving(id)
       : m.state === 'delivered'
-        ? `:white_check_mark: Case *${id}* is saved${m.channelId ? ` and posted to ${where}` : ''}. I sent you a DM with the text to paste into Salesforce Help.`
+        ? e.delivered(id, m.channelId ? where : undefined)
         : m.state === 'duplicate'
-          ? `:white_check_mark: This form was already submitted as case *${id}*; nothing was created twice.`
-          : `:hourglass_flowing_sand: Case *${id}* is saved, but posting to ${where} failed (${escapeMrkdwn(m.error ?? 'unknown error')}). It stays queued and I retry automatically; you'll get a DM when it goes out.`;
+          ? e.duplicate(id)
+          : e.pending(id, where, escapeMrkdwn(m.error ?? e.unknownError));
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: 'conf_headline', text: { type: 'mrkdwn', text: clip(headline, 3000) } },
   ];
@@ -34,7 +38,7 @@ export function buildConfirmationView(m: ConfirmationModel): ModalView {
     blocks.push({
       type: 'context',
       block_id: 'conf_org',
-      elements: [{ type: 'mrkdwn', text: MSG.inline.orgIdForms(m.orgId18, m.orgId15) }],
+      elements: [{ type: 'mrkdwn', text: e.orgIdForms(m.orgId18, m.orgId15) }],
     });
   }
   if (m.trust !== undefined) {
@@ -46,17 +50,19 @@ export function buildConfirmationView(m: ConfirmationModel): ModalView {
           : m.trust.state === 'ok'
             ? ':large_green_circle:'
             : ':grey_question:';
-    const advice =
-      m.trust.state === 'incident' || m.trust.state === 'maintenance'
-        ? ' Support will ask about this first: the error may clear when it ends.'
-        : '';
+    const advice = m.trust.state === 'incident' || m.trust.state === 'maintenance';
     blocks.push({
       type: 'section',
       block_id: 'conf_trust',
       text: {
         type: 'mrkdwn',
         text: clip(
-          `${emoji} *Salesforce status:* ${escapeMrkdwn(m.trust.summary)}${advice} ${m.trust.links.map((u) => link(u, 'details')).join(' ')}`,
+          e.trustLine(
+            emoji,
+            escapeMrkdwn(trustSummary(m.trust, t)),
+            advice,
+            m.trust.links.map((u) => link(u, e.trustDetails)).join(' '),
+          ),
           3000,
         ),
       },
@@ -69,7 +75,7 @@ export function buildConfirmationView(m: ConfirmationModel): ModalView {
       elements: [
         {
           type: 'mrkdwn',
-          text: MSG.inline.modalSecretsMasked,
+          text: e.secretsMasked,
         },
       ],
     });
@@ -77,8 +83,8 @@ export function buildConfirmationView(m: ConfirmationModel): ModalView {
   return {
     type: 'modal',
     callback_id: 'escalation_confirmation',
-    title: { type: 'plain_text', text: 'Escalation' },
-    close: { type: 'plain_text', text: 'Done' },
+    title: { type: 'plain_text', text: e.confirmationTitle },
+    close: { type: 'plain_text', text: t.common.done },
     blocks,
   };
 }

@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
+import { messages } from '../i18n';
 import type { AppLogger } from '../logger';
 import { METADATA_EVENTS } from '../slack/ids';
 import { classifyCallFailure } from '../slack/post-outcome';
 import type { Store } from '../store';
 import type { EscalationRecord } from '../store/types';
-import { MSG } from '../user-messages';
-import { buildCaseMessage, shortId } from './case-text';
+import { buildCaseMessage, caseLang, shortId } from './case-text';
 import type { EscalationCase } from './model';
 import type { TrustService } from './trust';
 
@@ -122,10 +122,16 @@ export class CaseDelivery {
       logger.error({ err, case: shortId(record.id) }, 'storage trouble: not posting an escalation without a trace');
       return { delivered: false, case: c, error: 'storage unavailable', channelMessageTs: undefined };
     }
+    // The channel's own language setting wins; otherwise the case is posted as the submitter wrote it.
+    const setting = await store
+      .getChannelSettings(channel)
+      .then((s) => s.language)
+      .catch(() => 'auto' as const);
+    const lang = setting === 'auto' ? caseLang(c) : setting;
     try {
       const posted = await this.deps.postClient.chat.postMessage({
         channel,
-        ...buildCaseMessage(c, record.id, { forSubmitter: false }),
+        ...buildCaseMessage(c, record.id, { forSubmitter: false, lang }),
         unfurl_links: false,
         metadata: { event_type: METADATA_EVENTS.escalationCase, event_payload: { case_id: record.id } },
       });
@@ -239,7 +245,7 @@ async function notifyLateDelivery(
   try {
     await client.chat.postMessage({
       channel: record.userId,
-      text: MSG.inline.escalationNowPosted(shortId(record.id), channel),
+      text: messages(caseLang(record.caseData as EscalationCase)).escalation.nowPosted(shortId(record.id), channel),
     });
   } catch (err) {
     logger.warn({ err }, 'could not tell the submitter about a late delivery');

@@ -2,11 +2,6 @@
 export const FIELD_SETS = ['request', 'recent'] as const;
 export type FieldSet = (typeof FIELD_SETS)[number];
 
-export const FIELD_SET_LABELS: Record<FieldSet, string> = {
-  request: 'A failing request',
-  recent: 'Errors that started recently',
-};
-
 export const API_TYPES = [
   'REST',
   'SOAP',

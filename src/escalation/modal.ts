@@ -1,8 +1,8 @@
 import type { KnownBlock, ModalView } from '../blocks/types';
+import { type Messages, messages } from '../i18n';
 import { ESCALATION_FIELDS as F, VIEWS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
-import { MSG } from '../user-messages';
-import { API_TYPES, BODY_MAX, FIELD_SET_LABELS, FIELD_SETS, type FieldSet, HTTP_METHODS } from './fields';
+import { API_TYPES, BODY_MAX, FIELD_SETS, type FieldSet, HTTP_METHODS } from './fields';
 import type { EscalationDraft, ModalMeta } from './model';
 
 export interface ModalModel {
@@ -21,6 +21,8 @@ const option = (value: string, label = value) => ({ text: text(label), value });
 export function buildEscalationModal(m: ModalModel): ModalView {
   const { meta, draft } = m;
   const tz = meta.tzLabel ?? meta.tz;
+  const t = messages(meta.lang ?? 'en');
+  const e = t.escalation;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -28,11 +30,11 @@ export function buildEscalationModal(m: ModalModel): ModalView {
       text: {
         type: 'mrkdwn',
         text: clip(
-          `Salesforce Support asks for these details. I filled in what I could read from the error${
+          e.intro(
             meta.code !== undefined
               ? ` (\`${escapeMrkdwn(meta.code)}\`${m.diagnosisTitle ? ` — ${escapeMrkdwn(m.diagnosisTitle)}` : ''})`
-              : ''
-          }; check them and complete the rest.`,
+              : '',
+          ),
           3000,
         ),
       },
@@ -44,22 +46,22 @@ export function buildEscalationModal(m: ModalModel): ModalView {
         {
           type: 'radio_buttons',
           action_id: F.fieldSet.action,
-          options: FIELD_SETS.map((s) => option(s, FIELD_SET_LABELS[s])),
-          initial_option: option(meta.set, FIELD_SET_LABELS[meta.set]),
+          options: FIELD_SETS.map((s) => option(s, e.fieldSets[s])),
+          initial_option: option(meta.set, e.fieldSets[meta.set]),
         },
       ],
     },
-    plainInput(F.orgId, 'Organization ID', draft.orgId, {
+    plainInput(F.orgId, e.orgId, draft.orgId, {
       placeholder: '00D…',
       min: 15,
       max: 18,
-      hint: MSG.inline.orgIdHint,
+      hint: e.orgIdHint,
     }),
     {
       type: 'input',
       block_id: F.username.block,
-      label: text('API user (username)'),
-      hint: text('The Salesforce username the integration logs in as.'),
+      label: text(e.username),
+      hint: text(e.usernameHint),
       element: {
         type: 'email_text_input',
         action_id: F.username.action,
@@ -70,27 +72,27 @@ export function buildEscalationModal(m: ModalModel): ModalView {
     {
       type: 'input',
       block_id: F.apiType.block,
-      label: text('API type'),
+      label: text(e.apiType),
       element: {
         type: 'static_select',
         action_id: F.apiType.action,
-        options: API_TYPES.map((t) => option(t)),
-        ...(draft.apiType ? { initial_option: option(draft.apiType) } : {}),
+        options: API_TYPES.map((type) => option(type, e.apiTypes[type])),
+        ...(draft.apiType ? { initial_option: option(draft.apiType, e.apiTypes[draft.apiType]) } : {}),
       },
     },
-    plainInput(F.instance, 'Salesforce instance', draft.instance, {
+    plainInput(F.instance, e.instance, draft.instance, {
       optional: true,
       placeholder: 'NA139, EU48, USA654S…',
       max: 20,
-      hint: MSG.inline.instanceHint,
+      hint: e.instanceHint,
     }),
-    ...(meta.set === 'request' ? requestFields(draft, tz) : recentFields(draft, tz)),
+    ...(meta.set === 'request' ? requestFields(t, draft, tz) : recentFields(t, draft, tz)),
     {
       type: 'input',
       block_id: F.attachments.block,
       optional: true,
-      label: text('Longer bodies, logs or screenshots'),
-      hint: text(`Text fields hold ${BODY_MAX.toLocaleString('en-US')} characters. Attach anything longer as a file.`),
+      label: text(e.attachments),
+      hint: text(e.attachmentsHint(t.common.number(BODY_MAX))),
       element: { type: 'file_input', action_id: F.attachments.action, max_files: 5 },
     },
     {
@@ -99,7 +101,7 @@ export function buildEscalationModal(m: ModalModel): ModalView {
       elements: [
         {
           type: 'mrkdwn',
-          text: MSG.inline.modalIntro,
+          text: e.privacy,
         },
       ],
     },
@@ -107,21 +109,22 @@ export function buildEscalationModal(m: ModalModel): ModalView {
   return {
     type: 'modal',
     callback_id: VIEWS.escalation,
-    title: text('Escalate to SF Support'),
-    submit: text('Create case'),
-    close: text('Cancel'),
+    title: text(e.modalTitle),
+    submit: text(e.submit),
+    close: text(t.common.cancel),
     private_metadata: clip(JSON.stringify(meta), 3000),
     blocks,
   };
 }
 
-function requestFields(d: EscalationDraft, tz: string | undefined): KnownBlock[] {
+function requestFields(t: Messages, d: EscalationDraft, tz: string | undefined): KnownBlock[] {
+  const e = t.escalation;
   return [
-    dateTimeInput(F.requestTime, 'Request date and time', d.requestTime, tz),
+    dateTimeInput(t, F.requestTime, e.requestTime, d.requestTime, tz),
     {
       type: 'input',
       block_id: F.method.block,
-      label: text('HTTP method'),
+      label: text(e.method),
       element: {
         type: 'static_select',
         action_id: F.method.action,
@@ -134,7 +137,7 @@ function requestFields(d: EscalationDraft, tz: string | undefined): KnownBlock[]
     {
       type: 'input',
       block_id: F.url.block,
-      label: text('Request URL'),
+      label: text(e.url),
       element: {
         type: 'url_text_input',
         action_id: F.url.action,
@@ -142,33 +145,28 @@ function requestFields(d: EscalationDraft, tz: string | undefined): KnownBlock[]
         ...(d.url ? { initial_value: clip(d.url, 3000) } : {}),
       },
     },
-    plainInput(F.requestBody, 'Request body', d.requestBody, { optional: true, multiline: true, max: BODY_MAX }),
-    plainInput(F.responseBody, 'Response body', d.responseBody, {
+    plainInput(F.requestBody, e.requestBody, d.requestBody, { optional: true, multiline: true, max: BODY_MAX }),
+    plainInput(F.responseBody, e.responseBody, d.responseBody, {
       multiline: true,
       max: BODY_MAX,
-      hint: MSG.inline.responseBodyHint,
+      hint: e.responseBodyHint,
     }),
   ];
 }
 
-function recentFields(d: EscalationDraft, tz: string | undefined): KnownBlock[] {
+function recentFields(t: Messages, d: EscalationDraft, tz: string | undefined): KnownBlock[] {
+  const e = t.escalation;
   return [
-    dateTimeInput(F.windowStart, 'Errors seen from', d.windowStart, tz),
-    dateTimeInput(F.windowEnd, 'Errors seen until', d.windowEnd, tz),
-    plainInput(F.frequency, 'How often', d.frequency, { placeholder: '8 of 10 requests in 3 minutes', max: 300 }),
-    plainInput(F.clientTool, 'Client tool', d.clientTool, {
-      placeholder: 'Data Loader 62.0, another Salesforce org, a custom Java client…',
-      max: 300,
-    }),
-    plainInput(F.processing, 'What was being processed', d.processing, {
-      placeholder: 'The SOAP method such as query(), or the REST endpoint URL',
-      max: 1000,
-    }),
-    plainInput(F.extra, 'Anything else that helps', d.extra, {
+    dateTimeInput(t, F.windowStart, e.windowStart, d.windowStart, tz),
+    dateTimeInput(t, F.windowEnd, e.windowEnd, d.windowEnd, tz),
+    plainInput(F.frequency, e.frequency, d.frequency, { placeholder: e.frequencyPlaceholder, max: 300 }),
+    plainInput(F.clientTool, e.clientTool, d.clientTool, { placeholder: e.clientToolPlaceholder, max: 300 }),
+    plainInput(F.processing, e.processing, d.processing, { placeholder: e.processingPlaceholder, max: 1000 }),
+    plainInput(F.extra, e.extra, d.extra, {
       optional: true,
       multiline: true,
       max: BODY_MAX,
-      hint: MSG.inline.otherInfoHint,
+      hint: e.extraHint,
     }),
   ];
 }
@@ -198,6 +196,7 @@ function plainInput(
 }
 
 function dateTimeInput(
+  t: Messages,
   ids: { readonly block: string; readonly action: string },
   label: string,
   value: number | undefined,
@@ -207,11 +206,7 @@ function dateTimeInput(
     type: 'input',
     block_id: ids.block,
     label: text(label),
-    hint: text(
-      tz === undefined
-        ? 'In your Slack time zone; the case also records UTC.'
-        : `In your Slack time zone (${clip(tz, 60)}); the case also records UTC.`,
-    ),
+    hint: text(t.escalation.timeHint(tz === undefined ? undefined : clip(tz, 60))),
     element: {
       type: 'datetimepicker',
       action_id: ids.action,

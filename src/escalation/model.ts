@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n';
 import type { ApiType, FieldSet } from './fields';
 
 /** What a person has typed (or we prefilled) in either field set. Kept across set switches. */
@@ -23,6 +24,8 @@ export interface EscalationDraft {
 /** Small facts that travel in the modal's private_metadata (at most 3,000 characters). */
 export interface ModalMeta {
   readonly set: FieldSet;
+  /** The language of the modal, its errors and the case text: the submitter's. */
+  readonly lang?: Lang | undefined;
   readonly pasteId?: string | undefined;
   readonly code?: string | undefined;
   readonly tz?: string | undefined;
@@ -39,13 +42,20 @@ export interface Attachment {
 export interface TrustStatus {
   readonly state: 'ok' | 'incident' | 'maintenance' | 'unknown-instance' | 'unreachable' | 'not-checked';
   readonly instance: string | undefined;
+  /** English, as stored with older cases; `trustSummary` says it in the reader's language. */
   readonly summary: string;
+  /** The incident's title or the maintenance's name, as Salesforce gives it. */
+  readonly detail?: string | undefined;
+  /** The instance's status word when it reports trouble without a listed incident. */
+  readonly status?: string | undefined;
   readonly links: readonly string[];
 }
 
 /** The validated case: what is stored, posted to the escalation channel and sent to the submitter. */
 export interface EscalationCase {
   readonly set: FieldSet;
+  /** The submitter's language: the DM and Salesforce Help's text are in it. Older cases: English. */
+  readonly lang?: Lang | undefined;
   readonly orgId15: string;
   readonly orgId18: string;
   readonly username: string;

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
+import { type Lang, messages } from '../i18n';
 import { answerFor } from '../knowledge/answer';
 import type { Diagnosis } from '../knowledge/diagnosis';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import { redact } from '../knowledge/secrets';
 import type { AppLogger } from '../logger';
+import type { UserProfiles } from '../slack/user-profiles';
 import type { Store } from '../store';
 import type { PasteRecord } from '../store/types';
-import { buildCaseMessage, shortId } from './case-text';
+import { buildCaseMessage, caseLang, shortId } from './case-text';
 import { buildConfirmationView } from './confirmation';
 import type { CaseDelivery } from './delivery';
 import { apiTypeFor, BODY_MAX, FIELD_SETS, type FieldSet } from './fields';
@@ -26,6 +28,10 @@ export interface EscalationDeps {
   readonly escalationChannelId: string | undefined;
   /** Org ID and username of the linked org, to prefill. */
   readonly linkedOrg: { readonly orgId: string | undefined; readonly username: string | undefined } | undefined;
+  /** The submitter's time zone (and locale), from one cached users.info. */
+  readonly profiles: UserProfiles;
+  /** The language the submitter reads: their App Home choice, else their Slack locale. */
+  readonly languageFor: (client: WebClient, userId: string) => Promise<Lang>;
 }
 
 /** Where the modal was opened from, and what it can be prefilled with. */
@@ -40,7 +46,7 @@ export type EscalationSource =
     };
 
 /** users.info may be slow; the modal must open within the trigger's 3 seconds regardless. */
-const TZ_LOOKUP_BUDGET_MS = 800;
+const PROFILE_BUDGET_MS = 800;
 
 /**
  * The escalation flow: open a prefilled modal, switch field sets without losing input, validate,
@@ -51,8 +57,12 @@ export class EscalationService {
 
   /** Opens the modal. Everything before views.open is fast (a store read, a bounded users.info). */
   async open(client: WebClient, triggerId: string, userId: string, source: EscalationSource): Promise<void> {
-    const tz = await userTimeZone(client, userId, this.deps.logger);
-    const { draft, meta, title } = this.prefill(source, tz);
+    // One cached users.info serves both; the language also reads the person's own choice.
+    const [profile, lang] = await Promise.all([
+      this.deps.profiles.get(client, userId, PROFILE_BUDGET_MS),
+      this.deps.languageFor(client, userId),
+    ]);
+    const { draft, meta, title } = this.prefill(source, { tz: profile.tz, label: profile.tzLabel }, lang);
     await client.views.open({
       trigger_id: triggerId,
       view: buildEscalationModal({ meta, draft, diagnosisTitle: title }),
@@ -61,17 +71,18 @@ export class EscalationService {
 
   prefill(
     source: EscalationSource,
-    tz: { tz?: string; label?: string },
+    tz: { tz?: string | undefined; label?: string | undefined },
+    lang: Lang = 'en',
   ): { draft: EscalationDraft; meta: ModalMeta; title: string | undefined } {
     const linked = this.deps.linkedOrg;
     const base: EscalationDraft = { orgId: linked?.orgId, username: linked?.username };
-    const metaBase: ModalMeta = { set: 'request', tz: tz.tz, tzLabel: tz.label };
+    const metaBase: ModalMeta = { set: 'request', lang, tz: tz.tz, tzLabel: tz.label };
     if (source.kind === 'blank') return { draft: base, meta: metaBase, title: undefined };
     // diagnose() masks with the same finder as the answer; every prefilled field comes from it.
     const d: Diagnosis = this.deps.engines.current.diagnose(
       source.kind === 'paste' ? source.paste.maskedText : source.text,
     );
-    const answer = answerFor(d);
+    const answer = answerFor(d, lang);
     const messageTs = source.kind === 'paste' ? source.paste.messageTs : source.messageTs;
     const draft: EscalationDraft = {
       ...base,
@@ -110,7 +121,7 @@ export class EscalationService {
     await this.deps.store
       .saveDraft(view.id, merged, this.deps.clock())
       .catch((err: unknown) => this.deps.logger.warn({ err }, 'could not keep the escalation draft'));
-    const title = meta.code === undefined ? undefined : this.deps.engines.current.index.byName.get(meta.code)?.title;
+    const title = this.entryText(meta.code, meta.lang ?? 'en')?.title;
     await client.views.update({
       view_id: view.id,
       hash: view.hash,
@@ -129,9 +140,10 @@ export class EscalationService {
     view: { id: string; private_metadata: string; state: { values: StateValues } },
   ): Promise<void> {
     const meta = parseMeta(view.private_metadata);
+    const lang = meta.lang ?? 'en';
     const now = this.deps.clock();
     const draft = readDraft(view.state.values);
-    const result = validateDraft(meta.set, draft, now);
+    const result = validateDraft(meta.set, draft, now, messages(lang));
     if (!result.ok) {
       await ack({ response_action: 'errors', errors: result.errors });
       return;
@@ -166,6 +178,7 @@ export class EscalationService {
       masked: built.masked,
       trust: undefined,
       error: undefined,
+      lang,
     };
     if (!stored.created) {
       await ack({ response_action: 'update', view: buildConfirmationView({ ...confirmation, state: 'duplicate' }) });
@@ -202,10 +215,13 @@ export class EscalationService {
       return r.text;
     };
     const tz = meta.tz ?? 'UTC';
+    const lang = meta.lang ?? 'en';
     const when = (seconds: number | undefined) => (seconds === undefined ? undefined : formatTime(seconds, tz));
     const entry = meta.code === undefined ? undefined : this.deps.engines.current.index.byName.get(meta.code);
+    const text = this.entryText(meta.code, lang);
     const c: EscalationCase = {
       set: meta.set,
+      lang,
       orgId15,
       orgId18,
       username: clean(d.username) as string,
@@ -225,12 +241,12 @@ export class EscalationService {
       extra: meta.set === 'recent' ? clean(d.extra) : undefined,
       attachments: attachments.map((a) => ({ name: clean(a.name) as string, permalink: a.permalink })),
       code: meta.code,
-      title: entry?.title,
-      meaning: entry?.meaning,
+      title: text?.title,
+      meaning: text?.meaning,
       docs: entry?.docs ?? [],
       masked: false,
       submittedBy: userId,
-      submittedAt: new Date(now).toISOString(),
+      submittedAt: formatTime(Math.floor(now / 1000), tz),
       sourceChannelId: meta.channelId,
       sourceMessageTs: meta.messageTs,
       trust: undefined,
@@ -246,11 +262,12 @@ export class EscalationService {
     state: 'delivered' | 'pending',
     error: string | undefined,
   ): Promise<void> {
-    const where = this.deps.escalationChannelId ? `<#${this.deps.escalationChannelId}>` : 'the escalation channel';
+    const e = messages(caseLang(c)).escalation;
+    const where = this.deps.escalationChannelId ? `<#${this.deps.escalationChannelId}>` : e.theEscalationChannel;
     const outcome =
       state === 'delivered'
-        ? `Your escalation ${shortId(caseId)} is saved${this.deps.escalationChannelId ? ` and posted to ${where}` : ''}.`
-        : `Your escalation ${shortId(caseId)} is saved, but posting it to ${where} failed (${error ?? 'unknown error'}). It is queued and I retry automatically.`;
+        ? e.dmDelivered(shortId(caseId), this.deps.escalationChannelId ? where : undefined)
+        : e.dmPending(shortId(caseId), where, error ?? e.unknownError);
     const message = buildCaseMessage(c, caseId, { forSubmitter: true });
     try {
       await client.chat.postMessage({
@@ -265,6 +282,13 @@ export class EscalationService {
     } catch (err) {
       this.deps.logger.warn({ err, case: shortId(caseId) }, 'could not DM the submitter');
     }
+  }
+
+  /** An entry's title and meaning in the language of the case. */
+  private entryText(code: string | undefined, lang: Lang): { title: string; meaning: string } | undefined {
+    const entry = code === undefined ? undefined : this.deps.engines.current.index.byName.get(code);
+    if (entry === undefined) return undefined;
+    return lang === 'ja' && entry.ja !== undefined ? entry.ja : entry;
   }
 }
 
@@ -289,27 +313,6 @@ export function mergeDrafts(saved: EscalationDraft, current: EscalationDraft): E
   const out: Record<string, unknown> = { ...saved };
   for (const [k, v] of Object.entries(current)) if (v !== undefined) out[k] = v;
   return out as EscalationDraft;
-}
-
-async function userTimeZone(
-  client: WebClient,
-  userId: string,
-  logger: AppLogger,
-): Promise<{ tz?: string; label?: string }> {
-  try {
-    const info = await Promise.race([
-      client.users.info({ user: userId }),
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), TZ_LOOKUP_BUDGET_MS).unref()),
-    ]);
-    const user = info?.user;
-    return {
-      ...(user?.tz ? { tz: user.tz } : {}),
-      ...(user?.tz_label ? { label: `${user.tz_label}, ${user.tz}` } : {}),
-    };
-  } catch (err) {
-    logger.warn({ err }, 'users.info failed; opening the modal without the time zone');
-    return {};
-  }
 }
 
 /** "2026-11-24 10:15 Europe/Paris (09:15 UTC)": the person's time zone and UTC, as Support needs. */

@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n';
 import type { AppLogger } from '../logger';
 import type { TrustStatus } from './model';
 
@@ -92,6 +93,7 @@ export function interpret(key: string, body: InstanceStatus, now: number, page: 
       state: 'incident',
       instance: key,
       summary: `Active incident on ${key}${first?.message?.title ? `: ${first.message.title}` : ''} (status ${body.status ?? 'unknown'}).`,
+      ...(first?.message?.title ? { detail: first.message.title } : {}),
       links: incidents.slice(0, 3).map((i) => `https://status.salesforce.com/incidents/${i.id}`),
     };
   }
@@ -109,6 +111,7 @@ export function interpret(key: string, body: InstanceStatus, now: number, page: 
       state: 'maintenance',
       instance: key,
       summary: `Maintenance in progress on ${key}${first?.name || first?.message?.name ? `: ${first.name ?? first.message?.name}` : ''}.`,
+      ...(first?.name || first?.message?.name ? { detail: first.name ?? first.message?.name } : {}),
       links:
         maintenances.length > 0
           ? maintenances.slice(0, 3).map((m) => `https://status.salesforce.com/maintenances/${m.id}`)
@@ -116,7 +119,36 @@ export function interpret(key: string, body: InstanceStatus, now: number, page: 
     };
   }
   if (body.status !== undefined && body.status !== 'OK' && /INCIDENT/.test(body.status)) {
-    return { state: 'incident', instance: key, summary: `${key} reports status ${body.status}.`, links: [page] };
+    return {
+      state: 'incident',
+      instance: key,
+      summary: `${key} reports status ${body.status}.`,
+      status: body.status,
+      links: [page],
+    };
   }
   return { state: 'ok', instance: key, summary: `${key} reports no incident or maintenance right now.`, links: [page] };
+}
+
+/**
+ * The status in the reader's language. `summary` (English) is what older stored cases have; the
+ * state, instance and detail let any language say the same thing.
+ */
+export function trustSummary(trust: TrustStatus, t: Messages): string {
+  const instance = trust.instance;
+  if (trust.state === 'not-checked' || instance === undefined) return t.trust.notChecked;
+  switch (trust.state) {
+    case 'unknown-instance':
+      return t.trust.unknownInstance(instance);
+    case 'unreachable':
+      return t.trust.unreachable(instance);
+    case 'incident':
+      return trust.status !== undefined && trust.detail === undefined
+        ? t.trust.degraded(instance, trust.status)
+        : t.trust.incident(instance, trust.detail);
+    case 'maintenance':
+      return t.trust.maintenance(instance, trust.detail);
+    case 'ok':
+      return t.trust.ok(instance);
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Messages } from '../i18n';
 import { ESCALATION_FIELDS as F } from '../slack/ids';
 import { API_TYPES, BODY_MAX, type FieldSet, HTTP_METHODS } from './fields';
 import type { EscalationDraft } from './model';
@@ -57,66 +58,64 @@ export function readAttachments(values: StateValues): Array<{ name: string; perm
 /** How far in the future a time may be, for clock differences between Slack clients and us. */
 const FUTURE_SKEW_SECONDS = 5 * 60;
 
-const required = (what: string) => ({
-  error: (issue: { input: unknown }) => (issue.input === undefined ? `${what} is required.` : undefined),
-});
-
-function schemaFor(set: FieldSet, nowSeconds: number) {
-  const notFuture = (what: string) =>
-    z
-      .number(required(what))
-      .refine((t) => t <= nowSeconds + FUTURE_SKEW_SECONDS, { error: `${what} cannot be in the future.` });
-  const body = (what: string) =>
-    z
-      .string()
-      .max(BODY_MAX, { error: `${what} holds at most ${BODY_MAX} characters here; attach the rest as a file.` });
+function schemaFor(set: FieldSet, nowSeconds: number, t: Messages) {
+  const v = t.escalation.validation;
+  const what = v.what;
+  const required = (name: string) => ({
+    error: (issue: { input: unknown }) => (issue.input === undefined ? v.required(name) : undefined),
+  });
+  const notFuture = (name: string) =>
+    z.number(required(name)).refine((time) => time <= nowSeconds + FUTURE_SKEW_SECONDS, { error: v.future(name) });
+  const body = (name: string) => z.string().max(BODY_MAX, { error: v.bodyTooLong(name, BODY_MAX) });
   const common = {
-    orgId: z.string(required('The org ID')).superRefine((value, ctx) => {
-      const check = checkOrgId(value);
+    orgId: z.string(required(what.orgId)).superRefine((value, ctx) => {
+      const check = checkOrgId(value, t);
       if (!check.ok) ctx.addIssue({ code: 'custom', message: check.problem });
     }),
     username: z.email({
-      error: (i) =>
-        i.input === undefined
-          ? 'The username is required.'
-          : 'A Salesforce username looks like an e-mail address: name@company.com.',
+      error: (i) => (i.input === undefined ? v.required(what.username) : v.usernameShape),
     }),
-    apiType: z.enum(API_TYPES, required('The API type')),
+    apiType: z.enum(API_TYPES, required(what.apiType)),
     instance: z
       .string()
-      .regex(/^[A-Za-z]{2,4}\d{1,4}[A-Za-z]?$/, { error: 'An instance looks like NA139, EU48 or USA654S.' })
+      .regex(/^[A-Za-z]{2,4}\d{1,4}[A-Za-z]?$/, { error: v.instanceShape })
       .optional(),
   };
   if (set === 'request') {
     return z.object({
       ...common,
-      requestTime: notFuture('The request time'),
-      method: z.enum(HTTP_METHODS, required('The HTTP method')),
+      requestTime: notFuture(what.requestTime),
+      method: z.enum(HTTP_METHODS, required(what.method)),
       url: z.httpUrl({
-        error: (i) =>
-          i.input === undefined ? 'The request URL is required.' : 'Enter the absolute URL, starting with https://.',
+        error: (i) => (i.input === undefined ? v.required(what.url) : v.urlShape),
       }),
-      requestBody: body('The request body').optional(),
-      responseBody: z.string(required('The response body')).max(BODY_MAX, {
-        error: `The response body holds at most ${BODY_MAX} characters here; attach the rest as a file.`,
+      requestBody: body(what.requestBody).optional(),
+      responseBody: z.string(required(what.responseBody)).max(BODY_MAX, {
+        error: v.bodyTooLong(what.responseBody, BODY_MAX),
       }),
     });
   }
   return z
     .object({
       ...common,
-      windowStart: notFuture('The start of the window'),
-      windowEnd: notFuture('The end of the window'),
+      windowStart: notFuture(what.windowStart),
+      windowEnd: notFuture(what.windowEnd),
       frequency: z
-        .string(required('How often the error happens'))
+        .string(required(what.frequency))
         .trim()
-        .min(1, { error: 'How often the error happens is required.' }),
-      clientTool: z.string(required('The client tool')).trim().min(1),
-      processing: z.string(required('What was being processed')).trim().min(1),
-      extra: body('This field').optional(),
+        .min(1, { error: v.required(what.frequency) }),
+      clientTool: z
+        .string(required(what.clientTool))
+        .trim()
+        .min(1, { error: v.required(what.clientTool) }),
+      processing: z
+        .string(required(what.processing))
+        .trim()
+        .min(1, { error: v.required(what.processing) }),
+      extra: body(what.extra).optional(),
     })
     .refine((d) => d.windowEnd >= d.windowStart, {
-      error: 'The end of the window is before its start.',
+      error: v.windowOrder,
       path: ['windowEnd'],
     });
 }
@@ -127,9 +126,12 @@ export type ValidationResult =
   | { readonly ok: true; readonly draft: ValidatedDraft; readonly orgId15: string; readonly orgId18: string }
   | { readonly ok: false; readonly errors: Record<string, string> };
 
-/** Validates one field set. Errors are keyed by the input block, for `response_action: 'errors'`. */
-export function validateDraft(set: FieldSet, draft: EscalationDraft, nowMs: number): ValidationResult {
-  const parsed = schemaFor(set, Math.floor(nowMs / 1000)).safeParse(draft);
+/**
+ * Validates one field set. Errors are keyed by the input block, for `response_action: 'errors'`,
+ * and worded in the submitter's language.
+ */
+export function validateDraft(set: FieldSet, draft: EscalationDraft, nowMs: number, t: Messages): ValidationResult {
+  const parsed = schemaFor(set, Math.floor(nowMs / 1000), t).safeParse(draft);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
@@ -137,10 +139,10 @@ export function validateDraft(set: FieldSet, draft: EscalationDraft, nowMs: numb
       const block = F[field]?.block;
       if (block !== undefined && errors[block] === undefined) errors[block] = issue.message;
     }
-    if (Object.keys(errors).length === 0) errors[F.orgId.block] = 'Please check the form.';
+    if (Object.keys(errors).length === 0) errors[F.orgId.block] = t.escalation.validation.checkForm;
     return { ok: false, errors };
   }
-  const check = checkOrgId(draft.orgId as string);
+  const check = checkOrgId(draft.orgId as string, t);
   if (!check.ok) return { ok: false, errors: { [F.orgId.block]: check.problem } };
   return {
     ok: true,

@@ -48,6 +48,8 @@ export const en = {
     mentionHelp:
       "Mention me in a thread to diagnose its first message, paste an error in a channel I am in, or use the message shortcut *Diagnose this error* on any message. `/sflimits` shows the linked org's limits.",
     postedToThread: 'Posted the diagnosis in the thread.',
+    notInChannel:
+      "I'm not a member of that channel. Invite me with `/invite @Salesforce API Assistant`, then try again.",
     credentialInMessage:
       ':warning: That message contains a credential. Ask the poster to delete it and rotate the credential.',
     pasteExpired: 'That answer is too old for this button; run *Diagnose this error* on the message again.',
@@ -116,9 +118,11 @@ export const en = {
   cli: {
     notRecognised: (confidence: string) => `No Salesforce API error recognised (confidence ${confidence}).`,
     closest: (code: string, confidence: string) => `Closest, below the threshold: ${code} (${confidence})`,
-    retry: (verdict: string) => `Retry: ${verdict}`,
+    retry: (text: string) => `Retry: ${text}`,
+    retrySchedule: (verdict: string, schedule: string) => `Retry: ${verdict}. Retry ${schedule}`,
+    retryVerdict: (verdict: string, advice: string) => `Retry: ${verdict}. ${advice}`,
     whatToDo: 'What to do:',
-    seenVia: (surface: string) => `Seen via ${surface}`,
+    seenVia: (surface: string) => `Seen via ${surface} · `,
     confidence: (value: string) => `confidence ${value}`,
     meaning: (text: string) => `Meaning: ${text}`,
     limit: (text: string) => `Limit: ${text}`,
@@ -127,7 +131,34 @@ export const en = {
     documentation: 'Documentation:',
     others: (list: string) => `Also in this paste: ${list}`,
     context: 'Context:',
-    secrets: (list: string) => `Secrets found and masked: ${list}`,
+    secrets: (count: number, kinds: string) =>
+      `Secrets found and masked: ${count} (${kinds}). Rotate them: a pasted credential is compromised.`,
+    said: (message: string) => `Salesforce said: "${message}"`,
+    fields: (list: string) => `Fields: ${list}`,
+    object: (name: string) => `Object: ${name}`,
+    record: (id: string) => `Record: ${id}`,
+    failedRows: (n: number) => `Failed rows: ${n}`,
+    queryAt: (where: string) => `In the query: ${where}`,
+    rowColumn: (row: number, column: number) => `row ${row}, column ${column}`,
+    token: (token: string) => `at ${token}`,
+    trigger: (name: string, event: string | undefined) => `Trigger: ${name}${event === undefined ? '' : ` (${event})`}`,
+    line: (frame: string) => `Line: ${frame}`,
+    innerCause: (code: string, message: string | undefined) =>
+      `Inner cause: ${code}${message === undefined ? '' : ` — ${message}`}`,
+    reportedInside: (code: string) => `Reported inside: ${code}`,
+    limitInfo: (used: number, max: number, percent: string) =>
+      `Sforce-Limit-Info: ${used} of ${max} daily API requests used (${percent} %)`,
+    apiFamily: (name: string) => `API family: ${name}`,
+    httpStatus: (status: number) => `HTTP status: ${status}`,
+    request: (request: string) => `Request: ${request}`,
+    apiVersion: (version: string) => `API version: ${version}`,
+    orgId: (id: string) => `Org ID: ${id}`,
+    username: (name: string) => `Username: ${name}`,
+    instance: (name: string) => `Instance: ${name}`,
+    timestamps: (list: string) => `Timestamps: ${list}`,
+    requestIds: (list: string) => `Request/error IDs: ${list}`,
+    bulkJobs: (list: string) => `Bulk job/batch IDs: ${list}`,
+    clientTool: (name: string) => `Client tool: ${name}`,
   },
 
   /** What the org's live limits say about a limit error in a paste. */
@@ -191,7 +222,7 @@ export const en = {
     unknownOrgFix: (orgs: string) => `Configured orgs: ${orgs}. Usage: /sflimits [org] [filter|all] [refresh].`,
     unexpected: 'The limits check failed unexpectedly.',
     unexpectedFix: 'Try again in a moment; if it keeps failing, an admin can look at the bot logs.',
-    timeout: (seconds: number) => `Salesforce did not answer within ${seconds} s.`,
+    timeout: 'Salesforce did not answer in time.',
     timeoutFix:
       "Try again shortly with `/sflimits refresh`, and check https://status.salesforce.com for the org's instance.",
     network: 'The bot could not reach the org.',
@@ -219,8 +250,8 @@ export const en = {
     refused: (codeAndTitle: string | undefined) =>
       `Salesforce refused the call${codeAndTitle === undefined ? '' : `: ${codeAndTitle}`}.`,
     refusedFix: 'Try again later; if it persists, escalate with the error code.',
-    refreshCooldown: (seconds: number) =>
-      ` A fresh reading was taken ${seconds} s ago; \`refresh\` works once a minute per person, so this is that reading.`,
+    refreshLimited: (seconds: number) =>
+      `\`refresh\` is limited to once every ${seconds} s per person, to protect the org's API allocation; showing the cached snapshot.`,
   },
 
   /** The limits watch: alerts in the watch channel, their buttons and thread replies. */
@@ -239,7 +270,8 @@ export const en = {
       exhausted: 'exhausted',
     },
     usage: (used: string, max: string, left: string) => `${used} of ${max} used, ${left} left`,
-    opened: (limit: string, org: string, percent: string, level: string) => `${limit} in ${org} is at ${percent}: ${level}.`,
+    opened: (limit: string, org: string, percent: string, level: string) =>
+      `${limit} in ${org} is at ${percent}: ${level}.`,
     openedHeadline: (limit: string, org: string, percent: string, level: string, usage: string) =>
       `*${limit}* in \`${org}\` is at *${percent}*: ${level} (${usage}).`,
     projected: (limit: string, org: string, inAbout: string) =>
@@ -332,8 +364,8 @@ export const en = {
     failedFix: 'Try again in a few minutes.',
     working: (org: string) => `:hourglass_flowing_sand: Looking up yesterday's API consumers in ${org}…`,
     sources: {
-      object: 'ApiTotalUsageEventLog object (Event Monitoring)',
-      file: 'ApiTotalUsage event log',
+      'ApiTotalUsageEventLog object': 'ApiTotalUsageEventLog object (Event Monitoring)',
+      'ApiTotalUsage event log': 'ApiTotalUsage event log',
     },
   },
 
@@ -395,7 +427,8 @@ export const en = {
       en: 'English',
       ja: '日本語 (Japanese)',
     },
-    languageNow: (language: string) => `*My language*: ${language}. Answers in channels set to a language follow the channel.`,
+    languageNow: (language: string) =>
+      `*My language*: ${language}. Answers in channels set to a language follow the channel.`,
     knowledge: (entries: number, families: string) => `*Knowledge base*: ${entries} entries\n${families}`,
     noOrg:
       '*Linked org*: none configured. Set `SF_INSTANCE_URL` and `SF_ACCESS_TOKEN` (or an OAuth mode) to enable `/sflimits`.',
@@ -508,11 +541,13 @@ export const en = {
     saving: (id: string) => `:floppy_disk: Case *${id}* is saved. Checking Salesforce's status and delivering it…`,
     delivered: (id: string, where: string | undefined) =>
       `:white_check_mark: Case *${id}* is saved${where === undefined ? '' : ` and posted to ${where}`}. I sent you a DM with the text to paste into Salesforce Help.`,
-    duplicate: (id: string) => `:white_check_mark: This form was already submitted as case *${id}*; nothing was created twice.`,
+    duplicate: (id: string) =>
+      `:white_check_mark: This form was already submitted as case *${id}*; nothing was created twice.`,
     pending: (id: string, where: string, error: string) =>
       `:hourglass_flowing_sand: Case *${id}* is saved, but posting to ${where} failed (${error}). It stays queued and I retry automatically; you'll get a DM when it goes out.`,
     theEscalationChannel: 'the escalation channel',
     unknownError: 'unknown error',
+    inputKept: 'Your input is still here.',
     orgIdForms: (id18: string, id15: string) => `Org ID: ${id18} (18-character form of ${id15})`,
     trustLine: (emoji: string, summary: string, advice: boolean, links: string) =>
       `${emoji} *Salesforce status:* ${summary}${advice ? ' Support will ask about this first: the error may clear when it ends.' : ''} ${links}`,

@@ -45,6 +45,8 @@ export const ja: Messages = {
     mentionHelp:
       'スレッドで私をメンションすると、そのスレッドの最初のメッセージを診断します。私が参加しているチャンネルにエラーを貼り付けるか、任意のメッセージでメッセージショートカット *Diagnose this error* (エラーを診断) を使ってください。 `/sflimits` で連携中の組織の制限を確認できます。',
     postedToThread: 'スレッドに診断を投稿しました。',
+    notInChannel:
+      '私はそのチャンネルのメンバーではありません。 `/invite @Salesforce API Assistant` で招待してから、もう一度お試しください。',
     credentialInMessage:
       ':warning: このメッセージには認証情報が含まれています。投稿者にメッセージの削除と、認証情報の無効化・再発行を依頼してください。',
     pasteExpired:
@@ -111,9 +113,11 @@ export const ja: Messages = {
   cli: {
     notRecognised: (confidence: string) => `Salesforce API のエラーは認識されませんでした (確信度 ${confidence})。`,
     closest: (code: string, confidence: string) => `しきい値未満で最も近い候補: ${code} (${confidence})`,
-    retry: (verdict: string) => `再試行: ${verdict}`,
+    retry: (text: string) => `再試行: ${text}`,
+    retrySchedule: (verdict: string, schedule: string) => `再試行: ${verdict}。タイミング: ${schedule}`,
+    retryVerdict: (verdict: string, advice: string) => `再試行: ${verdict}。${advice}`,
     whatToDo: '対処方法:',
-    seenVia: (surface: string) => `経路: ${surface}`,
+    seenVia: (surface: string) => `経路: ${surface} · `,
     confidence: (value: string) => `確信度 ${value}`,
     meaning: (text: string) => `意味: ${text}`,
     limit: (text: string) => `制限: ${text}`,
@@ -122,7 +126,35 @@ export const ja: Messages = {
     documentation: 'ドキュメント (英語):',
     others: (list: string) => `この貼り付けに含まれる他のエラー: ${list}`,
     context: 'コンテキスト:',
-    secrets: (list: string) => `見つかって伏せた認証情報: ${list}`,
+    secrets: (count: number, kinds: string) =>
+      `認証情報が見つかったため伏せました: ${count} 件 (${kinds})。貼り付けられた認証情報は漏えいしたものとして、無効化・再発行してください。`,
+    said: (message: string) => `Salesforce のメッセージ: "${message}"`,
+    fields: (list: string) => `項目: ${list}`,
+    object: (name: string) => `オブジェクト: ${name}`,
+    record: (id: string) => `レコード: ${id}`,
+    failedRows: (n: number) => `失敗した行: ${n} 件`,
+    queryAt: (where: string) => `クエリ内の位置: ${where}`,
+    rowColumn: (row: number, column: number) => `${row} 行目 ${column} 列目`,
+    token: (token: string) => `${token} の箇所`,
+    trigger: (name: string, event: string | undefined) =>
+      `トリガー: ${name}${event === undefined ? '' : ` (${event})`}`,
+    line: (frame: string) => `行: ${frame}`,
+    innerCause: (code: string, message: string | undefined) =>
+      `内部の原因: ${code}${message === undefined ? '' : ` — ${message}`}`,
+    reportedInside: (code: string) => `報告元のエラー: ${code}`,
+    limitInfo: (used: number, max: number, percent: string) =>
+      `Sforce-Limit-Info: 1 日の API リクエスト ${max} 件中 ${used} 件を使用 (${percent} %)`,
+    apiFamily: (name: string) => `API の種類: ${name}`,
+    httpStatus: (status: number) => `HTTP ステータス: ${status}`,
+    request: (request: string) => `リクエスト: ${request}`,
+    apiVersion: (version: string) => `API バージョン: ${version}`,
+    orgId: (id: string) => `組織 ID: ${id}`,
+    username: (name: string) => `ユーザー名: ${name}`,
+    instance: (name: string) => `インスタンス: ${name}`,
+    timestamps: (list: string) => `日時: ${list}`,
+    requestIds: (list: string) => `リクエスト/エラー ID: ${list}`,
+    bulkJobs: (list: string) => `Bulk ジョブ/バッチ ID: ${list}`,
+    clientTool: (name: string) => `クライアントツール: ${name}`,
   },
 
   liveLimits: {
@@ -184,7 +216,7 @@ export const ja: Messages = {
     unknownOrgFix: (orgs: string) => `設定されている組織: ${orgs}。使い方: /sflimits [org] [filter|all] [refresh]`,
     unexpected: '制限の確認が予期せず失敗しました。',
     unexpectedFix: '少し待ってからもう一度お試しください。失敗が続く場合は、管理者がボットのログを確認できます。',
-    timeout: (seconds: number) => `Salesforce が ${seconds} 秒以内に応答しませんでした。`,
+    timeout: 'Salesforce から時間内に応答がありませんでした。',
     timeoutFix:
       '少し待ってから `/sflimits refresh` で再試行し、組織のインスタンスの状態を https://status.salesforce.com で確認してください。',
     network: 'ボットから組織に接続できませんでした。',
@@ -212,8 +244,8 @@ export const ja: Messages = {
     refused: (codeAndTitle: string | undefined) =>
       `Salesforce が呼び出しを拒否しました${codeAndTitle === undefined ? '' : `: ${codeAndTitle}`}。`,
     refusedFix: '時間をおいて再試行してください。続く場合は、エラーコードを添えてエスカレーションしてください。',
-    refreshCooldown: (seconds: number) =>
-      ` ${seconds} 秒前に新しい値を取得済みです。 \`refresh\` は 1 人 1 分に 1 回までなので、その値を表示しています。`,
+    refreshLimited: (seconds: number) =>
+      `組織の API 割り当てを守るため、 \`refresh\` は 1 人 ${seconds} 秒に 1 回までです。キャッシュ済みのスナップショットを表示しています。`,
   },
 
   watch: {
@@ -234,7 +266,8 @@ export const ja: Messages = {
       `${org} の ${limit} が ${percent} です: ${level}。`,
     openedHeadline: (limit: string, org: string, percent: string, level: string, usage: string) =>
       `\`${org}\` の *${limit}* が *${percent}* です: ${level} (${usage})。`,
-    projected: (limit: string, org: string, inAbout: string) => `${org} の ${limit} は ${inAbout}で使い切る見込みです。`,
+    projected: (limit: string, org: string, inAbout: string) =>
+      `${org} の ${limit} は ${inAbout}で使い切る見込みです。`,
     projectedHeadline: (limit: string, org: string, percent: string, inAbout: string, usage: string) =>
       `\`${org}\` の *${limit}* は *${percent}* で、 ${inAbout}で使い切る見込みです (${usage})。`,
     projection: (limit: string, inAbout: string, when: string) =>
@@ -250,7 +283,8 @@ export const ja: Messages = {
     resolved: (limit: string, org: string, percent: string, peak: string) =>
       `解決: ${org} の ${limit} は ${percent} でしきい値を下回りました (最悪時: ${peak})。`,
     acknowledged: (user: string, when: string) => `<@${user}> が ${when} に確認しました。`,
-    snoozed: (user: string, until: string) => `<@${user}> が ${until} までスヌーズしました。それまでスレッドへの返信はしません。`,
+    snoozed: (user: string, until: string) =>
+      `<@${user}> が ${until} までスヌーズしました。それまでスレッドへの返信はしません。`,
     muted: (user: string) =>
       `<@${user}> がこのチャンネルでミュートしました。App Home で誰かがミュートを解除するまで、ここではこの制限のアラートを出しません。`,
     footer: (interval: string, warn: number, critical: number, snapshot: string) =>
@@ -284,7 +318,8 @@ export const ja: Messages = {
     unknownLimit: (limit: string, org: string) =>
       `${org} の保存済みスナップショットに ${limit} という制限はありません。DailyApiRequests を試すか、 /sflimits ${org} all ですべての名前を確認してください。`,
     posted: (limit: string) => `このチャンネルに ${limit} の推移を投稿しました。`,
-    notInChannel: 'ここにはグラフを投稿できません。先にこのチャンネルに私を招待 (/invite) してから、もう一度お試しください。',
+    notInChannel:
+      'ここにはグラフを投稿できません。先にこのチャンネルに私を招待 (/invite) してから、もう一度お試しください。',
     uploadFailed: (reason: string) => `Slack がグラフのアップロードを拒否しました (${reason})。`,
     comment: (limit: string, org: string, window: string, note: string) =>
       `${org} の ${limit} の推移 (直近 ${window}): ${note}`,
@@ -320,8 +355,8 @@ export const ja: Messages = {
     failedFix: '数分後にもう一度お試しください。',
     working: (org: string) => `:hourglass_flowing_sand: ${org} で昨日 API を使ったユーザーを調べています…`,
     sources: {
-      object: 'ApiTotalUsageEventLog オブジェクト (イベントモニタリング)',
-      file: 'ApiTotalUsage イベントログ',
+      'ApiTotalUsageEventLog object': 'ApiTotalUsageEventLog オブジェクト (イベントモニタリング)',
+      'ApiTotalUsage event log': 'ApiTotalUsage イベントログ',
     },
   },
 
@@ -410,7 +445,8 @@ export const ja: Messages = {
     escalationCase: 'ケース',
     delivered: ':white_check_mark: 送信済み',
     pendingDelivery: ':hourglass: 送信待ち',
-    storageTrouble: ':warning: 現在データベースが応答していません。診断は使えますが、履歴が表示されないことがあります。',
+    storageTrouble:
+      ':warning: 現在データベースが応答していません。診断は使えますが、履歴が表示されないことがあります。',
   },
 
   escalation: {
@@ -454,7 +490,8 @@ export const ja: Messages = {
     extra: 'その他の情報',
     extraHint: 'レスポンスボディ、クライアントのログ、SOQL など。',
     attachments: '長いボディ、ログ、スクリーンショット',
-    attachmentsHint: (max: string) => `テキスト項目には ${max} 文字まで入ります。それより長いものはファイルで添付してください。`,
+    attachmentsHint: (max: string) =>
+      `テキスト項目には ${max} 文字まで入ります。それより長いものはファイルで添付してください。`,
     timeHint: (tz: string | undefined) =>
       tz === undefined
         ? 'Slack のタイムゾーンで入力します。ケースには UTC も記録されます。'
@@ -504,6 +541,7 @@ export const ja: Messages = {
       `:hourglass_flowing_sand: ケース *${id}* は保存しましたが、${where} への投稿に失敗しました (${error})。キューに残して自動で再試行します。送信できたら DM でお知らせします。`,
     theEscalationChannel: 'エスカレーション用チャンネル',
     unknownError: '不明なエラー',
+    inputKept: '入力した内容はそのまま残っています。',
     orgIdForms: (id18: string, id15: string) => `組織 ID: ${id18} (${id15} の 18 文字形式)`,
     trustLine: (emoji: string, summary: string, advice: boolean, links: string) =>
       `${emoji} *Salesforce の稼働状況:* ${summary}${advice ? ' サポートからはまずこの点を聞かれます。終了すればエラーが解消する可能性があります。' : ''} ${links}`,
@@ -547,8 +585,7 @@ export const ja: Messages = {
     submitted: (when: string, tz: string) => `送信日時 ${when} (時刻は ${tz} と UTC で表記)。`,
     heading: (id: string, diagnosis: string) => `*エスカレーション ${id}*${diagnosis === '' ? '' : ` — ${diagnosis}`}`,
     setAndSubmitter: (set: string, user: string) => `${set} · 送信者 <@${user}>`,
-    trustStatus: (emoji: string, summary: string, links: string) =>
-      `${emoji} *Trust の稼働状況:* ${summary} ${links}`,
+    trustStatus: (emoji: string, summary: string, links: string) => `${emoji} *Trust の稼働状況:* ${summary} ${links}`,
     statusLink: '稼働状況',
     secretsMasked: ':lock: 入力に含まれていた認証情報は、保存・投稿の前に伏せました。',
     readyToPaste:

@@ -155,8 +155,9 @@ const SURFACES: ReadonlyArray<readonly [ApiFamily, RegExp]> = [
   ['OAUTH', /\/services\/oauth2\/|\berror_description\b|\bgrant_type\b/i],
   ['STREAMING', /\b[45]0\d::[A-Z]|\/cometd\/|\/meta\/(?:handshake|connect|subscribe)/i],
   ['PUBSUB', /sfdc\.platform\.eventbus|StatusRuntimeException|Pub\/Sub API/i],
-  ['BULK2', /\/jobs\/(?:ingest|query)\b|Bulk API 2\.0/i],
-  ['BULK', /\/services\/async\/|\bstateMessage\b|\bsf__Error\b|Bulk API/i],
+  // The failedResults CSV of a Bulk API 2.0 ingest job has sf__Id and sf__Error columns.
+  ['BULK2', /\/jobs\/(?:ingest|query)\b|Bulk API 2\.0|\bsf__Error\b/i],
+  ['BULK', /\/services\/async\/|\bstateMessage\b|Bulk API/i],
   ['METADATA', /\bdeploy(?:ment|ing|ed)?\b|\bcomponentFailures\b|package\.xml|Metadata API/i],
   [
     'APEX',

@@ -66,7 +66,8 @@ const POLICY_TEXT: Readonly<Record<Lang, Readonly<Record<RetryPolicy, PolicyText
       advice:
         '一時的なエラーです。指数バックオフとジッターを付けて再試行してください (例: 1 秒、2 秒、4 秒、8 秒、最大 5 回)。',
       verdict: 'はい (バックオフを付けて)',
-      schedule: '1 秒、2 秒、4 秒、8 秒、16 秒後に、それぞれランダムなジッターを付けて再試行します。5 回で止めて原因を見直します。',
+      schedule:
+        '1 秒、2 秒、4 秒、8 秒、16 秒後に、それぞれランダムなジッターを付けて再試行します。5 回で止めて原因を見直します。',
     },
     wait: {
       advice:
@@ -79,7 +80,8 @@ const POLICY_TEXT: Readonly<Record<Lang, Readonly<Record<RetryPolicy, PolicyText
       advice:
         '新しいセッションまたはアクセストークンを取得してから、リクエストを 1 回だけ再実行してください。同じトークンで再試行しても再び失敗します。',
       verdict: '新しいトークンでのみ',
-      schedule: '新しいアクセストークン (更新トークン、JWT、ログインのいずれか) を取得してから、リクエストを 1 回再実行します。',
+      schedule:
+        '新しいアクセストークン (更新トークン、JWT、ログインのいずれか) を取得してから、リクエストを 1 回再実行します。',
     },
     fix: {
       advice:

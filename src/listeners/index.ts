@@ -3,7 +3,7 @@ import { ACTIONS, COMMANDS, SHORTCUTS, VIEWS } from '../slack/ids';
 import { onDetailToggle } from './actions/detail';
 import { onEscalateButton, onFieldSetChange } from './actions/escalate';
 import { onFeedback } from './actions/feedback';
-import { onOpenChannelSettings, onRefreshHome } from './actions/home-buttons';
+import { onHomeLanguage, onOpenChannelSettings, onRefreshHome } from './actions/home-buttons';
 import { onCheckLimits, onShareLimits } from './actions/limits-buttons';
 import { onPostToThread } from './actions/post-to-thread';
 import { onWatchButton, onWatchSnooze, onWatchUnmute, onWatchWho } from './actions/watch-buttons';
@@ -39,6 +39,7 @@ export function registerListeners(app: App, services: Services): void {
   app.action(ACTIONS.escalate, onEscalateButton(services));
   app.action(ACTIONS.escalationFieldSet, onFieldSetChange(services));
   app.action(ACTIONS.openChannelSettings, onOpenChannelSettings(services));
+  app.action(ACTIONS.homeLanguage, onHomeLanguage(services));
   app.action(ACTIONS.refreshHome, onRefreshHome(services));
   app.action(ACTIONS.watchAcknowledge, onWatchButton(services, 'acknowledge'));
   app.action(ACTIONS.watchMute, onWatchButton(services, 'mute'));

@@ -6,6 +6,7 @@ import type { AppLogger } from '../logger';
 import type { AccessControl } from '../services/access';
 import type { AnswerOutbox } from '../services/answer-outbox';
 import type { Answerer } from '../services/answering';
+import type { Languages } from '../services/languages';
 import type { LimitsService } from '../services/limits-service';
 import type { LimitsWatch } from '../services/limits-watch';
 import type { TrendService } from '../services/trend-service';
@@ -35,4 +36,6 @@ export interface Services {
   readonly delivery: CaseDelivery;
   /** Answers Slack refused for now, posted once it recovers. */
   readonly outbox: AnswerOutbox;
+  /** Which language to speak to whom. */
+  readonly languages: Languages;
 }

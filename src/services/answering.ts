@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import { buildCooldownPointer, buildDiagnosisMessage } from '../blocks/diagnosis';
 import type { MessagePayload } from '../blocks/types';
+import { type Lang, messages } from '../i18n';
 import { answerFor } from '../knowledge/answer';
 import type { Diagnosis } from '../knowledge/diagnosis';
 import type { EngineHolder } from '../knowledge/engine-holder';
@@ -17,10 +18,10 @@ import {
   type PasteRecord,
   type ReplyRecord,
 } from '../store/types';
-import { MSG } from '../user-messages';
 import type { AnswerLimits } from './answer-limits';
 import type { AnswerOutbox } from './answer-outbox';
 import type { EventDedupe } from './event-dedupe';
+import type { Languages } from './languages';
 import type { SlackFile, SnippetFetcher } from './snippets';
 
 type WebClient = webApi.WebClient;
@@ -63,11 +64,15 @@ export interface AnswererDeps {
   readonly outbox: AnswerOutbox;
   /** Live limits for answers about limit errors; absent in setups that do not need them. */
   readonly answerLimits?: AnswerLimits;
+  /** Which language each answer is in. */
+  readonly languages: Languages;
 }
 
 export interface ComposeOptions {
   readonly expanded?: boolean;
   readonly ephemeral?: boolean;
+  /** The answer's language; English when not given. */
+  readonly lang?: Lang;
 }
 
 /** An answer now, and (for a limit error whose figure is still being fetched) the same answer with it. */
@@ -113,11 +118,16 @@ export class Answerer {
     }
 
     const signature = d.signature as string;
+    const lang = await this.deps.languages.forAnswer(client, {
+      channel: settings.language,
+      userId: msg.userId,
+      text,
+    });
     if (msg.edited) {
       const earlier = await this.safe(() => this.deps.store.findReplyForMessage(msg.channelId, msg.ts), undefined);
       if (earlier !== undefined) {
         if (earlier.signature === signature) return 'unchanged';
-        const { payload, later } = await this.compose(d, await this.savePaste(msg, d), msg.channelId);
+        const { payload, later } = await this.compose(d, await this.savePaste(msg, d), msg.channelId, { lang });
         await client.chat.update({
           channel: msg.channelId,
           ts: earlier.replyTs,
@@ -148,10 +158,11 @@ export class Answerer {
       // The holder is this very message when an edit brings back the error it first had.
       if (holder !== undefined && holder.messageTs !== msg.ts) {
         const code = d.matches[0]?.code ?? signature;
+        const t = messages(lang).chat;
         const pointer = buildCooldownPointer(
           holder.replyTs === undefined
-            ? MSG.cooldownPointerToPaste(messageLink(msg.channelId, holder.messageTs), code)
-            : MSG.cooldownPointer(messageLink(msg.channelId, holder.replyTs), code),
+            ? t.cooldownPointerToPaste(messageLink(msg.channelId, holder.messageTs), code)
+            : t.cooldownPointer(messageLink(msg.channelId, holder.replyTs), code),
         );
         await this.deps.outbox.post({
           channelId: msg.channelId,
@@ -166,7 +177,7 @@ export class Answerer {
     }
 
     const pasteId = await this.savePaste(msg, d);
-    const { payload, later } = await this.compose(d, pasteId, msg.channelId);
+    const { payload, later } = await this.compose(d, pasteId, msg.channelId, { lang });
     const result = await this.deps.outbox.post({
       channelId: msg.channelId,
       threadTs,
@@ -185,6 +196,7 @@ export class Answerer {
         codes: d.matches.slice(0, 3).map((m) => m.code),
         confidence: d.confidence,
         chars: text.length,
+        lang,
         delivery: result.status,
       },
       'answered a pasted error',
@@ -251,7 +263,7 @@ export class Answerer {
     channelId: string | undefined,
     options: ComposeOptions = {},
   ): Promise<Composed> {
-    const answer = answerFor(d);
+    const answer = answerFor(d, options.lang ?? 'en');
     if (answer === undefined) throw new Error('compose() needs a diagnosis above the gate');
     const live =
       this.deps.answerLimits === undefined
@@ -308,12 +320,14 @@ export class Answerer {
   }
 
   private async warnAboutSecrets(client: WebClient, msg: IncomingMessage, d: Diagnosis): Promise<void> {
-    const kinds = [...new Set(d.secrets.map((s) => s.kind.replace(/-/g, ' ')))].join(', ');
     try {
+      // Only the poster sees it, so it is in their language.
+      const t = messages(await this.deps.languages.forPerson(client, msg.userId as string)).chat;
+      const kinds = [...new Set(d.secrets.map((s) => t.secretKinds[s.kind]))].join(', ');
       await client.chat.postEphemeral({
         channel: msg.channelId,
         user: msg.userId as string,
-        text: MSG.secretWarning(kinds),
+        text: t.secretWarning(kinds),
         ...(msg.threadTs === undefined ? {} : { thread_ts: msg.threadTs }),
       });
     } catch (err) {

@@ -1,11 +1,16 @@
 import type { webApi } from '@slack/bolt';
+import type { LanguageSetting } from '../i18n/lang';
 import type { Store } from '../store';
 import type { ChannelMode, ChannelSettings } from '../store/types';
 import type { AccessControl } from './access';
 
 type WebClient = webApi.WebClient;
 
-export type SettingsChange = { readonly mode?: ChannelMode; readonly allowBots?: boolean };
+export type SettingsChange = {
+  readonly mode?: ChannelMode;
+  readonly allowBots?: boolean;
+  readonly language?: LanguageSetting;
+};
 
 export type SettingsResult =
   | { readonly ok: true; readonly settings: ChannelSettings }
@@ -37,6 +42,8 @@ export async function changeChannelSettings(
     channelId,
     mode: change.mode ?? current.mode,
     allowBots: change.allowBots ?? current.allowBots,
+    language: change.language ?? current.language,
+    defaultOrg: current.defaultOrg,
     updatedBy: userId,
     updatedAt: deps.clock(),
   };

@@ -1,5 +1,6 @@
 import type { HomeModel, HomeWatchOrg } from '../blocks/home';
 import type { Config } from '../config';
+import type { Lang, LanguageSetting } from '../i18n';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import type { AppLogger } from '../logger';
 import { parseLimits, sortByUsage } from '../salesforce/limits';
@@ -20,7 +21,11 @@ export interface HomeDeps {
 }
 
 /** What App Home shows a person, from the engine and the store; storage trouble shows, it does not fail. */
-export async function homeModel(services: HomeDeps, userId: string): Promise<HomeModel> {
+export async function homeModel(
+  services: HomeDeps,
+  userId: string,
+  language: { readonly lang: Lang; readonly setting: LanguageSetting },
+): Promise<HomeModel> {
   const engine = services.engines.current;
   let storageTrouble = false;
   const safe = async <T>(fn: () => Promise<T>, fallback: T): Promise<T> => {
@@ -78,5 +83,7 @@ export async function homeModel(services: HomeDeps, userId: string): Promise<Hom
     escalations,
     watch,
     storageTrouble,
+    lang: language.lang,
+    languageSetting: language.setting,
   };
 }

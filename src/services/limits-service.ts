@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { buildLimitsMessage, buildLimitsProblem, type LimitsView } from '../blocks/limits';
 import type { MessagePayload } from '../blocks/types';
+import { type Lang, messages } from '../i18n';
 import type { EngineHolder } from '../knowledge/engine-holder';
+import type { KnowledgeEntry } from '../knowledge/types';
 import type { AppLogger } from '../logger';
 import type { LimitsResult, OrgClient } from '../salesforce/client';
 import { SalesforceError } from '../salesforce/client';
 import { compactView, filterLimits, parseLimits, sortByUsage, type Thresholds } from '../salesforce/limits';
 import type { Store } from '../store';
-import { MSG } from '../user-messages';
 
 export interface LimitsRequest {
   readonly org: string | undefined;
@@ -84,14 +85,15 @@ export class LimitsService {
   }
 
   /** Fetches (or reuses) the snapshot and renders the answer; never throws. */
-  async check(req: LimitsRequest, userId: string, shareable = true): Promise<MessagePayload> {
+  async check(req: LimitsRequest, userId: string, lang: Lang, shareable = true): Promise<MessagePayload> {
+    const t = messages(lang);
     const org = req.org ?? this.defaultOrg;
     const client = this.deps.clients.get(org);
     if (client === undefined) {
       return buildLimitsProblem(
         undefined,
-        MSG.limitsProblem.unknownOrg(org),
-        MSG.limitsProblem.unknownOrgFix(this.orgNames.join(', ')),
+        t.limitsProblem.unknownOrg(org),
+        t.limitsProblem.unknownOrgFix(this.orgNames.join(', ')),
       );
     }
     const now = this.deps.clock();
@@ -101,7 +103,7 @@ export class LimitsService {
       const last = this.lastRefresh.get(userId);
       if (last !== undefined && now - last < this.deps.refreshCooldownMs) {
         refresh = false;
-        note = `\`refresh\` is limited to once every ${Math.round(this.deps.refreshCooldownMs / 1000)} s per person, to protect the org's API allocation; showing the cached snapshot.`;
+        note = t.limitsProblem.refreshLimited(Math.round(this.deps.refreshCooldownMs / 1000));
       } else {
         this.lastRefresh.set(userId, now);
       }
@@ -115,9 +117,10 @@ export class LimitsService {
         cached ? Math.round((now - snapshot.takenAt) / 1000) : undefined,
         note,
         shareable,
+        lang,
       );
     } catch (err) {
-      return this.problem(org, err);
+      return this.problem(org, err, lang);
     }
   }
 
@@ -142,7 +145,12 @@ export class LimitsService {
   }
 
   /** Renders from the last snapshot without calling Salesforce (the "Share in channel" button). */
-  async renderLatest(org: string, view: LimitsView, filter: string | undefined): Promise<MessagePayload | undefined> {
+  async renderLatest(
+    org: string,
+    view: LimitsView,
+    filter: string | undefined,
+    lang: Lang,
+  ): Promise<MessagePayload | undefined> {
     let snapshot = this.cache.get(org);
     if (snapshot === undefined) {
       const stored = await this.deps.store.latestLimitsSnapshot(org).catch(() => undefined);
@@ -152,7 +160,7 @@ export class LimitsService {
         result: { raw: stored.raw as Record<string, unknown>, apiUsage: stored.apiUsage, instanceUrl: '' },
       };
     }
-    return this.render(org, { org, view, filter, refresh: false }, snapshot, undefined, undefined, false);
+    return this.render(org, { org, view, filter, refresh: false }, snapshot, undefined, undefined, false, lang);
   }
 
   /**
@@ -212,6 +220,7 @@ export class LimitsService {
     cachedFor: number | undefined,
     note: string | undefined,
     shareable: boolean,
+    lang: Lang,
   ): MessagePayload {
     const all = parseLimits(snapshot.result.raw, this.deps.thresholds);
     const rows =
@@ -230,35 +239,31 @@ export class LimitsService {
       cachedForSeconds: cachedFor,
       note,
       shareable,
+      lang,
     });
   }
 
-  private problem(org: string, err: unknown): MessagePayload {
+  private problem(org: string, err: unknown, lang: Lang): MessagePayload {
+    const P = messages(lang).limitsProblem;
     const e = err instanceof SalesforceError ? err : undefined;
     this.deps.logger.warn({ err, org }, 'limits check failed');
-    if (e === undefined) return buildLimitsProblem(org, MSG.limitsProblem.unexpected, MSG.limitsProblem.unexpectedFix);
-    const entry =
-      e.details.sfCode === undefined ? undefined : this.deps.engines.current.index.byName.get(e.details.sfCode);
+    if (e === undefined) return buildLimitsProblem(org, P.unexpected, P.unexpectedFix);
+    const entry = textOf(
+      e.details.sfCode === undefined ? undefined : this.deps.engines.current.index.byName.get(e.details.sfCode),
+      lang,
+    );
     const fix = entry?.fixes[0];
     switch (e.kind) {
       case 'timeout':
-        return buildLimitsProblem(org, `${e.message}.`, MSG.limitsProblem.timeoutFix);
+        return buildLimitsProblem(org, P.timeout, P.timeoutFix);
       case 'network':
-        return buildLimitsProblem(org, `${e.message}.`, MSG.limitsProblem.networkFix);
+        return buildLimitsProblem(org, P.network, P.networkFix);
       case 'http':
         return (e.details.status ?? 0) >= 500
-          ? buildLimitsProblem(
-              org,
-              MSG.limitsProblem.serverError(e.details.status ?? 0),
-              MSG.limitsProblem.serverErrorFix,
-            )
-          : buildLimitsProblem(org, MSG.limitsProblem.httpError(e.details.status ?? 0), MSG.limitsProblem.httpErrorFix);
+          ? buildLimitsProblem(org, P.serverError(e.details.status ?? 0), P.serverErrorFix)
+          : buildLimitsProblem(org, P.httpError(e.details.status ?? 0), P.httpErrorFix);
       case 'auth':
-        return buildLimitsProblem(
-          org,
-          MSG.limitsProblem.authFailed(e.details.sfCode, entry?.title),
-          fix ?? MSG.limitsProblem.authFix,
-        );
+        return buildLimitsProblem(org, P.authFailed(e.details.sfCode, entry?.title), fix ?? P.authFix);
       case 'api': {
         const code = e.details.sfCode;
         const title = entry === undefined ? '' : `: ${entry.title}`;
@@ -269,27 +274,28 @@ export class LimitsService {
           code === 'API_CURRENTLY_DISABLED' ||
           code === 'FUNCTIONALITY_NOT_ENABLED'
         ) {
-          return buildLimitsProblem(
-            org,
-            MSG.limitsProblem.noPermission(`${code}${title}`),
-            MSG.limitsProblem.noPermissionFix,
-          );
+          return buildLimitsProblem(org, P.noPermission(`${code}${title}`), P.noPermissionFix);
         }
         if (code === 'REQUEST_LIMIT_EXCEEDED') {
-          return buildLimitsProblem(org, MSG.limitsProblem.requestLimit(title), MSG.limitsProblem.requestLimitFix);
+          return buildLimitsProblem(org, P.requestLimit(title), P.requestLimitFix);
         }
         if (code === 'INVALID_SESSION_ID') {
-          return buildLimitsProblem(org, MSG.limitsProblem.invalidSession, MSG.limitsProblem.invalidSessionFix);
+          return buildLimitsProblem(org, P.invalidSession, P.invalidSessionFix);
         }
         if (code === 'NOT_FOUND') {
-          return buildLimitsProblem(org, MSG.limitsProblem.notFound, MSG.limitsProblem.notFoundFix);
+          return buildLimitsProblem(org, P.notFound, P.notFoundFix);
         }
-        return buildLimitsProblem(
-          org,
-          MSG.limitsProblem.refused(code ? `${code}${title}` : undefined),
-          fix ?? MSG.limitsProblem.refusedFix,
-        );
+        return buildLimitsProblem(org, P.refused(code ? `${code}${title}` : undefined), fix ?? P.refusedFix);
       }
     }
   }
+}
+
+/** An entry's title and fixes in the reader's language. */
+function textOf(
+  entry: KnowledgeEntry | undefined,
+  lang: Lang,
+): { readonly title: string; readonly fixes: readonly string[] } | undefined {
+  if (entry === undefined) return undefined;
+  return lang === 'ja' && entry.ja !== undefined ? entry.ja : entry;
 }

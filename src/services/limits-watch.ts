@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
-import { buildWatchAlert, buildWatchWorse, isWatchDetail, type WatchDetail } from '../blocks/watch';
+import { type AlertContext, buildWatchAlert, buildWatchWorse, isWatchDetail, type WatchDetail } from '../blocks/watch';
+import type { Lang } from '../i18n';
 import type { AppLogger } from '../logger';
 import { type LimitRow, parseLimits, type Thresholds, toRow } from '../salesforce/limits';
 import type { Store } from '../store';
@@ -201,7 +202,7 @@ export class LimitsWatch {
         await client.chat.postMessage({
           channel: episode.channelId,
           thread_ts: updated.messageTs,
-          ...buildWatchWorse(episode.limitKey, decision.level, detail),
+          ...buildWatchWorse(episode.limitKey, decision.level, detail, await this.channelLang(episode.channelId)),
         });
       }
     }
@@ -217,7 +218,7 @@ export class LimitsWatch {
     if (!(await this.deps.store.claimWatchEpisodePost(episode.id, now, now + POST_LEASE_MS))) return;
     const res = await client.chat.postMessage({
       channel: episode.channelId,
-      ...buildWatchAlert(episode, detail, this.context(silence)),
+      ...buildWatchAlert(episode, detail, await this.context(episode.channelId, silence)),
     });
     if (typeof res.ts === 'string') await this.deps.store.setWatchEpisodeMessage(episode.id, res.ts);
     this.deps.logger.info(
@@ -236,12 +237,13 @@ export class LimitsWatch {
     await client.chat.update({
       channel: episode.channelId,
       ts: episode.messageTs,
-      ...buildWatchAlert(episode, detail, this.context(silence)),
+      ...buildWatchAlert(episode, detail, await this.context(episode.channelId, silence)),
     });
   }
 
-  private context(silence: WatchSilenceRecord | undefined) {
+  private async context(channelId: string, silence: WatchSilenceRecord | undefined): Promise<AlertContext> {
     return {
+      lang: await this.channelLang(channelId),
       timezone: this.deps.timezone,
       now: this.deps.clock(),
       intervalSeconds: Math.round(this.deps.intervalMs / 1000),
@@ -249,6 +251,18 @@ export class LimitsWatch {
       criticalPercent: this.deps.thresholds.criticalPercent,
       silence,
     };
+  }
+
+  /**
+   * The watch channel has no single reader, so alerts follow its language setting
+   * (`/sfassist language ja`); English when it has none or the store cannot say.
+   */
+  private async channelLang(channelId: string): Promise<Lang> {
+    const setting = await this.deps.store
+      .getChannelSettings(channelId)
+      .then((s) => s.language)
+      .catch(() => 'auto' as const);
+    return setting === 'auto' ? 'en' : setting;
   }
 
   /** Acknowledge: records who, and redraws the alert. Undefined when the episode is unknown. */

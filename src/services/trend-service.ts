@@ -1,12 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import { renderPng } from '../chart/render';
 import { type TrendInput, trendSvg } from '../chart/trend-chart';
+import { type Lang, messages } from '../i18n';
 import type { AppLogger } from '../logger';
 import { filterLimits, parseLimits, type Thresholds } from '../salesforce/limits';
 import type { Store } from '../store';
-import { MSG } from '../user-messages';
 import { projectExhaustion, projectionRules } from '../watch/projection';
-import { aboutDuration, zonedTime } from '../watch/time';
+import { aboutDuration, duration, zonedTime } from '../watch/time';
 import { usagePoints } from './limits-watch';
 import { uploadFile } from './slack-upload';
 
@@ -49,8 +49,18 @@ export class TrendService {
     return { org, limit: rest.length === 0 ? undefined : rest.join(' '), window };
   }
 
-  /** Draws and uploads; resolves with what to tell the person who asked. Never throws. */
-  async post(org: string, req: TrendRequest, channelId: string, client: webApi.WebClient): Promise<string> {
+  /**
+   * Draws and uploads; resolves with what to tell the person who asked, in their language. The
+   * comment posted with the chart is in the channel's. Never throws.
+   */
+  async post(
+    org: string,
+    req: TrendRequest,
+    channelId: string,
+    client: webApi.WebClient,
+    langs: { readonly reply: Lang; readonly comment: Lang },
+  ): Promise<string> {
+    const t = messages(langs.reply).trend;
     const now = this.deps.clock();
     const from = now - WINDOW_MS[req.window];
     const snapshots = await this.deps.store.limitsSnapshotsSince(org, from);
@@ -59,9 +69,9 @@ export class TrendService {
     const wanted = req.limit ?? 'DailyApiRequests';
     const key =
       rows.find((r) => r.key.toLowerCase() === wanted.toLowerCase())?.key ?? filterLimits(rows, wanted)[0]?.key;
-    if (latest !== undefined && key === undefined) return MSG.trendUnknownLimit(wanted, org);
+    if (latest !== undefined && key === undefined) return t.unknownLimit(wanted, org);
     const points = usagePoints(snapshots, key ?? wanted, this.deps.thresholds);
-    if (points.length < 2) return MSG.trendTooFew(key ?? wanted, org, points.length);
+    if (points.length < 2) return t.tooFew(key ?? wanted, org, points.length);
     const input = this.chartInput(org, key ?? wanted, req.window, points, from, now);
     const { svg } = trendSvg(input);
     const { png } = renderPng(svg);
@@ -71,15 +81,43 @@ export class TrendService {
         filename: `${org}-${key}-${req.window}.png`,
         title: input.title,
         bytes: png,
-        initialComment: `${input.title}: ${input.subtitle}`,
+        initialComment: this.comment(org, key ?? wanted, req.window, points, now, langs.comment),
       });
-      return MSG.trendPosted(key ?? wanted);
+      return t.posted(key ?? wanted);
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;
       this.deps.logger.warn({ err, org, code }, '/sflimits trend upload failed');
-      if (code === 'not_in_channel' || code === 'channel_not_found') return MSG.trendNotInChannel;
-      return MSG.trendUploadFailed(code ?? 'no answer');
+      if (code === 'not_in_channel' || code === 'channel_not_found') return t.notInChannel;
+      return t.uploadFailed(code ?? 'no answer');
     }
+  }
+
+  /**
+   * The message posted with the chart, in the channel's language. The chart itself is drawn in
+   * English: its font (DejaVu Sans, bundled so a bare machine draws the same chart) has no
+   * Japanese glyphs, and limit names and numbers read the same in both languages.
+   */
+  private comment(
+    org: string,
+    key: string,
+    window: TrendRequest['window'],
+    points: TrendInput['points'],
+    now: number,
+    lang: Lang,
+  ): string {
+    const m = messages(lang);
+    const projection = projectExhaustion(points, now, projectionRules(this.deps.intervalMs));
+    const note =
+      projection.kind === 'projection' && projection.msLeft > 0
+        ? m.trend.projection(
+            duration(projection.msLeft, m),
+            zonedTime(projection.exhaustAt, this.deps.timezone, now, lang),
+            m.watch.confidenceLevels[projection.confidence],
+          )
+        : m.trend.noProjection;
+    const last = points.at(-1);
+    const percent = last === undefined || last.max === 0 ? '' : `${((last.used / last.max) * 100).toFixed(0)}% · `;
+    return m.trend.comment(key, org, window, `${percent}${note}`);
   }
 
   /** What the chart shows: the window, the bands, and the projection when its gates pass. */

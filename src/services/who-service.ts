@@ -1,10 +1,10 @@
 import { buildLimitsProblem } from '../blocks/limits';
 import type { MessagePayload } from '../blocks/types';
 import { buildWhoMessage } from '../blocks/who';
+import { type Lang, messages } from '../i18n';
 import type { AppLogger } from '../logger';
 import { readApiUsage, type UsageReport } from '../salesforce/api-usage';
 import { type OrgClient, OWN_CLIENT_NAME, SalesforceError } from '../salesforce/client';
-import { MSG } from '../user-messages';
 import { utcDate } from '../watch/time';
 
 export interface WhoServiceDeps {
@@ -41,17 +41,23 @@ export class WhoService {
 
   constructor(private readonly deps: WhoServiceDeps) {}
 
-  async answer(org: string): Promise<MessagePayload> {
+  async answer(org: string, lang: Lang): Promise<MessagePayload> {
+    const t = messages(lang);
     const client = this.deps.clients.get(org);
     if (client === undefined)
-      return buildLimitsProblem(undefined, `No org named "${org}" is configured.`, MSG.trendUsage);
+      return buildLimitsProblem(
+        undefined,
+        t.limitsProblem.unknownOrg(org),
+        t.limitsProblem.unknownOrgFix([...this.deps.clients.keys()].join(', ')),
+      );
     try {
       const cached = await this.report(org, client);
-      return buildWhoMessage(org, cached.report, this.deps.clock());
+      return buildWhoMessage(org, cached.report, this.deps.clock(), lang);
     } catch (err) {
       this.deps.logger.warn({ err, org }, '/sflimits who failed');
-      const reason = err instanceof SalesforceError ? err.message : 'unexpected error';
-      return buildLimitsProblem(undefined, MSG.whoFailed(org, reason), 'Try again in a few minutes.');
+      // Salesforce's own message (a code and its text) is shown as it came.
+      const reason = err instanceof SalesforceError ? err.message : t.escalation.unknownError;
+      return buildLimitsProblem(undefined, t.who.failed(org, reason), t.who.failedFix);
     }
   }
 

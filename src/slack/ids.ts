@@ -34,6 +34,8 @@ export const ACTIONS = {
   /** Expands a diagnosis in place with its background, and collapses it again. */
   moreDetail: 'diag_more',
   lessDetail: 'diag_less',
+  /** App Home: a person's own language (auto, en, ja). */
+  homeLanguage: 'home_language',
 } as const;
 
 export const VIEWS = {
@@ -78,6 +80,7 @@ export const WATCH_SNOOZE = { oneHour: '1h', fourHours: '4h', tomorrow: 'tomorro
 export const CHANNEL_SETTINGS_INPUTS = {
   channel: { block: 'cs_channel', action: 'cs_channel_input' },
   mode: { block: 'cs_mode', action: 'cs_mode_input' },
+  language: { block: 'cs_language', action: 'cs_language_input' },
   bots: { block: 'cs_bots', action: 'cs_bots_input' },
 } as const;
 

@@ -179,4 +179,16 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: 'language: per channel (auto, en, ja) and each person own choice from App Home',
+    statements: [
+      "ALTER TABLE channel_settings ADD COLUMN language TEXT NOT NULL DEFAULT 'auto'",
+      `CREATE TABLE user_settings (
+        user_id TEXT PRIMARY KEY,
+        language TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];

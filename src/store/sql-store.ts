@@ -1,3 +1,4 @@
+import { isLanguageSetting, type LanguageSetting } from '../i18n/lang';
 import { MIGRATIONS } from './migrations';
 import type { Row, SqlDriver, SqlValue } from './sql';
 import {
@@ -82,6 +83,7 @@ export class SqlStore implements Store {
       channelId,
       mode: String(row.mode) as ChannelMode,
       allowBots: Number(row.allow_bots) === 1,
+      language: isLanguageSetting(row.language) ? row.language : 'auto',
       defaultOrg: optional(row.default_org),
       updatedBy: optional(row.updated_by),
       updatedAt: Number(row.updated_at),
@@ -90,10 +92,24 @@ export class SqlStore implements Store {
 
   async setChannelSettings(s: ChannelSettings): Promise<void> {
     await this.db.run(
-      `INSERT INTO channel_settings (channel_id, mode, allow_bots, default_org, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO channel_settings (channel_id, mode, allow_bots, language, default_org, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (channel_id) DO UPDATE SET mode = excluded.mode, allow_bots = excluded.allow_bots,
-         default_org = excluded.default_org, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-      [s.channelId, s.mode, s.allowBots ? 1 : 0, s.defaultOrg ?? null, s.updatedBy ?? null, s.updatedAt],
+         language = excluded.language, default_org = excluded.default_org, updated_by = excluded.updated_by,
+         updated_at = excluded.updated_at`,
+      [s.channelId, s.mode, s.allowBots ? 1 : 0, s.language, s.defaultOrg ?? null, s.updatedBy ?? null, s.updatedAt],
+    );
+  }
+
+  async getUserLanguage(userId: string): Promise<LanguageSetting> {
+    const language = (await this.one('SELECT language FROM user_settings WHERE user_id = ?', [userId]))?.language;
+    return isLanguageSetting(language) ? language : 'auto';
+  }
+
+  async setUserLanguage(userId: string, language: LanguageSetting, at: number): Promise<void> {
+    await this.db.run(
+      `INSERT INTO user_settings (user_id, language, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at`,
+      [userId, language, at],
     );
   }
 

@@ -3,6 +3,8 @@
  * file (one replica, no setup) and PostgreSQL (several replicas behind a load balancer). All
  * times are milliseconds since the epoch.
  */
+import type { LanguageSetting } from '../i18n/lang';
+
 export type ChannelMode = 'auto' | 'mentions' | 'off';
 export const CHANNEL_MODES: readonly ChannelMode[] = ['auto', 'mentions', 'off'];
 
@@ -10,6 +12,8 @@ export interface ChannelSettings {
   readonly channelId: string;
   readonly mode: ChannelMode;
   readonly allowBots: boolean;
+  /** The language answers in this channel use; `auto` follows each poster and their paste. */
+  readonly language: LanguageSetting;
   /** The org "Check org limits" and /sflimits use in this channel; undefined = the first configured. */
   readonly defaultOrg?: string | undefined;
   readonly updatedBy: string | undefined;
@@ -19,6 +23,7 @@ export interface ChannelSettings {
 export const DEFAULT_CHANNEL_SETTINGS: Omit<ChannelSettings, 'channelId'> = {
   mode: 'auto',
   allowBots: false,
+  language: 'auto',
   updatedBy: undefined,
   updatedAt: 0,
 };
@@ -166,6 +171,10 @@ export interface Store {
 
   getChannelSettings(channelId: string): Promise<ChannelSettings>;
   setChannelSettings(settings: ChannelSettings): Promise<void>;
+
+  /** A person's own language choice from App Home; `auto` (their Slack locale) when never set. */
+  getUserLanguage(userId: string): Promise<LanguageSetting>;
+  setUserLanguage(userId: string, language: LanguageSetting, at: number): Promise<void>;
 
   saveReply(reply: ReplyRecord): Promise<void>;
   findReplyForMessage(channelId: string, messageTs: string): Promise<ReplyRecord | undefined>;

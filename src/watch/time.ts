@@ -1,19 +1,35 @@
+import { en, type Messages } from '../i18n/en';
+import type { Lang } from '../i18n/lang';
+
 /**
  * Pure time wording for the watch channel, which has no single reader: times are shown in
  * LIMITS_WATCH_TIMEZONE (default UTC) and in UTC.
  */
 
-/** "about 2 h 10 min", "about 25 min", "less than a minute". */
+/** "about 2 h 10 min", "about 25 min", "less than a minute" (the chart, which is drawn in English). */
 export function aboutDuration(ms: number): string {
+  return duration(ms, en);
+}
+
+/** The same, in the reader's language: "約 2 時間 10 分". */
+export function duration(ms: number, t: Messages): string {
+  const w = t.watch;
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `about ${minutes} min`;
+  if (minutes < 1) return w.lessThanAMinute;
+  if (minutes < 60) return w.aboutMinutes(minutes);
   // Past an hour, five-minute steps: the rate itself is not more precise than that.
   const rounded = Math.round(minutes / 5) * 5;
   const h = Math.floor(rounded / 60);
   const m = rounded % 60;
-  if (h >= 48) return `about ${Math.round(rounded / 1440)} days`;
-  return m === 0 ? `about ${h} h` : `about ${h} h ${m} min`;
+  if (h >= 48) return w.aboutDays(Math.round(rounded / 1440));
+  return m === 0 ? w.aboutHours(h) : w.aboutHoursMinutes(h, m);
+}
+
+/** How long a stretch of snapshots covers: "3 h 20 min", "45 min". */
+export function span(ms: number, t: Messages): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return t.watch.spanMinutes(minutes);
+  return t.watch.spanHours(Math.floor(minutes / 60), minutes % 60);
 }
 
 /** "21:40" in the zone. */
@@ -24,8 +40,8 @@ export function clockTime(at: number, timeZone: string): string {
 }
 
 /** "21:40 Europe/Paris (20:40 UTC)", or "20:40 UTC" when the zone is UTC; the day is added when it is not today. */
-export function zonedTime(at: number, timeZone: string, now: number): string {
-  const day = (t: number, tz: string) => (dayOf(t, tz) === dayOf(now, tz) ? '' : ` ${weekday(t, tz)}`);
+export function zonedTime(at: number, timeZone: string, now: number, lang: Lang = 'en'): string {
+  const day = (t: number, tz: string) => (dayOf(t, tz) === dayOf(now, tz) ? '' : ` ${weekday(t, tz, lang)}`);
   const utc = `${clockTime(at, 'UTC')}${day(at, 'UTC')} UTC`;
   if (isUtc(timeZone)) return utc;
   return `${clockTime(at, timeZone)}${day(at, timeZone)} ${timeZone} (${utc})`;
@@ -103,6 +119,8 @@ function dayOf(at: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-function weekday(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short' }).format(new Date(at));
+function weekday(at: number, timeZone: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { timeZone, weekday: 'short' }).format(
+    new Date(at),
+  );
 }

@@ -7,6 +7,7 @@ import { checkOrgId, checksumSuffix, to18 } from '../../src/escalation/org-id';
 import { formatTime, mergeDrafts } from '../../src/escalation/service';
 import { interpret } from '../../src/escalation/trust';
 import { readDraft, validateDraft } from '../../src/escalation/validation';
+import { en } from '../../src/i18n/en';
 import { ESCALATION_FIELDS as F } from '../../src/slack/ids';
 import { messageProblems, viewProblems } from '../helpers/block-kit';
 
@@ -27,13 +28,17 @@ describe('org IDs', () => {
   });
 
   it('accepts a valid 15- or 18-character org ID and gives the 18-character form', () => {
-    expect(checkOrgId('00D000000000123')).toEqual({ ok: true, id15: '00D000000000123', id18: '00D000000000123EAA' });
-    expect(checkOrgId(' 00D000000000123EAA ')).toEqual({
+    expect(checkOrgId('00D000000000123', en)).toEqual({
       ok: true,
       id15: '00D000000000123',
       id18: '00D000000000123EAA',
     });
-    expect(checkOrgId('00D000000000123eaa')).toMatchObject({ ok: true, id18: '00D000000000123EAA' });
+    expect(checkOrgId(' 00D000000000123EAA ', en)).toEqual({
+      ok: true,
+      id15: '00D000000000123',
+      id18: '00D000000000123EAA',
+    });
+    expect(checkOrgId('00D000000000123eaa', en)).toMatchObject({ ok: true, id18: '00D000000000123EAA' });
   });
 
   it.each([
@@ -43,7 +48,7 @@ describe('org IDs', () => {
     ['00D0000000001234', /this one has 16/],
     ['00D00000000-123', /only letters and digits/],
   ])('rejects %s', (id, problem) => {
-    const result = checkOrgId(id);
+    const result = checkOrgId(id, en);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(problem);
   });
@@ -71,12 +76,12 @@ describe('validation', () => {
   };
 
   it('accepts a complete request, lower-casing the username', () => {
-    const r = validateDraft('request', request, NOW);
+    const r = validateDraft('request', request, NOW, en);
     expect(r).toMatchObject({ ok: true, orgId18: '00D000000000123EAA', draft: { username: 'integration@acme.com' } });
   });
 
   it('accepts a complete "started recently" report', () => {
-    expect(validateDraft('recent', recent, NOW).ok).toBe(true);
+    expect(validateDraft('recent', recent, NOW, en).ok).toBe(true);
   });
 
   it.each([
@@ -91,15 +96,15 @@ describe('validation', () => {
     [{ requestTime: undefined }, F.requestTime.block, /required/],
     [{ responseBody: 'x'.repeat(3001) }, F.responseBody.block, /3000/],
   ])('reports %o on its own field', (change, block, message) => {
-    const r = validateDraft('request', { ...request, ...change }, NOW);
+    const r = validateDraft('request', { ...request, ...change }, NOW, en);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[block]).toMatch(message);
   });
 
   it('requires the frequency in the second set, and a window that ends after it starts', () => {
-    const noFrequency = validateDraft('recent', { ...recent, frequency: undefined }, NOW);
+    const noFrequency = validateDraft('recent', { ...recent, frequency: undefined }, NOW, en);
     expect(noFrequency.ok === false && noFrequency.errors[F.frequency.block]).toMatch(/How often/);
-    const backwards = validateDraft('recent', { ...recent, windowEnd: recent.windowStart - 60 }, NOW);
+    const backwards = validateDraft('recent', { ...recent, windowEnd: recent.windowStart - 60 }, NOW, en);
     expect(backwards.ok === false && backwards.errors[F.windowEnd.block]).toMatch(/before its start/);
   });
 
@@ -202,6 +207,7 @@ describe('builders', () => {
       state: 'incident',
       instance: 'NA139',
       summary: 'Active incident on NA139: Degraded performance',
+      detail: 'Degraded performance',
       links: ['https://status.salesforce.com/incidents/123'],
     },
   };
@@ -224,8 +230,8 @@ describe('builders', () => {
       'Organization ID',
       'API user',
       'API type',
-      'Request time',
-      'POST https://',
+      'Request date and time (with time zone)',
+      'Request URL and method: POST https://',
       'Request body',
       'Response body',
       'Trust status',
@@ -246,6 +252,7 @@ describe('builders', () => {
         masked: true,
         trust: c.trust,
         error: 'ratelimited',
+        lang: 'en',
       });
       expect(viewProblems(view as never, 'modal')).toEqual([]);
     }

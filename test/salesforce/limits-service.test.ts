@@ -69,14 +69,14 @@ describe('LimitsService', () => {
   it('keeps one cached snapshot per org for the TTL, and stores every real call for history', async () => {
     const prod = fakeOrg('prod');
     const s = service([prod.client]);
-    const first = await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U1');
+    const first = await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U1', 'en');
     now += 60_000;
-    const second = await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U2');
+    const second = await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U2', 'en');
     expect(prod.calls()).toBe(1);
     expect(JSON.stringify(second.blocks)).toContain('cached 60 s ago');
     expect(messageProblems(first)).toEqual([]);
     now += 5 * 60_000;
-    await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U2');
+    await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U2', 'en');
     expect(prod.calls()).toBe(2);
     expect(await store.countLimitsSnapshots('prod')).toBe(2);
     expect((await store.latestLimitsSnapshot('prod'))?.apiUsage).toEqual({ used: 13900, limit: 15000 });
@@ -87,7 +87,11 @@ describe('LimitsService', () => {
     const prod = fakeOrg('prod', () => new Promise((r) => (release = () => r(RAW))));
     const s = service([prod.client]);
     const req = { org: 'prod', view: 'compact' as const, filter: undefined, refresh: false };
-    const all = Promise.all([s.check(req, 'U1'), s.check(req, 'U2'), s.check({ ...req, refresh: true }, 'U3')]);
+    const all = Promise.all([
+      s.check(req, 'U1', 'en'),
+      s.check(req, 'U2', 'en'),
+      s.check({ ...req, refresh: true }, 'U3', 'en'),
+    ]);
     await new Promise((r) => setTimeout(r, 10));
     release();
     await all;
@@ -98,19 +102,19 @@ describe('LimitsService', () => {
     const prod = fakeOrg('prod');
     const s = service([prod.client]);
     const req = { org: 'prod', view: 'compact' as const, filter: undefined, refresh: true };
-    await s.check({ ...req, refresh: false }, 'U1');
-    await s.check(req, 'U1');
+    await s.check({ ...req, refresh: false }, 'U1', 'en');
+    await s.check(req, 'U1', 'en');
     expect(prod.calls()).toBe(2); // the first fetch, then one refresh despite the cache
-    const limited = await s.check(req, 'U1');
+    const limited = await s.check(req, 'U1', 'en');
     expect(prod.calls()).toBe(2);
     expect(JSON.stringify(limited.blocks)).toContain('limited to once every 60 s per person');
-    await s.check(req, 'U2');
+    await s.check(req, 'U2', 'en');
     expect(prod.calls()).toBe(3);
   });
 
   it('names the configured orgs when asked for an unknown one', async () => {
     const s = service([fakeOrg('prod').client, fakeOrg('uat').client]);
-    const m = await s.check({ org: 'qa', view: 'compact', filter: undefined, refresh: false }, 'U1');
+    const m = await s.check({ org: 'qa', view: 'compact', filter: undefined, refresh: false }, 'U1', 'en');
     expect(m.text).toContain('No org named "qa"');
     expect(JSON.stringify(m.blocks)).toContain('prod, uat');
   });
@@ -119,7 +123,7 @@ describe('LimitsService', () => {
     [new SalesforceError('api', 'x', { sfCode: 'INSUFFICIENT_ACCESS' }), 'View Setup and Configuration'],
     [new SalesforceError('api', 'x', { sfCode: 'REQUEST_LIMIT_EXCEEDED' }), 'API allocation'],
     [new SalesforceError('http', 'x', { status: 503 }), 'HTTP 503'],
-    [new SalesforceError('timeout', 'Salesforce did not answer within 10 s', {}), 'did not answer within 10 s'],
+    [new SalesforceError('timeout', 'Salesforce did not answer within 10 s', {}), 'did not answer in time'],
     [new SalesforceError('network', 'Could not reach acme.my.salesforce.com: ENOTFOUND', {}), 'SF_INSTANCE_URL'],
     [new SalesforceError('auth', 'Could not authenticate', { sfCode: 'invalid_grant' }), 'invalid_grant'],
     [new SalesforceError('api', 'x', { sfCode: 'INVALID_SESSION_ID' }), 'renew'],
@@ -131,6 +135,7 @@ describe('LimitsService', () => {
     const m = await service([failing.client]).check(
       { org: 'prod', view: 'compact', filter: undefined, refresh: false },
       'U1',
+      'en',
     );
     const text = JSON.stringify(m);
     expect(text).toContain(expected);
@@ -138,12 +143,33 @@ describe('LimitsService', () => {
     expect(messageProblems(m)).toEqual([]);
   });
 
+  it.each([
+    [new SalesforceError('api', 'x', { sfCode: 'INSUFFICIENT_ACCESS' }), '設定・定義を参照する'],
+    [new SalesforceError('api', 'x', { sfCode: 'REQUEST_LIMIT_EXCEEDED' }), 'REQUEST_LIMIT_EXCEEDED'],
+    [new SalesforceError('timeout', 'Salesforce did not answer within 10 s', {}), '時間内に応答がありません'],
+    [new SalesforceError('network', 'Could not reach acme.my.salesforce.com: ENOTFOUND', {}), 'SF_INSTANCE_URL'],
+  ])('says what happened in Japanese for a Japanese reader (%s)', async (err, expected) => {
+    const failing = fakeOrg('prod', async () => {
+      throw err;
+    });
+    const m = await service([failing.client]).check(
+      { org: 'prod', view: 'compact', filter: undefined, refresh: false },
+      'U1',
+      'ja',
+    );
+    const text = JSON.stringify(m);
+    expect(text).toContain(expected);
+    expect(text).toMatch(/[\u3040-\u30ff]/);
+    expect(text).not.toMatch(/Salesforce refused|Could not|Try again/);
+    expect(messageProblems(m)).toEqual([]);
+  });
+
   it('renders the last snapshot for sharing without calling Salesforce', async () => {
     const prod = fakeOrg('prod');
     const s = service([prod.client]);
-    expect(await s.renderLatest('prod', 'compact', undefined)).toBeUndefined();
-    await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U1');
-    const shared = await s.renderLatest('prod', 'filter', 'bulk');
+    expect(await s.renderLatest('prod', 'compact', undefined, 'en')).toBeUndefined();
+    await s.check({ org: 'prod', view: 'compact', filter: undefined, refresh: false }, 'U1', 'en');
+    const shared = await s.renderLatest('prod', 'filter', 'bulk', 'en');
     expect(prod.calls()).toBe(1);
     expect(JSON.stringify(shared?.blocks)).toContain('DailyBulkApiBatches');
     expect(JSON.stringify(shared?.blocks)).not.toContain('share_limits');

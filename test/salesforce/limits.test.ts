@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHome } from '../../src/blocks/home';
 import { buildLimitsMessage, rowText } from '../../src/blocks/limits';
+import { en } from '../../src/i18n/en';
+import { ja } from '../../src/i18n/ja';
 import { compactView, filterLimits, keyWords, parseLimits, sortByUsage, toRow } from '../../src/salesforce/limits';
 import { messageProblems, viewProblems } from '../helpers/block-kit';
 
@@ -32,13 +34,13 @@ describe('reading /limits', () => {
       percent: undefined,
     });
     expect(row('HourlyDashboardStatuses')).toMatchObject({ band: 'unlimited', percent: undefined });
-    expect(rowText(row('PrivateConnectOutboundCalloutHourlyLimitMB') as never)).toContain('not available');
+    expect(rowText(row('PrivateConnectOutboundCalloutHourlyLimitMB') as never, en)).toContain('not available');
   });
 
   it('shows over-consumption (negative Remaining) clearly', () => {
     const over = row('MonthlyPlatformEventsUsageEntitlement');
     expect(over).toMatchObject({ band: 'over', used: 102500 });
-    expect(rowText(over as never)).toContain('*over by 2,500*');
+    expect(rowText(over as never, en)).toContain('*over by 2,500*');
   });
 
   it('sorts by percent used, limits without a percentage last', () => {
@@ -99,6 +101,7 @@ describe('the /sflimits answer', () => {
     cachedForSeconds: undefined,
     note: undefined,
     shareable: true,
+    lang: 'en' as const,
   };
 
   it('shows the snapshot time with the lag note, the header figure, and where else to look', () => {
@@ -132,6 +135,32 @@ describe('the /sflimits answer', () => {
   });
 });
 
+describe('/sflimits in Japanese', () => {
+  it('translates the words around the limits and keeps Salesforce names, within Block Kit limits', () => {
+    const m = buildLimitsMessage({
+      org: 'prod',
+      view: 'compact',
+      filter: undefined,
+      rows: compactView(parseLimits(RAW, T)),
+      takenAt: Date.UTC(2026, 10, 25, 9, 0),
+      apiUsage: { used: 13900, limit: 15000 },
+      cachedForSeconds: 12,
+      note: undefined,
+      shareable: true,
+      lang: 'ja',
+    });
+    const text = JSON.stringify(m);
+    expect(text).toContain('DailyApiRequests');
+    expect(text).toContain('13,900 / 15,000');
+    expect(text).toContain('システムの概要');
+    expect(text).toContain('チャンネルで共有');
+    expect(text).not.toMatch(/ used \(|Share in channel|Snapshot /);
+    const over = parseLimits(RAW, T).find((r) => r.key === 'MonthlyPlatformEventsUsageEntitlement');
+    expect(rowText(over as never, ja)).toContain('*2,500 超過*');
+    expect(messageProblems(m)).toEqual([]);
+  });
+});
+
 describe('App Home', () => {
   const rows = sortByUsage(parseLimits(RAW, T));
   const home = (org: Parameters<typeof buildHome>[0]['org']) =>
@@ -141,6 +170,8 @@ describe('App Home', () => {
       org,
       escalations: [],
       storageTrouble: false,
+      lang: 'en',
+      languageSetting: 'auto',
     });
 
   it('shows the last snapshot with the same rows as /sflimits, within Block Kit limits', () => {
@@ -150,7 +181,7 @@ describe('App Home', () => {
     const view = home({ name: 'prod', takenAt: 1_764_000_000_000, headline });
     expect(viewProblems(view as never, 'home')).toEqual([]);
     const text = JSON.stringify(view);
-    for (const r of headline) expect(text).toContain(JSON.stringify(rowText(r)).slice(1, -1));
+    for (const r of headline) expect(text).toContain(JSON.stringify(rowText(r, en)).slice(1, -1));
     expect(text).toContain('not available in this org');
   });
 

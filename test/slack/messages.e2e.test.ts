@@ -116,6 +116,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
       channelId: 'C0001',
       mode: 'auto',
       allowBots: true,
+      language: 'auto',
       updatedBy: 'U1',
       updatedAt: 1,
     });
@@ -303,6 +304,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
       channelId: 'C0001',
       mode: 'mentions',
       allowBots: false,
+      language: 'auto',
       updatedBy: 'U1',
       updatedAt: 1,
     });
@@ -310,6 +312,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
       channelId: 'C0002',
       mode: 'off',
       allowBots: false,
+      language: 'auto',
       updatedBy: 'U1',
       updatedAt: 1,
     });
@@ -363,6 +366,7 @@ describe('pasted errors in a channel (signed requests through the real HTTP rece
       channelId: 'C0001',
       mode: 'mentions',
       allowBots: false,
+      language: 'auto',
       updatedBy: 'U0001',
       updatedAt: 1,
     });

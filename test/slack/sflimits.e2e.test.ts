@@ -86,7 +86,7 @@ describe('/sflimits end to end (signed command → jsforce → nock Salesforce �
     expect(res.status).toBe(200);
     expect(responses).toEqual([]);
     await eventually(() => expect(responses).toHaveLength(1), 5_000);
-    expect(String(responses[0]?.text)).toContain('did not answer within');
+    expect(String(responses[0]?.text)).toContain('did not answer in time');
   });
 
   it('explains a missing permission from the knowledge base', async () => {

@@ -138,7 +138,7 @@ describe('limits watch end to end', () => {
     expect(viewProblems(view, 'home')).toEqual([]);
     const home = JSON.stringify(view);
     expect(home).toContain(`alerts in <#${WATCH}>`);
-    expect(home).toContain('Open: `DailyApiRequests` warning at 85%');
+    expect(home).toContain('Open: `DailyApiRequests` warning band at 85%');
     expect(home).toContain('text sparkline');
     expect(home).toContain('watch_unmute');
 

@@ -153,22 +153,46 @@ describe.each(engines)('store on $name', (engine) => {
   });
 
   it('keeps per-channel settings with defaults', async () => {
-    expect(await store.getChannelSettings('C1')).toMatchObject({ channelId: 'C1', mode: 'auto', allowBots: false });
+    expect(await store.getChannelSettings('C1')).toMatchObject({
+      channelId: 'C1',
+      mode: 'auto',
+      allowBots: false,
+      language: 'auto',
+    });
     await store.setChannelSettings({
       channelId: 'C1',
       mode: 'mentions',
       allowBots: true,
+      language: 'ja',
       updatedBy: 'U9',
       updatedAt: 5,
     });
-    await store.setChannelSettings({ channelId: 'C1', mode: 'off', allowBots: true, updatedBy: 'U8', updatedAt: 6 });
+    await store.setChannelSettings({
+      channelId: 'C1',
+      mode: 'off',
+      allowBots: true,
+      language: 'en',
+      updatedBy: 'U8',
+      updatedAt: 6,
+    });
     expect(await store.getChannelSettings('C1')).toEqual({
       channelId: 'C1',
       mode: 'off',
       allowBots: true,
+      language: 'en',
       updatedBy: 'U8',
       updatedAt: 6,
     });
+  });
+
+  it("keeps each person's language choice, auto until they pick one", async () => {
+    expect(await store.getUserLanguage('U1')).toBe('auto');
+    await store.setUserLanguage('U1', 'ja', 5);
+    await store.setUserLanguage('U2', 'en', 5);
+    expect(await store.getUserLanguage('U1')).toBe('ja');
+    await store.setUserLanguage('U1', 'auto', 6);
+    expect(await store.getUserLanguage('U1')).toBe('auto');
+    expect(await store.getUserLanguage('U2')).toBe('en');
   });
 
   it('finds replies by message and by recent signature', async () => {

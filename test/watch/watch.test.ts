@@ -233,7 +233,7 @@ describe('limits watch (controllable clock)', () => {
     expect(org.calls()).toBe(1);
     // Someone runs `/sflimits refresh` a minute before the next tick: the watch reuses that snapshot.
     now += INTERVAL - MINUTE;
-    await limits.check({ org: 'prod', view: 'compact', filter: undefined, refresh: true }, 'U1');
+    await limits.check({ org: 'prod', view: 'compact', filter: undefined, refresh: true }, 'U1', 'en');
     expect(org.calls()).toBe(2);
     now += MINUTE;
     await watch.tick('prod', slack.client);

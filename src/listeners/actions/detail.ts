@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { secretNote } from '../../blocks/secret-note';
+import { messages } from '../../i18n';
 import { ACTIONS } from '../../slack/ids';
-import { MSG } from '../../user-messages';
 import type { Services } from '../services';
 import { parseRefs } from './refs';
 
@@ -21,21 +21,26 @@ export function onDetailToggle(services: Services) {
     await ack();
     const expanded = action.action_id === ACTIONS.moreDetail;
     const ephemeral = body.container?.is_ephemeral === true;
+    const refs = parseRefs(action.value);
+    // The answer keeps its language when it grows or shrinks, whoever presses the button.
+    const lang = refs.lang ?? (await services.languages.forPerson(client, body.user.id));
+    const t = messages(lang);
     try {
-      const { pasteId } = parseRefs(action.value);
+      const { pasteId } = refs;
       const paste = pasteId === undefined ? undefined : await services.answerer.paste(pasteId).catch(() => undefined);
       const d = paste === undefined ? undefined : services.engines.current.diagnose(paste.maskedText);
       if (paste === undefined || d === undefined || !d.isError) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.pasteExpired });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: t.chat.pasteExpired });
         return;
       }
       const composed = await services.answerer.compose(d, paste.id, paste.channelId ?? body.channel?.id, {
         expanded,
         ephemeral,
+        lang,
       });
       const payload = composed.later === undefined ? composed.payload : await composed.later;
       if (ephemeral) {
-        const note = paste.maskedText.includes('[redacted ') ? secretNote() : [];
+        const note = paste.maskedText.includes('[redacted ') ? secretNote(t) : [];
         await respond({
           response_type: 'ephemeral',
           replace_original: true,
@@ -50,7 +55,7 @@ export function onDetailToggle(services: Services) {
       await client.chat.update({ channel, ts, text: payload.text, blocks: payload.blocks });
     } catch (err) {
       services.logger.error({ err }, 'could not expand or collapse an answer');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.somethingWentWrong }).catch(
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.common.somethingWentWrong }).catch(
         () => {},
       );
     }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { MSG } from '../../user-messages';
+import { messages } from '../../i18n';
 import type { Services } from '../services';
 import { parseRefs } from './refs';
 
@@ -24,7 +24,8 @@ export function onEscalateButton(services: Services) {
       );
     } catch (err) {
       services.logger.error({ err }, 'could not open the escalation modal');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.somethingWentWrong }).catch(
+      const t = messages(await services.languages.forPerson(client, body.user.id));
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.common.somethingWentWrong }).catch(
         () => {},
       );
     }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { messages } from '../../i18n';
 import { ACTIONS } from '../../slack/ids';
 import type { Vote } from '../../store/types';
-import { MSG } from '../../user-messages';
 import type { Services } from '../services';
 
 /** 👍/👎 under an answer, recorded per knowledge entry (one vote per person per answer). */
@@ -11,8 +11,10 @@ export function onFeedback(services: Services) {
     body,
     ack,
     respond,
+    client,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
+    const t = messages(await services.languages.forPerson(client, body.user.id));
     const vote: Vote = action.action_id === ACTIONS.feedbackUp ? 'up' : 'down';
     const code = action.value;
     const channelId = body.channel?.id ?? body.container?.channel_id;
@@ -28,10 +30,10 @@ export function onFeedback(services: Services) {
         createdAt: services.clock(),
       });
       services.logger.info({ code, vote }, 'feedback recorded');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.feedbackThanks(vote) });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.chat.feedbackThanks(vote) });
     } catch (err) {
       services.logger.error({ err, code }, 'could not record feedback');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.somethingWentWrong }).catch(
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.common.somethingWentWrong }).catch(
         () => {},
       );
     }

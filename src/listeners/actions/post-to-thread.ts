@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { MSG } from '../../user-messages';
+import { type Messages, messages } from '../../i18n';
 import type { Services } from '../services';
 import { parseRefs } from './refs';
 
@@ -10,21 +10,25 @@ export function onPostToThread(services: Services) {
     ack,
     respond,
     client,
+    body,
   }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
     await ack();
+    const mine: Messages = messages(await services.languages.forPerson(client, body.user.id));
     try {
       const { pasteId } = parseRefs(action.value);
       const paste = pasteId === undefined ? undefined : await services.answerer.paste(pasteId);
       if (paste?.channelId === undefined || paste.messageTs === undefined) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.pasteExpired });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: mine.chat.pasteExpired });
         return;
       }
       const d = services.engines.current.diagnose(paste.maskedText);
       if (!d.isError) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.notAnError });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: mine.chat.notAnError });
         return;
       }
-      const { payload, later } = await services.answerer.compose(d, paste.id, paste.channelId);
+      // Now everyone in the thread reads it: the channel's language, else the one who posts it.
+      const lang = await services.languages.forPublic(client, paste.channelId, body.user.id);
+      const { payload, later } = await services.answerer.compose(d, paste.id, paste.channelId, { lang });
       const threadTs = paste.threadTs ?? paste.messageTs;
       const posted = await client.chat.postMessage({
         channel: paste.channelId,
@@ -50,16 +54,14 @@ export function onPostToThread(services: Services) {
           })
           .catch((err: unknown) => services.logger.debug({ err }, 'storage trouble saving a reply'));
       }
-      await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.postedToThread });
+      await respond({ response_type: 'ephemeral', replace_original: true, text: mine.chat.postedToThread });
     } catch (err) {
       const notIn = (err as { data?: { error?: string } }).data?.error === 'not_in_channel';
       services.logger.warn({ err }, 'could not post the answer in the thread');
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: notIn
-          ? "I'm not a member of that channel. Invite me with `/invite @Salesforce API Assistant`, then try again."
-          : MSG.somethingWentWrong,
+        text: notIn ? mine.chat.notInChannel : mine.common.somethingWentWrong,
       }).catch(() => {});
     }
   };

@@ -5,9 +5,9 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
+import { messages } from '../../i18n';
 import type { SnoozeChoice } from '../../services/limits-watch';
 import { WATCH_SNOOZE } from '../../slack/ids';
-import { MSG } from '../../user-messages';
 import type { Services } from '../services';
 import { publishHome } from '../shared/home';
 
@@ -19,16 +19,17 @@ export function onWatchButton(services: Services, what: 'acknowledge' | 'mute') 
     await ack();
     const watch = services.watch;
     if (watch === undefined) return;
+    const t = messages(await services.languages.forPerson(client, body.user.id));
     try {
       const id = action.value ?? '';
       const done =
         what === 'acknowledge'
           ? await watch.acknowledge(id, body.user.id, client)
           : await watch.mute(id, body.user.id, client);
-      if (!done) await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.watchGone });
+      if (!done) await respond({ response_type: 'ephemeral', replace_original: false, text: t.watch.gone });
     } catch (err) {
       services.logger.error({ err, what }, 'limits watch button failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.somethingWentWrong }).catch(
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.common.somethingWentWrong }).catch(
         () => {},
       );
     }
@@ -46,15 +47,16 @@ export function onWatchSnooze(services: Services) {
     await ack();
     const watch = services.watch;
     if (watch === undefined) return;
+    const t = messages(await services.languages.forPerson(client, body.user.id));
     try {
       const [choice, id] = (action.selected_option?.value ?? '').split('|');
       const valid = Object.values(WATCH_SNOOZE) as string[];
       if (choice === undefined || id === undefined || !valid.includes(choice)) return;
       if (!(await watch.snooze(id, choice as SnoozeChoice, body.user.id, client)))
-        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.watchGone });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: t.watch.gone });
     } catch (err) {
       services.logger.error({ err }, 'limits watch snooze failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.somethingWentWrong }).catch(
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.common.somethingWentWrong }).catch(
         () => {},
       );
     }
@@ -67,21 +69,23 @@ export function onWatchWho(services: Services) {
     await ack();
     const { watch, who } = services;
     if (watch === undefined || who === undefined) return;
+    const t = messages(await services.languages.forPerson(client, body.user.id));
     try {
       const episode = await watch.getEpisode(action.value ?? '');
       if (episode === undefined || episode.messageTs === undefined) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.watchGone });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: t.watch.gone });
         return;
       }
       if (!(await services.access.isAllowed(client, body.user.id, episode.channelId))) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.notAllowed });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: t.common.notAllowed });
         return;
       }
-      const answer = await who.answer(episode.org);
+      // Posted in the alert's thread, so in the watch channel's language, like the alert.
+      const answer = await who.answer(episode.org, await services.languages.forChannel(episode.channelId));
       await client.chat.postMessage({ channel: episode.channelId, thread_ts: episode.messageTs, ...answer });
     } catch (err) {
       services.logger.error({ err }, 'limits watch "who" failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: MSG.somethingWentWrong }).catch(
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.common.somethingWentWrong }).catch(
         () => {},
       );
     }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildLimitsProblem } from '../../blocks/limits';
-import { MSG } from '../../user-messages';
+import { type Lang, messages } from '../../i18n';
 import type { Services } from '../services';
 
 /**
@@ -10,14 +10,13 @@ import type { Services } from '../services';
 export function onLimitsCommand(services: Services) {
   return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     const limits = services.limits;
+    // Private answers, so in the asker's language (cached after their first answer or App Home).
+    const lang = await services.languages.forPerson(client, command.user_id);
+    const t = messages(lang);
     if (limits === undefined) {
       await ack({
         response_type: 'ephemeral',
-        ...buildLimitsProblem(
-          undefined,
-          'No Salesforce org is linked to this app.',
-          'An admin can link one with SF_INSTANCE_URL and SF_ACCESS_TOKEN, or an OAuth mode (JWT bearer recommended); see the README.',
-        ),
+        ...buildLimitsProblem(undefined, t.limits.noOrgLinked, t.limits.noOrgLinkedFix),
       });
       return;
     }
@@ -27,22 +26,22 @@ export function onLimitsCommand(services: Services) {
       .filter((w) => w.length > 0);
     const sub = words[0]?.toLowerCase();
     if (sub === 'trend' || sub === 'who') {
-      await onLimitsSubcommand(services, sub, words.slice(1), { command, ack, respond, client });
+      await onLimitsSubcommand(services, sub, words.slice(1), lang, { command, ack, respond, client });
       return;
     }
     const request = limits.parse(command.text);
     const org = request.org ?? (await services.limits?.defaultOrgFor(command.channel_id)) ?? '';
-    await ack({ response_type: 'ephemeral', text: MSG.inline.checkingLimits(org) });
+    await ack({ response_type: 'ephemeral', text: t.limits.checking(org) });
     try {
       if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
-        await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.notAllowed });
+        await respond({ response_type: 'ephemeral', replace_original: true, text: t.common.notAllowed });
         return;
       }
-      const payload = await limits.check({ ...request, org }, command.user_id);
+      const payload = await limits.check({ ...request, org }, command.user_id, lang);
       await respond({ response_type: 'ephemeral', replace_original: true, ...payload });
     } catch (err) {
       services.logger.error({ err }, '/sflimits failed');
-      await respond({ response_type: 'ephemeral', replace_original: true, text: MSG.somethingWentWrong }).catch(
+      await respond({ response_type: 'ephemeral', replace_original: true, text: t.common.somethingWentWrong }).catch(
         () => {},
       );
     }
@@ -57,6 +56,7 @@ async function onLimitsSubcommand(
   services: Services,
   sub: 'trend' | 'who',
   words: string[],
+  lang: Lang,
   {
     command,
     ack,
@@ -66,34 +66,37 @@ async function onLimitsSubcommand(
 ): Promise<void> {
   const { trend, who, limits } = services;
   if (trend === undefined || who === undefined || limits === undefined) return;
+  const t = messages(lang);
   const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: true, text });
   if (sub === 'trend') {
     const req = trend.parse(words);
     const org = req.org ?? (await services.limits?.defaultOrgFor(command.channel_id)) ?? '';
-    await ack({ response_type: 'ephemeral', text: MSG.trendWorking(req.limit ?? 'DailyApiRequests', org) });
+    await ack({ response_type: 'ephemeral', text: t.trend.working(req.limit ?? 'DailyApiRequests', org) });
     try {
       if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
-        await reply(MSG.notAllowed);
+        await reply(t.common.notAllowed);
         return;
       }
-      await reply(await trend.post(org, req, command.channel_id, client));
+      // The chart's comment goes to the channel: its language, or the asker's.
+      const publicLang = await services.languages.forPublic(client, command.channel_id, command.user_id);
+      await reply(await trend.post(org, req, command.channel_id, client, { reply: lang, comment: publicLang }));
     } catch (err) {
       services.logger.error({ err }, '/sflimits trend failed');
-      await reply(MSG.somethingWentWrong).catch(() => {});
+      await reply(t.common.somethingWentWrong).catch(() => {});
     }
     return;
   }
   const named = limits.orgNames.find((n) => n.toLowerCase() === words[0]?.toLowerCase());
   const org = named ?? (await services.limits?.defaultOrgFor(command.channel_id)) ?? '';
-  await ack({ response_type: 'ephemeral', text: MSG.whoWorking(org) });
+  await ack({ response_type: 'ephemeral', text: t.who.working(org) });
   try {
     if (!(await services.access.isAllowed(client, command.user_id, command.channel_id))) {
-      await reply(MSG.notAllowed);
+      await reply(t.common.notAllowed);
       return;
     }
-    await respond({ response_type: 'ephemeral', replace_original: true, ...(await who.answer(org)) });
+    await respond({ response_type: 'ephemeral', replace_original: true, ...(await who.answer(org, lang)) });
   } catch (err) {
     services.logger.error({ err }, '/sflimits who failed');
-    await reply(MSG.somethingWentWrong).catch(() => {});
+    await reply(t.common.somethingWentWrong).catch(() => {});
   }
 }

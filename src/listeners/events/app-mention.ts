@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { buildFaqMessage } from '../../blocks/faq';
+import { type Lang, messages } from '../../i18n';
 import { findFaq } from '../../knowledge/faq-search';
 import type { IncomingMessage } from '../../services/answering';
-import { MSG } from '../../user-messages';
 import type { Services } from '../services';
 
 /**
@@ -38,7 +38,12 @@ export function onAppMention(services: Services) {
       if (threadTs !== undefined && threadTs !== event.ts) {
         const parent = await threadParent(services, client, channelId, threadTs);
         if (parent === 'unavailable') {
-          await client.chat.postMessage({ channel: channelId, thread_ts: threadTs, text: MSG.threadParentUnavailable });
+          const t = messages(await answerLanguage(services, client, channelId, event.user, own));
+          await client.chat.postMessage({
+            channel: channelId,
+            thread_ts: threadTs,
+            text: t.chat.threadParentUnavailable,
+          });
           return;
         }
         if (parent !== undefined) {
@@ -55,8 +60,12 @@ export function onAppMention(services: Services) {
         }
       }
       const faq = findFaq(engine.knowledge.faqs, own);
+      const lang = await answerLanguage(services, client, channelId, event.user, own);
+      const t = messages(lang);
       const reply =
-        faq !== undefined ? buildFaqMessage(faq) : { text: own.length > 0 ? MSG.notAnError : MSG.mentionHelp };
+        faq !== undefined
+          ? buildFaqMessage(faq, lang)
+          : { text: own.length > 0 ? t.chat.notAnError : t.chat.mentionHelp };
       await client.chat.postMessage({
         channel: channelId,
         thread_ts: threadTs ?? event.ts,
@@ -101,4 +110,16 @@ async function threadParent(
     services.logger.warn({ err, channel: channelId }, "could not read a thread's first message");
     return 'unavailable';
   }
+}
+
+/** A reply in the thread: the channel's language, else the person's (a Japanese question gets Japanese). */
+async function answerLanguage(
+  services: Services,
+  client: AllMiddlewareArgs['client'],
+  channelId: string,
+  userId: string | undefined,
+  text: string,
+): Promise<Lang> {
+  const channel = await services.languages.channelSetting(channelId);
+  return services.languages.forAnswer(client, { channel, userId, text });
 }

@@ -4,6 +4,12 @@ import { buildHome } from '../../blocks/home';
 import { homeModel } from '../../services/home';
 import type { Services } from '../services';
 
+/** App Home in the person's language, with their own language choice shown. */
 export async function publishHome(services: Services, client: webApi.WebClient, userId: string): Promise<void> {
-  await client.views.publish({ user_id: userId, view: buildHome(await homeModel(services, userId)) });
+  const [lang, setting] = await Promise.all([
+    services.languages.forPerson(client, userId),
+    services.languages.userSetting(userId),
+  ]);
+  const model = await homeModel(services, userId, { lang, setting });
+  await client.views.publish({ user_id: userId, view: buildHome(model) });
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { secretNote } from '../../blocks/secret-note';
+import { type Messages, messages } from '../../i18n';
 import type { IncomingMessage } from '../../services/answering';
-import { MSG } from '../../user-messages';
 import type { Services } from '../services';
 
 /**
@@ -9,9 +9,18 @@ import type { Services } from '../services';
  * answers only the person who asked, with a button to post the answer in the thread.
  */
 export function onDiagnoseShortcut(services: Services) {
-  return async ({ shortcut, ack, respond }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
+  return async ({
+    shortcut,
+    ack,
+    respond,
+    client,
+  }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
     await ack();
+    let t: Messages = messages('en');
     try {
+      // Only the person who asked sees it: their language. "Post in thread" re-decides for the channel.
+      const lang = await services.languages.forPerson(client, shortcut.user.id);
+      t = messages(lang);
       const message = shortcut.message as unknown as Record<string, unknown>;
       const text = await services.answerer.fullText({
         text: typeof message.text === 'string' ? message.text : '',
@@ -19,7 +28,7 @@ export function onDiagnoseShortcut(services: Services) {
       });
       const d = services.engines.current.diagnose(text);
       if (!d.isError) {
-        await respond({ response_type: 'ephemeral', text: MSG.notAnError });
+        await respond({ response_type: 'ephemeral', text: t.chat.notAnError });
         return;
       }
       const pasteId = await services.answerer.savePaste(
@@ -31,8 +40,11 @@ export function onDiagnoseShortcut(services: Services) {
         },
         d,
       );
-      const { payload, later } = await services.answerer.compose(d, pasteId, shortcut.channel.id, { ephemeral: true });
-      const note = d.secrets.length > 0 ? secretNote() : [];
+      const { payload, later } = await services.answerer.compose(d, pasteId, shortcut.channel.id, {
+        ephemeral: true,
+        lang,
+      });
+      const note = d.secrets.length > 0 ? secretNote(t) : [];
       await respond({ response_type: 'ephemeral', text: payload.text, blocks: [...payload.blocks, ...note] });
       // The live limits figure replaces the private answer when it arrives (response_url).
       if (later !== undefined) {
@@ -46,7 +58,7 @@ export function onDiagnoseShortcut(services: Services) {
       }
     } catch (err) {
       services.logger.error({ err }, 'diagnose shortcut failed');
-      await respond({ response_type: 'ephemeral', text: MSG.somethingWentWrong }).catch(() => {});
+      await respond({ response_type: 'ephemeral', text: t.common.somethingWentWrong }).catch(() => {});
     }
   };
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { MSG } from '../../user-messages';
+import { isLang, type Lang, messages } from '../../i18n';
 import type { Services } from '../services';
 
 /** "Create case": validated, stored first, then delivered; errors show on their fields. */
@@ -15,11 +15,23 @@ export function onEscalationSubmit(services: Services) {
     } catch (err) {
       services.logger.error({ err }, 'escalation submission failed');
       // Storage failed before anything was saved: keep the modal open so nothing typed is lost.
-      if (!acked)
+      if (!acked) {
+        const t = messages(langOf(view.private_metadata));
         await ack({
           response_action: 'errors',
-          errors: { esc_org_id: `${MSG.somethingWentWrong} Your input is still here.` },
+          errors: { esc_org_id: `${t.common.somethingWentWrong} ${t.escalation.inputKept}` },
         });
+      }
     }
   };
+}
+
+/** The modal's language, kept in its private_metadata when it was opened. */
+function langOf(privateMetadata: string): Lang {
+  try {
+    const lang = (JSON.parse(privateMetadata) as { lang?: unknown }).lang;
+    return isLang(lang) ? lang : 'en';
+  } catch {
+    return 'en';
+  }
 }
