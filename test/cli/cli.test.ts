@@ -151,6 +151,28 @@ describe('cli diagnose', () => {
     });
   });
 
+  it('prints the Japanese answer with --lang ja: codes and Salesforce messages as they are, the rest in Japanese', () => {
+    const { code, stdout } = cli(['diagnose', '--lang', 'ja', 'examples/rest-lock.txt']);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^UNABLE_TO_LOCK_ROW \(HTTP 400\): .*[\u3040-\u30ff]/);
+    expect(stdout).toContain('unable to obtain exclusive access to this record');
+    expect(stdout).toContain('再試行: はい (バックオフを付けて)');
+    expect(stdout).toContain('対処方法:');
+    expect(stdout).toContain('考えられる原因:');
+    expect(stdout).not.toMatch(/Likely causes|What to do|Retry:/);
+    const json = JSON.parse(cli(['diagnose', '--lang=ja', '--json', 'examples/rest-lock.txt']).stdout) as {
+      lang: string;
+      matches: Array<{ code: string; title: string }>;
+    };
+    expect(json.lang).toBe('ja');
+    expect(json.matches[0]?.code).toBe('UNABLE_TO_LOCK_ROW');
+    expect(json.matches[0]?.title).toMatch(/[\u3040-\u30ff]/);
+    const bad = cli(['diagnose', '--lang', 'fr', 'examples/rest-lock.txt']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lang takes en or ja');
+  });
+
   it('explains bad usage and exits 2', () => {
     const unknown = cli(['frobnicate']);
     expect(unknown.code).toBe(2);
