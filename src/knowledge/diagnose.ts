@@ -46,6 +46,12 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
   // "INVALID_NEW_PASSWORD: Your password must…" is a code and its message, not a key and a value.
   const finder = { isErrorCode: (name: string) => index.byName.has(name) };
   const calibrate = (m: Match): Match => ({ ...m, confidence: probability(gate, m.score) });
+  const scanOptions = {
+    localisedTexts: index.nonAsciiMessages.flatMap((i) => {
+      const m = index.messages[i];
+      return m === undefined ? [] : [m.pieces[m.anchor] as string];
+    }),
+  };
   return (input: string): Diagnosis => {
     const raw = typeof input === 'string' ? input : String(input ?? '');
     // Secrets are masked before any extractor sees the text, so none can leak into the context.
@@ -54,12 +60,12 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
     const maskedText = maskSecrets(window.text, windowSecrets);
     const secrets = window.truncated ? findSecrets(raw.slice(0, MAX_SECRET_SCAN), finder) : windowSecrets;
     const norm = normalise(maskedText);
-    const doc = createScanDoc(norm);
+    const doc = createScanDoc(norm, scanOptions);
 
     if (norm.text.trim().length === 0) return emptyDiagnosis(window.truncated, secrets, maskedText);
     const signals: Signal[] = [];
     for (const extract of CODE_EXTRACTORS) signals.push(...extract({ doc, index }));
-    const codeSignals = messagesOfTheirOwnCode(signals, index);
+    const codeSignals = leadInsGiveWay(messagesOfTheirOwnCode(signals, index));
     // HTTP statuses rank below every Salesforce code. In a long paste whose code is already
     // certain they can only add context, so only the stretch around the error is read for them.
     let focus: number | undefined;
@@ -149,7 +155,9 @@ function emptyDiagnosis(truncated: boolean, secrets: Diagnosis['secrets'], maske
  * ("REQUEST_LIMIT_EXCEEDED: ConcurrentPerOrgLongTxn Limit exceeded").
  */
 function messagesOfTheirOwnCode(signals: readonly Signal[], index: KnowledgeIndex): Signal[] {
-  const written = signals.filter((s) => s.end !== undefined);
+  // A client class that stands for an HTTP status (Faraday::ResourceNotFound = 404) has no
+  // wording of its own: the Salesforce message after it names the error.
+  const written = signals.filter((s) => s.end !== undefined && index.byName.get(s.code)?.family !== 'http');
   if (written.length === 0) return [...signals];
   return signals.filter((s) => {
     if (s.kind !== 'message') return true;
@@ -158,6 +166,25 @@ function messagesOfTheirOwnCode(signals: readonly Signal[], index: KnowledgeInde
     );
     return owner === undefined || (index.byName.get(s.code)?.specializes.includes(owner.code) ?? false);
   });
+}
+
+/**
+ * A message that introduces its cause ("Error authenticating with the refresh token due to:
+ * invalid client credentials") only says that something failed; the code or message right
+ * after it is what failed. The lead-in gives way to it.
+ */
+function leadInsGiveWay(signals: readonly Signal[]): Signal[] {
+  const givingWay = signals.filter((s) => {
+    const end = s.leadInEnd;
+    return (
+      end !== undefined && signals.some((o) => o.code !== s.code && o.index >= end - 1 && o.index - end <= MESSAGE_GAP)
+    );
+  });
+  if (givingWay.length === 0) return [...signals];
+  // The lead-in's cut-short opening matched at the same place gives way with it.
+  return signals.filter(
+    (s) => !givingWay.some((g) => g.code === s.code && g.index === s.index && s.kind === 'message'),
+  );
 }
 
 function firstIndexOf(signals: readonly Signal[], code: string | undefined): number | undefined {

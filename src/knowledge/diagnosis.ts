@@ -43,6 +43,9 @@ export interface Signal {
   /** For a Salesforce error the knowledge base does not list (a custom Apex exception type, a new
    * errorCode): the template entry that says what was recognised, shown under `code`. */
   readonly unlisted?: string | undefined;
+  /** For a message that introduces its cause ("Error authenticating with the refresh token due
+   * to:"), where it ends: a code or message right after it is the cause, and ranks first. */
+  readonly leadInEnd?: number | undefined;
 }
 
 export interface Match {

@@ -12,6 +12,8 @@ export interface MessagePattern {
   readonly anchor: number;
   /** Total literal length: longer texts are stronger evidence. */
   readonly literalLength: number;
+  /** The text ends in a colon ("…refresh token due to:"): it introduces the cause that follows. */
+  readonly leadIn: boolean;
 }
 
 export interface PhraseDoc {
@@ -26,8 +28,14 @@ export interface KnowledgeIndex {
   readonly byName: ReadonlyMap<string, KnowledgeEntry>;
   readonly messages: readonly MessagePattern[];
   readonly messageAutomaton: AhoCorasick;
+  /** Patterns whose anchor is not ASCII (Japanese texts Salesforce localises): the automaton
+   * reads ASCII only, so these few are looked up directly in texts that hold such characters. */
+  readonly nonAsciiMessages: readonly number[];
   /** Squashed phrase (letters and digits only) → codes, for prose reports. */
   readonly phrases: ReadonlyMap<string, string>;
+  /** The squashed phrases in one automaton (pattern i is `phraseCodes[i]`): one pass per sentence. */
+  readonly phraseAutomaton: AhoCorasick;
+  readonly phraseCodes: readonly string[];
   /**
    * Fuzzy look-up of a short fragment among the hand-written phrases, with fuse.js. Only phrases
    * that share a word with the fragment are searched: fuse.js is linear in corpus size and query
@@ -49,17 +57,24 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
   const phrases = new Map<string, string>();
   const fuzzyDocs: PhraseDoc[] = [];
 
-  const addPieces = (code: string, variant: string | undefined, pieces: string[]) => {
+  const addPieces = (
+    code: string,
+    variant: string | undefined,
+    pieces: string[],
+    literalLength = pieces.join('').length,
+    leadIn = false,
+  ) => {
     if (pieces.length === 0) return;
     let anchor = 0;
     pieces.forEach((p, i) => {
       if (p.length > (pieces[anchor] as string).length) anchor = i;
     });
-    messages.push({ code, variant, pieces, anchor, literalLength: pieces.join('').length });
+    messages.push({ code, variant, pieces, anchor, literalLength, leadIn });
   };
   const addMessage = (code: string, variant: string | undefined, text: string) => {
-    const pieces = messagePieces(text);
-    addPieces(code, variant, pieces);
+    const whole = messagePieces(text);
+    const pieces = uncutOpening(whole);
+    addPieces(code, variant, pieces, whole.join('').length, /:\s*$/.test(text));
     // Pastes cut long texts short ("Invalid Session ID found in SessionHeader" without its
     // ": Illegal Session"): the opening of a long literal text is still the platform's own.
     const prefix = pieces.length === 1 ? openingOf(pieces[0] as string) : undefined;
@@ -109,14 +124,36 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     const best = fuse.search(fragment, { limit: 1 })[0];
     return best === undefined ? undefined : { code: best.item.code, score: best.score ?? 1 };
   };
+  const anchors = messages.map((m) => m.pieces[m.anchor] as string);
+  const phraseKeys = [...phrases.keys()];
   return {
     entries,
     fuzzyPhrase,
     byName,
     messages,
-    messageAutomaton: new AhoCorasick(messages.map((m) => m.pieces[m.anchor] as string)),
+    messageAutomaton: new AhoCorasick(anchors),
+    nonAsciiMessages: anchors.flatMap((a, i) => (isAscii(a) ? [] : [i])),
     phrases,
+    phraseAutomaton: new AhoCorasick(phraseKeys),
+    phraseCodes: phraseKeys.map((k) => phrases.get(k) as string),
   };
+}
+
+/**
+ * A quote selected by hand often loses its first letter ("nternal Salesforce Error: 1234-5678"):
+ * a long opening piece that starts with a letter is matched from its second character. The
+ * piece stays specific (at least 19 characters) and every full occurrence still contains it.
+ */
+const CUT_FIRST_LETTER_MIN = 20;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+function uncutOpening(pieces: string[]): string[] {
+  const first = pieces[0];
+  if (first === undefined || first.length < CUT_FIRST_LETTER_MIN || !/^[a-z]/.test(first)) return pieces;
+  return [first.slice(1), ...pieces.slice(1)];
 }
 
 /**

@@ -78,7 +78,14 @@ export function rankSignals(
   for (const signal of signals) {
     const entry = signal.unlisted === undefined ? index.byName.get(signal.code) : unlisted(index, signal);
     if (entry === undefined) continue;
-    const ceiling = needsSalesforceContext(entry, signal, doc) ? NO_SALESFORCE_CONTEXT_CAP : 0.99;
+    // A wrapper only says that something failed; when the paste shows the client itself failing
+    // (a TypeError, an OpenSSL error) under it, nothing came back from Salesforce.
+    const ceiling =
+      needsSalesforceContext(entry, signal, doc) ||
+      (((entry.wrapper && (entry.family === 'cli' || entry.family === 'metadata')) || entry.family === 'http') &&
+        doc.clientSideFailure)
+        ? NO_SALESFORCE_CONTEXT_CAP
+        : 0.99;
     const strength = Math.min(signal.strength, ceiling);
     const c = candidates.get(entry.code);
     if (c === undefined) {

@@ -37,7 +37,7 @@ const CODE_LINE = new RegExp(
 const DISCUSSION_LINE = new RegExp(
   [
     // Words about handling errors in code, proposals and explanations.
-    String.raw`(?:^|[\s(])(?:detects?|detected|handles?|handled|handling|rescue|refer(?:s|red)? to|typed errors?|retr(?:y|ies|ying) (?:on|when|for|if)|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|needs? to (?:support|handle)|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|map(?:s|ped|ping)?|means that|normally means|usually means|documentation|docs say|reasons? for|(?:might|may|could) (?:also )?explain)(?=[\s,;:!?)]|\.(?:\s|$)|$)`,
+    String.raw`(?:^|[\s(])(?:detects?|detected|handles?|handled|handling|rescue|refer(?:s|red)? to|typed errors?|retr(?:y|ies|ying) (?:on|when|for|if)|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|needs? to (?:support|handle)|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|map(?:s|ped|ping)? (?:\S+ ){0,3}?(?:to|onto|into)|means that|normally means|usually means|documentation|docs say|reasons? for|(?:might|may|could) (?:also )?explain)(?=[\s,;:!?)]|\.(?:\s|$)|$)`,
     // Hypotheticals: "it will get 403", "would return", "may throw".
     String.raw`\b(?:it|this|that|they|you|salesforce|the (?:api|server|org|connector|client|call|request)) (?:will|would|might|may|could|can|should) (?:get|return|throw|receive|raise|fail|respond|reply)\b`,
     // Docs and explanations of when an error happens: "can occur", "When X, Y is returned".
@@ -58,6 +58,28 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`(?:^|[.:]\s+)If (?!I\b|we\b|i\b|you\b)[^,\n]{3,120},`,
     // Japanese notes giving an example error ("エラー例", "例えば") rather than reporting one.
     'エラー例|例えば|発生することがあ|場合があります|ことがあります|とは[、,]|について(?:説明|解説|まとめ)|対処法|原因と対処|を意味します|が返されます|を返します',
+    // Code that handles an error, described: "to identify a ForceException", "to detect these errors".
+    String.raw`\bto (?:identify|detect|recogni[sz]e|handle|catch|distinguish|classify|surface|expose|translate|map) (?:(?:an?|the|this|that|these|those|such|all|any|specific)\s+)?(?:[\w'-]+\s+){0,3}?\S*(?:error|exception|fault|code|response|failure)s?\b`,
+    // A condition about any caller, not something that happened: "if an API call returns X".
+    String.raw`\b(?:(?:if|whenever|unless|in case)\s+(?:an?|the|any|some|every)|when\s+(?:an?|any|some|every))\s+(?:[\w-]+\s+){0,3}?(?:returns?|fails?|throws?|responds?|raises?|errors? out)\b`,
+    // Talk about code lists: "the StatusCode enum does not have X".
+    String.raw`\benum(?:eration)?s?\b`,
+    // Proposals: "we could add a retryOn option", "you should catch X".
+    String.raw`\b(?:we|you|i|one) (?:could|should|might|can) (?!not\b|n't|only\b)(?:also )?(?:add|use|make|have|expose|introduce|implement|support|retry|handle|catch|check|return|throw|map|consider|provide|offer|allow|treat)\b`,
+    // What a system does in general, and when: "Salesforce returns X when the token has expired",
+    // "the error X occurs when two transactions…", "jobs can fail with X if…".
+    String.raw`\b(?:salesforce|the (?:api|server|platform|endpoint|org))\s+(?:returns|throws|raises|responds with|sends)\b[^.\n]{0,80}?\b(?:when|if|whenever|once)\s+(?!i\b|we\b|my\b|our\b)`,
+    String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,60}?\b(?:occurs|happens|is thrown|is raised|is returned)\s+(?:when|if|whenever)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b)`,
+    String.raw`\b(?:can|may|might|could) (?:fail|error out|throw|raise|return|respond|occur)\b`,
+    String.raw`\b(?:errors?|exceptions?|failures?) (?:that|which) (?:can |may |might )?(?:occur|happen|appear)s?\b`,
+    // Documentation cited, and problems solved: "the docs list X", "switching to serial fixed the X errors".
+    String.raw`\b(?:the )?docs? (?:list|lists|mention|mentions|describe|describes|state|states)\b`,
+    // General questions and remarks on an API's behaviour: "Is it common to see X errors when…",
+    // "the JSON returned for an invalid session is …; ideally these would be the same".
+    '\\bis (?:it|this) (?:common|normal|possible|expected|usual)\\b|\\bunder what circumstances\\b|\\b(?:is|are) returned as\\b|\\bideally\\b|\\bwould be (?:the same|consistent|better|more helpful)\\b',
+    // Behaviour for any case, not this one: "the JSON returned for an invalid session is …".
+    '\\b(?:returned|thrown|raised|sent) (?:for|when|on|if) (?:an?|any|every)\\b',
+    String.raw`\b(?:fixed|solved|resolved|got rid of|eliminated|avoids|avoided|prevents|prevented)\s+(?:(?:the|these|those|our|this|that|all|most)\s+)?[\`'"]?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`,
   ].join('|'),
   'i',
 );
@@ -71,17 +93,73 @@ const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 
 /** Pull-request and release-note templates describe a change to code, not an error someone hit. */
 const DESCRIBES_CHANGE =
-  /^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b/im;
+  /^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
 
 /**
- * Japanese articles and study notes explain errors in the present tense ("…際に発生します",
- * "解決策", "この記事"), with NG/OK examples; a Japanese report says what happened, in the past
- * ("…が出ました", "…で失敗しました"). An article without any such report names no occurrence.
+ * Japanese articles, help pages and study notes explain errors: in the present tense ("…際に
+ * 出力されます"), with examples ("失敗例", "例:", "以下のようなエラー"), reference layouts
+ * ("エラー内容", "発生原因") and rhetorical questions to the reader ("…経験はありませんか?").
+ * A Japanese report says what happened ("…が出ました", "…で失敗します") or asks for help with it
+ * ("対処法を教えてください"); cues.ts lets such a first-hand report outweigh these markers.
  */
-const JAPANESE_ARTICLE =
-  /この記事|本記事|解決策|対処法|対策|回避する|解説|NG ?例|OK ?例|症状|際に発生します|エラーは、|遭遇した場合|してください/;
-const JAPANESE_REPORT =
-  /(?:出|発生し|表示され|失敗し|返され|な)(?:ました|ています)|で失敗します|というエラーが出ます|困っています/;
+const JAPANESE_ARTICLE = new RegExp(
+  [
+    'この記事|本記事|解決策|対処法|対処方法|対策|回避する|解説|NG ?例|OK ?例|症状|エラーは、|遭遇した場合',
+    // Explaining when an error appears: "…際に出力されます", "…場合に発生します", "発生する可能性がある".
+    '際に(?:発生|出力|表示|返)|場合に(?:発生|出力|表示)|可能性があ|ことがある',
+    // Examples and typical cases: "失敗例", "例:", "典型的な", "よくある", "以下のようなエラー".
+    String.raw`失敗例|エラー例|(?:^|\n)[ \t]*(?:【)?例(?:】)?[ \t]*[:：]|典型的|代表的|よくある|よく(?:耳に|見かけ|目に)|のような(?:エラー|メッセージ)`,
+    // Addressing the reader: "…経験はありませんか?", "どう対応すべきか", "…について書く";
+    // conditions: "…が返ってきた場合、", "…場合がある"; trying an error out: "意図的に起こしてみます".
+    '経験(?:は|が)?ありませんか|ありませんか[?？]|すべきか|について(?:書|紹介)|(?:た|る)場合[、,は]|場合がある|意図的に|起こしてみ|試してみま',
+    // Reference layout: "エラー内容", "発生原因", "原因:", "エラー説明"; sources: "抜粋", "リファレンス".
+    String.raw`参照してください|(?:次|以下)の例|サンプルを示|」は[^。\n]{0,40}(?:エラー|例外)です|[A-Za-z_]{6,}\s*は[、,]?[^。\n]{0,40}(?:エラー|例外)です|エラー内容|発生原因|エラー説明|(?:^|\n)[ \t]*原因[ \t]*[:：]|抜粋|リファレンス|紹介します|参考にして|について(?:説明|解説|まとめ|です)|(?:エラー|について)[ \t]*(?:\n|$)`,
+  ].join('|'),
+);
+
+/**
+ * Docs, vendor FAQs and cheat sheets lay an error out with labelled explanation fields (Cause:,
+ * Resolution:, Categoría:, 原因:), two or more of them: a reference page, not a report.
+ */
+const EXPLANATION_LABEL =
+  /^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|resolution|solution|workaround|category|meaning|explanation|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|発生原因|意味)[ \t]*[:：]/gim;
+
+/** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
+const ENGLISH_ARTICLE =
+  /\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|^#{1,4}\s*troubleshooting\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+
+/** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
+const EXAMPLE_MARKER =
+  /^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$/gim;
+
+/** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node. */
+const CLIENT_SIDE_FAILURE =
+  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b/;
+
+/** A Japanese first-hand report: the past or ongoing ("エラーが出ました", "…が発生しています"). */
+export const JAPANESE_FIRST_HAND = new RegExp(
+  [
+    '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう)',
+    String.raw`(?:エラー|例外|ログ|メッセージ)[^\n。]{0,20}?(?:出|発生し|表示され|出力され)た(?:。|$|ので|けど|が、)`,
+    '困っています|頻発して',
+    // The colloquial present a person describes their own trouble in: "…というエラーが出ます",
+    // "…でエラーになります", "…で失敗します" (documentation says 発生します, 表示されます, 返されます).
+    '(?<!この|その|同じ)(?:エラー|例外)(?:が|に)(?:出ます|出る(?:。|$)|出てしまう|出てしまいます|なります|なる(?:。|$)|なってしまう|なってしまいます)',
+    // Asking for help with one's own problem: "対処法を教えてください", "分かる方いますか".
+    '教えて(?:ください|下さい|いただ|頂)|ご教示|(?:分かる|わかる)方|助けてください|どうすれば(?:よい|良い|いい)',
+    'で失敗し(?:ます|てい)|(?:して|されて|で)失敗する(?:。|$|ので)',
+    // Stating one's situation before asking: "…が返ってくるのですが", "…で失敗するんですが".
+    '(?:出る|出て|発生する|返ってくる|返される|表示される|なる|失敗する)(?:の|ん)(?:です|だ)(?:が|けど)',
+  ].join('|'),
+  'm',
+);
+
+/** Present-tense wording that reports in a question but also explains in documentation
+ * ("…というエラーが発生します", "…と表示されます"): a report cue, but not a first-hand one. */
+export const JAPANESE_REPORT = new RegExp(
+  ['(?:という|の)(?:エラー|例外|メッセージ)(?:が|に)(?:発生し|表示され)(?:ます|る)'].join('|'),
+  'm',
+);
 
 export interface ScanDoc {
   readonly text: string;
@@ -94,13 +172,86 @@ export interface ScanDoc {
   /** The paste says the error was not received (an unticked "I got this error" box) or is a
    * change description (a PR or release-notes template): mentions there are not reports. */
   readonly saysNotReceived: boolean;
+  /** The paste is laid out as an explanation of errors (a Japanese article or study note, a
+   * reference page with Cause:/Resolution: fields, an English how-to): its mentions are not
+   * reports unless someone also reports an occurrence (cues.ts decides). */
+  readonly explainsErrors: boolean;
+  /** The offset lies in the paragraph after an example marker ("例:", "Example:"). */
+  inExample(index: number): boolean;
+  /** The paste shows the client itself failing (a JavaScript TypeError, OpenSSL, a Node error code). */
+  readonly clientSideFailure: boolean;
+  /**
+   * The line is written in Japanese (at least 30 % of its visible characters) by a person: not a
+   * pasted body that carries a localised message ("'message': '列を絞り込む場合…'"), and not
+   * Salesforce's own localised text (「…」処理失敗により、レコードを保存できません。).
+   */
+  writtenInJapanese(index: number): boolean;
+}
+
+/** Options from the knowledge base: Salesforce's own localised texts (lower-case), which are
+ * pasted, not written. */
+export interface ScanOptions {
+  readonly localisedTexts?: readonly string[];
 }
 
 const SALESFORCE_CONTEXT =
   /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\bcometd\b|\/meta\/(?:handshake|connect|subscribe)\b|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bpub ?sub\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
-export function createScanDoc(norm: NormalisedText): ScanDoc {
+const JAPANESE = /[\u3040-\u30ff]/;
+
+/** How much of a paste's opening is read to tell an explanation from a report. */
+const DISCOURSE_WINDOW = 12_000;
+const JAPANESE_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/g;
+
+/** The text with Salesforce's own localised texts taken out: their wording is not the poster's. */
+function withoutLocalised(lower: string, localised: readonly string[]): string {
+  let out = lower;
+  for (const t of localised) if (out.includes(t)) out = out.split(t).join(' ');
+  return out;
+}
+
+/** At least 30 % of the visible characters are Japanese (kana, kanji, full-width punctuation). */
+export function isJapaneseProse(line: string): boolean {
+  if (!JAPANESE.test(line)) return false;
+  const visible = line.replace(/\s+/g, '').length;
+  const japanese = line.match(JAPANESE_CHAR)?.length ?? 0;
+  return visible > 0 && japanese / visible >= 0.3;
+}
+
+function countUpTo(pattern: RegExp, text: string, limit: number): number {
+  const re = new RegExp(pattern.source, pattern.flags);
+  let n = 0;
+  for (let m = re.exec(text); m !== null && n < limit; m = re.exec(text)) {
+    n++;
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+  return n;
+}
+
+export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): ScanDoc {
   const { text, lower } = norm;
+  const localised = options.localisedTexts ?? [];
+  let salesforce: boolean | undefined;
+  let notReceived: boolean | undefined;
+  let explains: boolean | undefined;
+  let clientSide: boolean | undefined;
+  let examples: Array<readonly [number, number]> | undefined;
+  // The paragraph after each example marker; blank lines right after the marker are skipped.
+  const exampleRanges = () => {
+    if (examples !== undefined) return examples;
+    examples = [];
+    const re = new RegExp(EXAMPLE_MARKER.source, EXAMPLE_MARKER.flags);
+    const head = text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text;
+    for (let m = re.exec(head); m !== null && examples.length < 20; m = re.exec(head)) {
+      const start = m.index + m[0].length;
+      const body = /^\s*\S/.exec(text.slice(start));
+      const from = body === null ? text.length : start + body[0].length - 1;
+      const blank = /\n[ \t]*\n/.exec(text.slice(from));
+      examples.push([start, blank === null ? text.length : from + blank.index]);
+      if (re.lastIndex === m.index) re.lastIndex++;
+    }
+    return examples;
+  };
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const kinds = new Map<number, LineKind>();
@@ -123,33 +274,136 @@ export function createScanDoc(norm: NormalisedText): ScanDoc {
     return { start, end: next === undefined ? text.length : next - 1 };
   };
 
+  const lineTextOf = (n: number) => {
+    const { start, end } = bounds(n);
+    // Very long lines (minified JSON, one-line logs) are data, not source or prose.
+    return end - start > 600 ? '' : text.slice(start, end);
+  };
+  const ownKinds = new Map<number, LineKind>();
+  const ownKind = (n: number): LineKind => {
+    const cached = ownKinds.get(n);
+    if (cached !== undefined) return cached;
+    const line = lineTextOf(n);
+    const kind: LineKind = inDiff(bounds(n).start)
+      ? 'code'
+      : CODE_LINE.test(line)
+        ? 'code'
+        : DISCUSSION_LINE.test(line)
+          ? 'discussion'
+          : 'plain';
+    ownKinds.set(n, kind);
+    return kind;
+  };
+  const japaneseLines = new Map<number, boolean>();
+  let hasJapanese: boolean | undefined;
+
   return {
     text,
     lower,
     truncated: norm.truncated,
-    salesforceContext: SALESFORCE_CONTEXT.test(text),
-    saysNotReceived:
-      (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) ||
-      DESCRIBES_CHANGE.test(text) ||
-      (JAPANESE_ARTICLE.test(text) && !JAPANESE_REPORT.test(text)),
+    // Read only when a signal needs them: most chat lines have none, and these are full passes.
+    get salesforceContext() {
+      salesforce ??= SALESFORCE_CONTEXT.test(text);
+      return salesforce;
+    },
+    get saysNotReceived() {
+      notReceived ??= (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) || DESCRIBES_CHANGE.test(text);
+      return notReceived;
+    },
+    get explainsErrors() {
+      if (explains === undefined) {
+        // An article or reference page shows what it is from its opening; a long log pasted
+        // after a few lines of prose need not be read to its end for that.
+        const head = text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text;
+        explains =
+          (JAPANESE.test(head) &&
+            JAPANESE_ARTICLE.test(
+              withoutLocalised(head.length === text.length ? lower : head.toLowerCase(), localised),
+            )) ||
+          countUpTo(EXPLANATION_LABEL, head, 2) >= 2 ||
+          ENGLISH_ARTICLE.test(head);
+      }
+      return explains;
+    },
+    inExample: (index) => exampleRanges().some(([s, e]) => index >= s && index < e),
+    get clientSideFailure() {
+      clientSide ??= CLIENT_SIDE_FAILURE.test(text);
+      return clientSide;
+    },
+    writtenInJapanese(index) {
+      hasJapanese ??= JAPANESE.test(text);
+      if (!hasJapanese) return false;
+      const n = lineNumber(index);
+      let written = japaneseLines.get(n);
+      if (written === undefined) {
+        const { start, end } = bounds(n);
+        const line = lower.slice(start, Math.min(end, start + 2000));
+        // 「Apex CPU time limit exceeded」を起こす: what is quoted in Japanese brackets is the
+        // error named; the sentence around it is what the line is.
+        written =
+          !localised.some((t) => line.includes(t)) && isJapaneseProse(line.replace(/「[^」\n]{1,300}」/g, '「」'));
+        japaneseLines.set(n, written);
+      }
+      return written;
+    },
 
     lineAt: (index) => bounds(lineNumber(index)),
     lineKindAt(index) {
       const n = lineNumber(index);
-      const cached = kinds.get(n);
-      if (cached !== undefined) return cached;
-      const { start, end } = bounds(n);
-      // Very long lines (minified JSON, one-line logs) are data, not source or prose.
-      const line = end - start > 600 ? '' : text.slice(start, end);
-      const kind: LineKind = inDiff(start)
-        ? 'code'
-        : CODE_LINE.test(line)
-          ? 'code'
-          : DISCUSSION_LINE.test(line)
-            ? 'discussion'
-            : 'plain';
-      kinds.set(n, kind);
-      return kind;
+      const kind = kindOf(n);
+      // A line of prose can hold a report and a question about it ("…am constantly getting X.
+      // Should I be calling this a different way?"): the sentence that names the error decides.
+      if (kind !== 'discussion' || ownKind(n) !== 'discussion') return kind;
+      const { start } = bounds(n);
+      return DISCUSSION_LINE.test(sentenceAround(lineTextOf(n), index - start)) ? 'discussion' : 'plain';
     },
   };
+
+  function kindOf(n: number): LineKind {
+    const cached = kinds.get(n);
+    if (cached !== undefined) return cached;
+    let kind = ownKind(n);
+    // Commit messages and PR descriptions wrap sentences at ~72 characters: a line that finishes
+    // the sentence of the line(s) before it ("…if an API call returns" / "X.") reads like them.
+    // Only in message-sized texts: a long paste is a log, and its lines are not wrapped prose.
+    for (let k = n; kind === 'plain' && k > 0 && n - k < MAX_WRAPPED_LINES && text.length <= WRAPPED_PROSE_MAX; k--) {
+      if (!continuesSentence(lineTextOf(k - 1), lineTextOf(k))) break;
+      const previous = ownKind(k - 1);
+      if (previous === 'discussion') kind = 'discussion';
+      else if (previous === 'code') break;
+    }
+    kinds.set(n, kind);
+    return kind;
+  }
+}
+
+/** A sentence ends at . ! ? before a space and a capital, a quote or a bracket, or at 。！？. */
+const SENTENCE_END = /[.!?](?=\s+["'`([]?[A-Z])|[。！？]/g;
+
+/** The sentence of `line` around offset `at`. */
+function sentenceAround(line: string, at: number): string {
+  let from = 0;
+  let to = line.length;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    if (m.index < at) from = m.index + 1;
+    else {
+      to = m.index + 1;
+      break;
+    }
+  }
+  return line.slice(from, to).trim();
+}
+
+/** How many lines back a wrapped sentence is followed, in texts up to how many characters. */
+const MAX_WRAPPED_LINES = 3;
+const WRAPPED_PROSE_MAX = 8_000;
+
+/** `line` carries on the sentence `previous` left open: prose without a closing mark before it. */
+function continuesSentence(previous: string, line: string): boolean {
+  if (line.length === 0 || line.length > 160 || previous.length > 600) return false;
+  const prev = previous.trimEnd();
+  // Prose of a few words, ending in a word or a comma, not in a colon, a full stop or a bracket.
+  return /[A-Za-z0-9,`'"]$/.test(prev) && /\s\S+\s\S+\s\S+/.test(prev) && /^\s*[A-Za-z`'"]/.test(line);
 }

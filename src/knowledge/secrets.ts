@@ -387,6 +387,9 @@ function scanView(text: string, toRaw: Int32Array | undefined, options: FindOpti
     if (found.length >= MAX_FINDINGS || end <= start) return;
     const value = text.slice(start, end).trim();
     if (value.length === 0 || PLACEHOLDER.test(value)) return;
+    // "Error in retrieving token: "invalid_grant"": a value that is an error code's name is the
+    // error, not a credential (no token, key or password is spelled like one).
+    if (options.isErrorCode?.(value.replace(/^["'`]+|["'`]+$/g, '')) === true) return;
     found.push(
       toRaw === undefined ? { kind, start, end } : { kind, start: toRaw[start] as number, end: toRaw[end] as number },
     );

@@ -73,10 +73,23 @@ function isScannable(token: string, entry: KnowledgeEntry): boolean {
   return true;
 }
 
+/** A list of code names ("X, Y and Z"): the comma leads to the next name, not to a message. */
+const NEXT_IS_A_CODE = /^\s{0,2},\s*[`'"]?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/;
+/** The name used as a name: "the DUPLICATES_DETECTED error code", "X enum value", "X constant". */
+const NAMED_AS_IDENTIFIER = /^[`'"]?\s+(?:error |status |exception |fault )?(?:code|enum|value|constant|name)s?\b/i;
+
 function strengthAt(text: string, lower: string, start: number, end: number): number {
   const after = text.slice(end, end + 6);
   const before = lower.slice(Math.max(0, start - 32), start);
-  if (FOLLOWED_BY_MESSAGE.test(after) || PRECEDED_BY_ERROR_LABEL.test(before)) return CODE_WITH_MESSAGE;
+  // Only a space (or a closing quote and a space) can lead to "error code", "enum value"…
+  const next = text.charCodeAt(end);
+  if ((next === 32 || next === 96 || next === 39 || next === 34) && NAMED_AS_IDENTIFIER.test(text.slice(end, end + 40)))
+    return CODE_MENTION;
+  if (
+    (FOLLOWED_BY_MESSAGE.test(after) && !(after.includes(',') && NEXT_IS_A_CODE.test(text.slice(end, end + 60)))) ||
+    PRECEDED_BY_ERROR_LABEL.test(before)
+  )
+    return CODE_WITH_MESSAGE;
   const line = lineAround(text, start, end);
   return ERROR_WORDS.test(line) ? CODE_ON_ERROR_LINE : CODE_MENTION;
 }

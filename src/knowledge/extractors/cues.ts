@@ -1,9 +1,59 @@
-import type { ScanDoc } from '../scan-doc';
+import { JAPANESE_FIRST_HAND, JAPANESE_REPORT, type ScanDoc } from '../scan-doc';
 import { CODE_LINE_CAP, DISCUSSION_LINE_CAP, REPORT_ELSEWHERE_BONUS, REPORT_SAME_LINE_BONUS } from '../weights';
 
-/** A first-person report of an error: "I keep getting", "we received", "fails with", "throws". */
-export const REPORT_CUE =
-  /\b(?:i|we|i'm|im|we're|i've|we've|i'd|user|users|customer|customers)\b[^.!?\n]{0,40}?\b(?:get|gets|getting|got|receive|receives|receiving|received|see|seeing|saw|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b|\b(?:fails?|failed|failing|errors? out|errored out|erroring) (?:with|because)\b|\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:error|exception)|\berror (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b|\bthe following (?:error|exception|message)|\b(?:has been|have been|was|were) (?:received|returned|thrown)\b|\b(?:i|we)\b[^.!?\n]{0,30}?\bended up (?:with|getting|hitting)\b|(?:エラー|例外)[^\n]{0,20}(?:表示され|発生し|出ました|出ます|出て|になり)|で失敗し(?:ます|ました|てい)|が(?:出ました|出ます|出て|発生しました|返ってきました)/i;
+/** "error", also as people misspell it when they type fast ("erorr", "eror", "errror"). */
+const ERROR = '(?:errors?|erorrs?|erors?|errrors?|errorr)';
+
+/**
+ * Someone saying that it happened to them: "I keep getting", "we received", "Getting this error
+ * when…", "users are seeing", or in Japanese the past tense ("エラーが出ました"). Strong enough to
+ * outweigh the layout of an explanation (an article, a reference page, an example paragraph).
+ */
+const FIRST_HAND_EN = new RegExp(
+  [
+    // One scan after the person: "I keep getting", "we received", "users are seeing" (but not
+    // "I see that the change…"), "we noticed failures in the sync", "we ended up with X".
+    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd|user|users|customer|customers)\b[^.!?\n]{0,40}?\b(?:(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+    String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
+    // "Why does Salesforce give me X", "the API threw us a 500".
+    String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
+    // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following".
+    String.raw`(?:^|[.!?]\s+)(?:getting|got|receiving|received|seeing|hitting|facing|encountering)\s+(?:this|the|an?|following|same|these|that|below)\b`,
+  ].join('|'),
+  'im',
+);
+
+/** An error event told without saying whom it happened to: "fails with", "returns an error". */
+const EVENT_EN = new RegExp(
+  [
+    // "fails with", "errors out in batch apex with error X", "failed because".
+    String.raw`\b(?:fails?|failed|failing|errors? out|errored out|erroring)\b[^.!?\n]{0,40}?\b(?:with|because)\b`,
+    // "the batch blows up with X", "the sync died with", "crashes on".
+    String.raw`\b(?:blows? up|blew up|crash(?:es|ed)?|dies|died|bombs? out|bombed out|chokes?|choked|aborts?|aborted)\b[^.!?\n]{0,30}?\b(?:with|on|because)\b`,
+    String.raw`\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exception)`,
+    String.raw`\b${ERROR} (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b`,
+    String.raw`\bthe following (?:${ERROR}|exception|message)`,
+    String.raw`\b(?:has been|have been|was|were) (?:received|returned|thrown)\b`,
+  ].join('|'),
+  'im',
+);
+
+/**
+ * The cues as whole patterns (English and Japanese). The functions below test the English part
+ * and, only when the text holds kana, the Japanese part (JAPANESE_FIRST_HAND, and the present
+ * tense people report in, JAPANESE_REPORT: "…というエラーが出ます"): most chat is English, and
+ * a smaller pattern is cheaper on every line.
+ */
+export const FIRST_HAND_CUE = new RegExp(`${FIRST_HAND_EN.source}|${JAPANESE_FIRST_HAND.source}`, 'im');
+export const REPORT_CUE = new RegExp(
+  `${FIRST_HAND_EN.source}|${EVENT_EN.source}|${JAPANESE_FIRST_HAND.source}|${JAPANESE_REPORT.source}`,
+  'im',
+);
+const REPORT_EN = new RegExp(`${FIRST_HAND_EN.source}|${EVENT_EN.source}`, 'gim');
+const FIRST_HAND_EN_ALL = new RegExp(FIRST_HAND_EN.source, 'gim');
+const REPORT_JA = new RegExp(`${JAPANESE_FIRST_HAND.source}|${JAPANESE_REPORT.source}`, 'gm');
+const FIRST_HAND_JA = new RegExp(JAPANESE_FIRST_HAND.source, 'gm');
+const KANA = /[\u3040-\u30ff]/;
 
 /** Unticked checklist items ("- [ ] I got this error back") say the opposite of what they read. */
 const UNTICKED = /\[ \]/;
@@ -17,7 +67,11 @@ export function lineText(doc: ScanDoc, index: number): string {
 }
 
 export function hasReportCue(text: string): boolean {
-  return !UNTICKED.test(text) && REPORT_CUE.test(text);
+  if (UNTICKED.test(text)) return false;
+  REPORT_EN.lastIndex = 0;
+  if (REPORT_EN.test(text)) return true;
+  REPORT_JA.lastIndex = 0;
+  return KANA.test(text) && REPORT_JA.test(text);
 }
 
 /** Memoised per document: does any line (other than unticked checklist items) report an error? */
@@ -25,17 +79,31 @@ const reportAnywhere = new WeakMap<ScanDoc, boolean>();
 export function reportsSomewhere(doc: ScanDoc): boolean {
   let found = reportAnywhere.get(doc);
   if (found === undefined) {
-    found = false;
-    const re = new RegExp(REPORT_CUE.source, 'gi');
-    for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
-      if (!UNTICKED.test(lineText(doc, m.index))) {
-        found = true;
-        break;
-      }
-    }
+    found = cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA));
     reportAnywhere.set(doc, found);
   }
   return found;
+}
+
+/** Memoised per document: does someone say, first-hand, that the error happened to them? */
+const firstHandAnywhere = new WeakMap<ScanDoc, boolean>();
+export function reportsFirstHand(doc: ScanDoc): boolean {
+  let found = firstHandAnywhere.get(doc);
+  if (found === undefined) {
+    found = cueOnSomeLine(doc, FIRST_HAND_EN_ALL) || (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA));
+    firstHandAnywhere.set(doc, found);
+  }
+  return found;
+}
+
+/** `re` is one of the global patterns above, compiled once: each search resets lastIndex. */
+function cueOnSomeLine(doc: ScanDoc, re: RegExp): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
+    if (!UNTICKED.test(lineText(doc, m.index))) return true;
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+  return false;
 }
 
 /** Applies the line's character (code, design talk) and report cues to a signal's strength. */
@@ -43,6 +111,13 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
   const kind = doc.lineKindAt(index);
   if (kind === 'code') return Math.min(strength, CODE_LINE_CAP);
   if (doc.saysNotReceived) return Math.min(strength, DISCUSSION_LINE_CAP);
+  // Explanations (an article, a reference page, an example paragraph) name errors without
+  // reporting one, unless someone says it happened to them. A Japanese sentence that quotes an
+  // error is a mention unless the paste reports it in some way ("…というエラーが出ます").
+  if ((doc.explainsErrors || doc.inExample(index)) && !reportsFirstHand(doc)) {
+    return Math.min(strength, DISCUSSION_LINE_CAP);
+  }
+  if (doc.writtenInJapanese(index) && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   let s = strength;
   if (allowReportBonus) {
     if (hasReportCue(lineText(doc, index))) s += REPORT_SAME_LINE_BONUS;

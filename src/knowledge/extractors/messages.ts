@@ -2,7 +2,7 @@ import type { Signal } from '../diagnosis';
 import type { MessagePattern } from '../index-builder';
 import { MESSAGE_LONG, MESSAGE_MEDIUM, MESSAGE_SHORT } from '../weights';
 import { adjustForLine } from './cues';
-import type { Extractor } from './types';
+import type { ExtractInput, Extractor } from './types';
 
 /** How far the pieces of one `*`-pattern may spread: one message, not the whole paste. */
 const PIECE_WINDOW = 300;
@@ -19,7 +19,9 @@ const MAX_HITS_PER_PATTERN = 3;
 export const extractMessages: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
   const seen = new Map<number, number>();
-  for (const hit of index.messageAutomaton.search(doc.lower)) {
+  const hits = index.messageAutomaton.search(doc.lower);
+  if (index.nonAsciiMessages.length > 0 && NON_ASCII.test(doc.lower)) hits.push(...nonAsciiHits(doc.lower, index));
+  for (const hit of hits) {
     const count = seen.get(hit.pattern) ?? 0;
     if (count >= MAX_HITS_PER_PATTERN) continue;
     seen.set(hit.pattern, count + 1);
@@ -27,6 +29,7 @@ export const extractMessages: Extractor = ({ doc, index }) => {
     if (pattern === undefined || !otherPiecesPresent(doc.lower, pattern, hit.start)) continue;
     const base =
       pattern.literalLength >= 30 ? MESSAGE_LONG : pattern.literalLength >= 18 ? MESSAGE_MEDIUM : MESSAGE_SHORT;
+    const anchor = pattern.pieces[pattern.anchor] as string;
     signals.push({
       code: pattern.code,
       kind: 'message',
@@ -34,10 +37,41 @@ export const extractMessages: Extractor = ({ doc, index }) => {
       index: hit.start,
       variant: pattern.variant,
       needsContext: pattern.literalLength < SPECIFIC_LENGTH,
+      leadInEnd:
+        pattern.leadIn && pattern.anchor === pattern.pieces.length - 1
+          ? foldedEnd(doc.lower, hit.start, anchor.length)
+          : undefined,
     });
   }
   return signals;
 };
+
+/** Japanese and other non-ASCII text: the few patterns the ASCII automaton cannot hold. */
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+function nonAsciiHits(lower: string, index: ExtractInput['index']): { pattern: number; start: number }[] {
+  const hits: { pattern: number; start: number }[] = [];
+  for (const id of index.nonAsciiMessages) {
+    const anchor = index.messages[id]?.pieces[index.messages[id]?.anchor ?? 0];
+    if (anchor === undefined) continue;
+    for (let at = lower.indexOf(anchor); at !== -1 && hits.length < 50; at = lower.indexOf(anchor, at + 1)) {
+      hits.push({ pattern: id, start: at });
+    }
+  }
+  return hits;
+}
+
+/** Where a piece of `length` characters (white space runs counted once) starting at `start` ends. */
+function foldedEnd(lower: string, start: number, length: number): number {
+  let i = start;
+  let seen = 0;
+  while (i < lower.length && seen < length) {
+    const space = /\s/.test(lower.charAt(i));
+    i++;
+    if (space) while (i < lower.length && /\s/.test(lower.charAt(i))) i++;
+    seen++;
+  }
+  return i;
+}
 
 /**
  * The anchor piece matched at `anchorStart`; the pieces before it must appear, in order, just

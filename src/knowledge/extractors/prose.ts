@@ -37,19 +37,23 @@ export const extractProse: Extractor = ({ doc, index }) => {
   let fuzzyQueries = 0;
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const sentence = m[0];
-    if (!ERROR_WORD.test(sentence) || !hasReportCue(sentence)) continue;
+    // A known phrase names the error by itself ("we are getting the heap size too large"); the
+    // fuzzy look-up below needs an error word to anchor on.
+    if (!hasReportCue(sentence)) continue;
     // Cheap cap: prose reports are short messages; a long log is read by the other extractors.
     if (++sentences > MAX_REPORT_SENTENCES) break;
     // Code names are read by the code extractor; here only the person's own words count.
     const squashed = squash(sentence.replace(/\S*_\S*/g, ' '));
     let found = false;
-    for (const [phrase, code] of index.phrases) {
-      if (squashed.includes(phrase)) {
-        signals.push({ code, kind: 'prose', strength: adjustForLine(doc, m.index, PROSE, false), index: m.index });
-        found = true;
-      }
+    const seen = new Set<string>();
+    for (const hit of index.phraseAutomaton.search(squashed, 50)) {
+      const code = index.phraseCodes[hit.pattern] as string;
+      if (seen.has(code)) continue;
+      seen.add(code);
+      signals.push({ code, kind: 'prose', strength: adjustForLine(doc, m.index, PROSE, false), index: m.index });
+      found = true;
     }
-    if (!found) {
+    if (!found && ERROR_WORD.test(sentence)) {
       const fragment = fragmentBeforeErrorWord(sentence);
       if (fragment !== undefined && fuzzyQueries++ < MAX_FUZZY_QUERIES) {
         const best = index.fuzzyPhrase(fragment);

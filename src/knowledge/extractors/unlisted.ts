@@ -20,7 +20,7 @@ const CUSTOM_TYPE = /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*E
 /** Salesforce's own namespaces are read by the Apex extractor, with their own entries. */
 const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
 const APEX_AROUND =
-  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b/i;
+  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bYour solution provider has been notified\b|\bError is in expression '\{!/i;
 const REST_CODE = /["']errorCode["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/g;
 const SALESFORCE_WORDS =
   /salesforce|force\.com|\/services\/(?:data|apexrest)|sobject|soql|\b\w+__[cr]\b|jsforce|restforce|sfdx|\bsf (?:data|org|project)\b/i;
@@ -63,10 +63,13 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
 
 /**
  * Java and Python name exceptions by lower-case package paths (`java.lang.IllegalStateException`,
- * `org.apache.http.…`); an Apex type has at most a namespace before capitalised class names.
+ * `org.apache.http.…`); an Apex type has at most a namespace before its class names. Apex class
+ * names may start lower-case when they carry a prefix (`lbc.fflib_QueryFactory.…Exception`), but
+ * they are never all lower-case the way package segments are.
  */
 function looksLikeApexType(type: string): boolean {
   const segments = type.split('.');
-  const lowerSegments = segments.filter((s) => /^[a-z]/.test(s)).length;
-  return lowerSegments <= 1 && (lowerSegments === 0 || /^[a-z]/.test(segments[0] as string));
+  const packageLike = segments.map((s) => /^[a-z][a-z0-9_]*$/.test(s));
+  const count = packageLike.filter(Boolean).length;
+  return count === 0 || (count === 1 && packageLike[0] === true);
 }
