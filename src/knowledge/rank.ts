@@ -167,6 +167,8 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
   const genericEntry =
     entry.family === 'network' ||
     entry.family === 'http' ||
+    // Bayeux "402::Unknown client" and friends come from every CometD server, not only Salesforce's.
+    entry.family === 'streaming' ||
     // A generic OAuth value counts with a description only Salesforce words that way (a variant,
     // or a message text of the entry: "grant type not supported").
     (entry.family === 'oauth' &&

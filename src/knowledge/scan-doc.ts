@@ -51,8 +51,17 @@ const DISCUSSION_LINE = new RegExp(
     // Citations and reference prose: "(see https://…)", "is reported by Salesforce as".
     String.raw`\(see https?:|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
     // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …".
-    String.raw`^\s*(?:[-*]\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects)\s`,
+    // With a ticket or conventional-commit prefix too: "SALTO-7409: Handle …", "fix(bulk): retry …".
+    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects|increase|increases|suppress|suppresses|ignore|ignores|avoid|avoids)\s`,
     // Proposals, fixes, examples, analysis and announcements about an error, not a report of one.
+    // The generic reader ("you can easily run into this error if…"), hypotheticals ("let's say",
+    // "or similar"), examples of a kind ("an error message like"), lists of what may happen.
+    String.raw`\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b`,
+    String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
+    // Any call of a kind, not this one: "a REST API call that fails with this error returns…".
+    String.raw`\b(?:an?|any|every|each)\s+(?:[\w-]+\s+){0,4}?(?:call|request|response|query|job|batch|update|insert|login)s?\s+(?:that|which)\s+(?:fails?|returns?|throws?|hits?|gets?)\b`,
+    // Explaining the error in the general voice: "This error message is generated from…".
+    String.raw`\bthis (?:error|exception)(?: message)? (?:is (?:generated|caused|related|raised|thrown|returned|triggered)|means|indicates|occurs|happens)\b`,
     String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
     // An explanation in a conditional about someone else: "If the value did not propagate, … fails with X".
     String.raw`(?:^|[.:]\s+)If (?!I\b|we\b|i\b|you\b)[^,\n]{3,120},`,
@@ -61,7 +70,7 @@ const DISCUSSION_LINE = new RegExp(
     // Code that handles an error, described: "to identify a ForceException", "to detect these errors".
     String.raw`\bto (?:identify|detect|recogni[sz]e|handle|catch|distinguish|classify|surface|expose|translate|map) (?:(?:an?|the|this|that|these|those|such|all|any|specific)\s+)?(?:[\w'-]+\s+){0,3}?\S*(?:error|exception|fault|code|response|failure)s?\b`,
     // A condition about any caller, not something that happened: "if an API call returns X".
-    String.raw`\b(?:(?:if|whenever|unless|in case)\s+(?:an?|the|any|some|every)|when\s+(?:an?|any|some|every))\s+(?:[\w-]+\s+){0,3}?(?:returns?|fails?|throws?|responds?|raises?|errors? out)\b`,
+    String.raw`\b(?:(?:if|whenever|unless|in case)\s+(?:an?|the|any|some|every)|when\s+(?:an?|any|some|every))\s+(?:[\w-]+\s+){0,3}?(?:returns?|fails?|throws?|responds?|raises?|errors? out|experiences?|encounters?|hits?|gets?|receives?|runs? into)\b`,
     // Talk about code lists: "the StatusCode enum does not have X".
     String.raw`\benum(?:eration)?s?\b`,
     // Proposals: "we could add a retryOn option", "you should catch X".
@@ -69,7 +78,7 @@ const DISCUSSION_LINE = new RegExp(
     // What a system does in general, and when: "Salesforce returns X when the token has expired",
     // "the error X occurs when two transactions…", "jobs can fail with X if…".
     String.raw`\b(?:salesforce|the (?:api|server|platform|endpoint|org))\s+(?:returns|throws|raises|responds with|sends)\b[^.\n]{0,80}?\b(?:when|if|whenever|once)\s+(?!i\b|we\b|my\b|our\b)`,
-    String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,60}?\b(?:occurs|happens|is thrown|is raised|is returned)\s+(?:when|if|whenever)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b)`,
+    String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,120}?\b(?:occurs|happens|is thrown|is raised|is returned)\s+(?:when|if|whenever)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b)`,
     String.raw`\b(?:can|may|might|could) (?:fail|error out|throw|raise|return|respond|occur)\b`,
     String.raw`\b(?:errors?|exceptions?|failures?) (?:that|which) (?:can |may |might )?(?:occur|happen|appear)s?\b`,
     // Documentation cited, and problems solved: "the docs list X", "switching to serial fixed the X errors".
@@ -122,7 +131,7 @@ const JAPANESE_ARTICLE = new RegExp(
  * Resolution:, Categoría:, 原因:), two or more of them: a reference page, not a report.
  */
 const EXPLANATION_LABEL =
-  /^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|resolution|solution|workaround|category|meaning|explanation|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|発生原因|意味)[ \t]*[:：]/gim;
+  /^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味)[ \t]*[:：]/gim;
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
@@ -130,7 +139,28 @@ const ENGLISH_ARTICLE =
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
-  /^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$/gim;
+  /^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+
+/**
+ * Openings of texts about errors rather than reports of one: a PR or commit title ("Increases
+ * the retry timeout…", "SALTO-7409: Handle …"), a hypothetical ("Let's say you want to…"), the
+ * generic reader ("You can easily run into this error if…"), a list of what may happen.
+ */
+const OPENING_TALK = new RegExp(
+  [
+    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:adds|increases|decreases|fixes|handles|retries|catches|maps|supports|raises|exposes|surfaces|parses|detects|suppresses|ignores|avoids|prevents|improves|updates|removes|bumps|reduces|introduces|implements|allows|ensures|makes|moves|refactors|treats|skips|wraps)\s+(?:the|a|an|all|this|these|support|\w+ing\b|[\w-]+\s+(?:errors?|exceptions?|handling|retr(?:y|ies)))`,
+    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)(?:handle|retry|catch|map|support|suppress|ignore|avoid|fix|add)\s`,
+    String.raw`\blet'?s say\b|^\s*suppose\b|^\s*imagine\b|\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * A template, not an occurrence: a placeholder that names the kind of text that goes there
+ * ("<Error description>", "[エラー内容]", "{error message}").
+ */
+const TEMPLATE_PLACEHOLDER =
+  /[<[{](?:error|exception)[ _-](?:description|message|details?|text)[>\]}]|[<[{［](?:エラー|例外)(?:内容|メッセージ|詳細|コード)[>\]}］]/i;
 
 /** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node. */
 const CLIENT_SIDE_FAILURE =
@@ -140,6 +170,8 @@ const CLIENT_SIDE_FAILURE =
 export const JAPANESE_FIRST_HAND = new RegExp(
   [
     '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう)',
+    // What happened, mid-sentence: "エラーが発生して処理がされません", "エラーが発生したため".
+    '(?:エラー|例外)が(?:発生|出)(?:して(?!いる場合|いない)|した(?!場合|とき|時|ら)|ており|し[、,])',
     String.raw`(?:エラー|例外|ログ|メッセージ)[^\n。]{0,20}?(?:出|発生し|表示され|出力され)た(?:。|$|ので|けど|が、)`,
     '困っています|頻発して',
     // The colloquial present a person describes their own trouble in: "…というエラーが出ます",
@@ -180,6 +212,9 @@ export interface ScanDoc {
   inExample(index: number): boolean;
   /** The paste shows the client itself failing (a JavaScript TypeError, OpenSSL, a Node error code). */
   readonly clientSideFailure: boolean;
+  /** The text opens by talking about errors rather than reporting one (a PR title, a
+   * hypothetical, "possible errors:"): without any report cue, the whole text is talk. */
+  readonly discusses: boolean;
   /**
    * The line is written in Japanese (at least 30 % of its visible characters) by a person: not a
    * pasted body that carries a localised message ("'message': '列を絞り込む場合…'"), and not
@@ -195,7 +230,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\bcometd\b|\/meta\/(?:handshake|connect|subscribe)\b|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bpub ?sub\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bpub ?sub\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 const JAPANESE = /[\u3040-\u30ff]/;
 
@@ -235,6 +270,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
   let notReceived: boolean | undefined;
   let explains: boolean | undefined;
   let clientSide: boolean | undefined;
+  let discusses: boolean | undefined;
   let examples: Array<readonly [number, number]> | undefined;
   // The paragraph after each example marker; blank lines right after the marker are skipped.
   const exampleRanges = () => {
@@ -321,7 +357,8 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
               withoutLocalised(head.length === text.length ? lower : head.toLowerCase(), localised),
             )) ||
           countUpTo(EXPLANATION_LABEL, head, 2) >= 2 ||
-          ENGLISH_ARTICLE.test(head);
+          ENGLISH_ARTICLE.test(head) ||
+          TEMPLATE_PLACEHOLDER.test(head);
       }
       return explains;
     },
@@ -329,6 +366,20 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
     get clientSideFailure() {
       clientSide ??= CLIENT_SIDE_FAILURE.test(text);
       return clientSide;
+    },
+    get discusses() {
+      if (discusses === undefined) {
+        // The opening decides: the first two lines with words on them.
+        discusses = false;
+        let seen = 0;
+        for (let n = 0; n < lineStarts.length && seen < 2; n++) {
+          const line = lineTextOf(n);
+          if (!/[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{2}/.test(line)) continue;
+          seen++;
+          if (OPENING_TALK.test(line)) discusses = true;
+        }
+      }
+      return discusses;
     },
     writtenInJapanese(index) {
       hasJapanese ??= JAPANESE.test(text);

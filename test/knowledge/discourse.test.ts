@@ -260,3 +260,90 @@ describe('knowledge added in this round', () => {
     expect(entry?.causes.length).toBeGreaterThan(0);
   });
 });
+
+describe('third round: explanations, examples and other servers', () => {
+  it('stays silent on a text that opens with a PR or commit title, answers the same error reported', () => {
+    silent('PROJ-1234: Handle "INSUFFICIENT_ACCESS: insufficient access rights on entity" errors in sync');
+    silent(
+      'Increases the retry timeout so the nightly run sees `ConcurrentRequests (Concurrent API Requests) Limit exceeded` less often',
+    );
+    expect(codes('Our sync log from last night: INSUFFICIENT_ACCESS: insufficient access rights on entity')[0]).toBe(
+      'INSUFFICIENT_ACCESS',
+    );
+  });
+
+  it('treats a hypothetical and the generic reader as an example, not a report', () => {
+    silent(
+      "Let's say you want to insert an Account and then a User. Do both in one transaction and you get this (or similar):\n\nSystem.DmlException: Insert failed. First exception on row 0; first error: MIXED_DML_OPERATION, DML operation on setup object is not permitted",
+    );
+    silent(
+      'MIXED_DML_OPERATION in Apex\n\nYou can easily run into this error if a test inserts a User and an Account together.',
+    );
+    expect(
+      codes(
+        'We insert an Account and then a User in one trigger and got:\nSystem.DmlException: Insert failed. First exception on row 0; first error: MIXED_DML_OPERATION, DML operation on setup object is not permitted',
+      )[0],
+    ).toBe('MIXED_DML_OPERATION');
+  });
+
+  it('reads "a call that fails with…" as a description and "looks like this:" as an example', () => {
+    silent(
+      'Any REST API call that fails with an expired session returns 401 and a body that looks like this:\n\n[{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}]',
+    );
+    expect(
+      codes(
+        'My REST call fails with 401 and the body looks like this:\n\n[{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}]',
+      )[0],
+    ).toBe('INVALID_SESSION_ID');
+  });
+
+  it('takes a placeholder template ("<Error description>", "[エラー内容]") for documentation', () => {
+    silent(
+      'Error 1203 - Salesforce call error: <Error description>\nFor example: REQUEST_LIMIT_EXCEEDED TotalRequests Limit exceeded.',
+    );
+    expect(codes('Error 1203 - Salesforce call error: REQUEST_LIMIT_EXCEEDED TotalRequests Limit exceeded.')[0]).toBe(
+      'REQUEST_LIMIT_EXCEEDED',
+    );
+  });
+
+  it('answers "when X happens, we get Y" and leaves a general condition alone', () => {
+    expect(
+      codes('Whenever a record gets deleted in the other system, we get an error saying ENTITY_IS_DELETED')[0],
+    ).toBe('ENTITY_IS_DELETED');
+    silent('When a bulk job experiences a QUERY_TIMEOUT error, try running it with PK chunking.');
+  });
+
+  it('needs Salesforce for a CometD error: 403:: is Salesforce, 402:: is any Bayeux server', () => {
+    expect(
+      codes(
+        '[{"channel":"/meta/connect","error":"403::Unknown client","successful":false,"advice":{"reconnect":"handshake"}}]',
+      )[0],
+    ).toBe('STREAMING_UNKNOWN_CLIENT');
+    silent('Our chat server (CometD) returns the following error code during reconnect: 402::unknown client.');
+  });
+
+  it('answers an unknown code someone reports, under its own name, and not one in passing', () => {
+    const d = diagnose('Getting a OAUTH_EC_APP_NOT_FOUND error when trying to connect to our Salesforce sandbox.');
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('OAUTH_EC_APP_NOT_FOUND');
+    silent('The OAUTH_EC_APP_NOT_FOUND error is listed in the Salesforce docs for external client apps.');
+  });
+
+  it('reads Japanese reports told mid-sentence and the Japanese Login History status', () => {
+    expect(codes('3,000件の取引先を更新する際に、Apex CPU time limitエラーが発生し、一部が失敗しました。')[0]).toBe(
+      'LIMIT_EXCEPTION_CPU_TIME',
+    );
+    expect(codes('ログイン履歴を確認すると、「失敗: API セキュリティトークンが必要です」と記録されていた。')[0]).toBe(
+      'LOGIN_MUST_USE_SECURITY_TOKEN',
+    );
+    silent('Apex CPU time limit エラーが発生した場合は、処理を非同期に分割します。');
+  });
+
+  it('counts a report someone passes on for a colleague or client', () => {
+    expect(
+      codes(
+        'She is receiving an error message: first exception on row 0, first error: DUPLICATES_DETECTED, Use one of these records?',
+      )[0],
+    ).toBe('DUPLICATES_DETECTED');
+  });
+});

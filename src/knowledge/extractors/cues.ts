@@ -13,8 +13,10 @@ const FIRST_HAND_EN = new RegExp(
   [
     // One scan after the person: "I keep getting", "we received", "users are seeing" (but not
     // "I see that the change…"), "we noticed failures in the sync", "we ended up with X".
-    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd|user|users|customer|customers)\b[^.!?\n]{0,40}?\b(?:(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd|user|users|customer|customers|client|clients|she|he|they|she's|he's|they're|colleague|colleagues)\b[^.!?\n]{0,40}?\b(?:(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
     String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
+    // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
+    String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
     // "Why does Salesforce give me X", "the API threw us a 500".
     String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
     // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following".
@@ -27,7 +29,8 @@ const FIRST_HAND_EN = new RegExp(
 const EVENT_EN = new RegExp(
   [
     // "fails with", "errors out in batch apex with error X", "failed because".
-    String.raw`\b(?:fails?|failed|failing|errors? out|errored out|erroring)\b[^.!?\n]{0,40}?\b(?:with|because)\b`,
+    // Not in a relative clause about any call: "a REST API call that fails with this error returns…".
+    String.raw`(?<!\b(?:that|which) )\b(?:fails?|failed|failing|errors? out|errored out|erroring)\b[^.!?\n]{0,40}?\b(?:with|because)\b`,
     // "the batch blows up with X", "the sync died with", "crashes on".
     String.raw`\b(?:blows? up|blew up|crash(?:es|ed)?|dies|died|bombs? out|bombed out|chokes?|choked|aborts?|aborted)\b[^.!?\n]{0,30}?\b(?:with|on|because)\b`,
     String.raw`\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exception)`,
@@ -106,6 +109,34 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp): boolean {
   return false;
 }
 
+/** A first-hand cue in this piece of text ("we get", "I keep getting", "エラーが出ました"). */
+export function hasFirstHandCue(text: string): boolean {
+  if (UNTICKED.test(text)) return false;
+  FIRST_HAND_EN_ALL.lastIndex = 0;
+  if (FIRST_HAND_EN_ALL.test(text)) return true;
+  FIRST_HAND_JA.lastIndex = 0;
+  return KANA.test(text) && FIRST_HAND_JA.test(text);
+}
+
+/** "When(ever) X happens, we get Y": a condition, then what happened to the writer. */
+const WHEN_THEN_WE =
+  /\b(?:when|whenever|if|every time|each time)\b[^.!?\n]{3,160},\s*(?:i|we)(?:'ve| have)?\s+(?:always\s+|still\s+)?(?:get|got|see|saw|receive|received|hit|run into|ran into)\b/i;
+
+/** The sentence of `line` around offset `at` (. ! ? and 。 end sentences). */
+function sentenceOf(line: string, at: number): string {
+  const ends = /[.!?](?=\s)|[。！？]/g;
+  let from = 0;
+  let to = line.length;
+  for (let m = ends.exec(line); m !== null; m = ends.exec(line)) {
+    if (m.index < at) from = m.index + 1;
+    else {
+      to = m.index + 1;
+      break;
+    }
+  }
+  return line.slice(from, to);
+}
+
 /** Applies the line's character (code, design talk) and report cues to a signal's strength. */
 export function adjustForLine(doc: ScanDoc, index: number, strength: number, allowReportBonus: boolean): number {
   const kind = doc.lineKindAt(index);
@@ -118,11 +149,17 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
     return Math.min(strength, DISCUSSION_LINE_CAP);
   }
   if (doc.writtenInJapanese(index) && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
+  // Talk about errors (a PR title, a hypothetical, "possible errors:") with no one saying that
+  // anything happened: the error it names, or shows, is an example.
+  if (doc.discusses && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   let s = strength;
   if (allowReportBonus) {
     if (hasReportCue(lineText(doc, index))) s += REPORT_SAME_LINE_BONUS;
     else if (reportsSomewhere(doc)) s += REPORT_ELSEWHERE_BONUS;
   }
-  if (kind === 'discussion') return Math.min(s, DISCUSSION_LINE_CAP);
+  // "Whenever an entity gets deleted, we get an error saying X": a general condition, then
+  // what happened to the writer. The first-hand part makes the sentence a report.
+  if (kind === 'discussion' && !WHEN_THEN_WE.test(sentenceOf(lineText(doc, index), index - doc.lineAt(index).start)))
+    return Math.min(s, DISCUSSION_LINE_CAP);
   return Math.min(s, 0.99);
 }

@@ -1,6 +1,6 @@
 import type { Signal } from '../diagnosis';
-import { APEX_EXCEPTION, UNLISTED_ERROR_CODE } from '../weights';
-import { adjustForLine } from './cues';
+import { APEX_EXCEPTION, PROSE, UNLISTED_ERROR_CODE } from '../weights';
+import { adjustForLine, hasFirstHandCue, lineText } from './cues';
 import type { Extractor } from './types';
 
 /**
@@ -14,6 +14,15 @@ import type { Extractor } from './types';
  */
 export const UNLISTED_APEX = 'UNLISTED_APEX_EXCEPTION';
 export const UNLISTED_REST = 'UNLISTED_REST_ERROR_CODE';
+export const UNLISTED_CODE = 'UNLISTED_ERROR_CODE';
+
+/**
+ * An error code written out by someone who got it: "Getting a OAUTH_EC_APP_NOT_FOUND error when
+ * trying to connect", "we receive error FOO_BAR_BAZ". Long upper-case snake names only, next to
+ * the word error, on a line that says it happened to them.
+ */
+const NAMED_CODE =
+  /\b([A-Z][A-Z0-9]{1,}(?:_[A-Z0-9]{2,}){2,})\b(?=\s+(?:error|exception|fault|response)\b)|\b(?:error|exception|fault)(?:\s+code)?\s*[:=]?\s*["'`]?([A-Z][A-Z0-9]{1,}(?:_[A-Z0-9]{2,}){2,})\b/g;
 
 /** One to three dotted segments, then a capitalised class ending in Exception, then its message. */
 const CUSTOM_TYPE = /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S)/g;
@@ -55,6 +64,23 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
         strength: adjustForLine(doc, m.index, UNLISTED_ERROR_CODE, false),
         index: m.index,
         unlisted: UNLISTED_REST,
+      });
+    }
+  }
+  if (SALESFORCE_WORDS.test(doc.text)) {
+    const re = new RegExp(NAMED_CODE.source, 'g');
+    for (let m = re.exec(doc.text); m !== null && signals.length < 20; m = re.exec(doc.text)) {
+      const code = (m[1] ?? m[2]) as string;
+      const at = m.index + m[0].indexOf(code);
+      if (index.byName.has(code) || code.length < 12 || signals.some((s) => s.code === code)) continue;
+      if (!hasFirstHandCue(lineText(doc, at))) continue;
+      signals.push({
+        code,
+        kind: 'code',
+        strength: adjustForLine(doc, at, PROSE, true),
+        index: at,
+        end: at + code.length,
+        unlisted: UNLISTED_CODE,
       });
     }
   }
