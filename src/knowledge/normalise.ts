@@ -76,6 +76,8 @@ export function normalise(input: string): NormalisedText {
       });
   }
   if (text.includes('>')) text = text.replace(/^[ \t]{0,8}>[ \t]?/gm, '');
+  // Markdown escapes the underscores of a code (INVALID\_FIELD) when it is typed outside backticks.
+  if (text.includes('\\_')) text = text.replace(/([A-Za-z0-9])\\_(?=[A-Za-z0-9])/g, '$1_');
   // Markdown emphasis around a code (_INVALID_FIELD_) would glue it to the underscores.
   if (text.includes('_')) {
     text = text.replace(/(^|[\s(])_([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)_(?=[\s.,;:)!?]|$)/gm, '$1 $2 ');

@@ -21,6 +21,8 @@ const CODE_LINE = new RegExp(
     String.raw`^\s*[-+]?\s*(?:public|private|protected|static|global)\s+[\w<>,\s]*\(`,
     String.raw`^\s*[-+]?\s*(?:return|throw)\s+new\s`,
     String.raw`^\s*@@\s`,
+    // A line of a diff pasted without a diff fence: "+        "status": 400,".
+    String.raw`^[+-](?: {2,}|\t)\S|^[+-]\s*[{}[\]"]`,
     String.raw`\bcatch\s*\(`,
     String.raw`^\s*\/\/\s`,
     String.raw`^\s*(?:\|\||&&)\s*[\w.!]+\(|\bstring\.Equals\(|\.equals(?:IgnoreCase)?\(\s*["']`,
@@ -52,12 +54,17 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\(see https?:|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
     // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …".
     // With a ticket or conventional-commit prefix too: "SALTO-7409: Handle …", "fix(bulk): retry …".
-    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects|increase|increases|suppress|suppresses|ignore|ignores|avoid|avoids)\s`,
+    String.raw`^\s*(?:[-*]\s+)?[_*~]*(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects|increase|increases|suppress|suppresses|ignore|ignores|avoid|avoids)\s`,
     // Proposals, fixes, examples, analysis and announcements about an error, not a report of one.
     // The generic reader ("you can easily run into this error if…"), hypotheticals ("let's say",
     // "or similar"), examples of a kind ("an error message like"), lists of what may happen.
     String.raw`\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b`,
     String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
+    // What generally happens, for anyone: "it is possible to run into X", "is a common issue",
+    // "this typically occurs when", "usually you get this error when", "the following error will
+    // be displayed", "the payload always contains", a change that prevents or fixes an error.
+    String.raw`\b(?:it is|it's) possible to (?:run into|get|hit|see|encounter|receive)\b|\bis a (?:very )?common (?:issue|problem|error|cause)\b|\b(?:this|it|which) (?:typically|usually|often|commonly|generally|normally) (?:occurs|happens|means|indicates)\b|\b(?:usually|typically|normally|generally) you (?:get|see|will get|hit)\b|\byou (?:usually|typically|normally|generally) (?:get|see|hit)\b|\bwill be (?:displayed|shown|returned|thrown|raised|logged)\b|\b(?:always|usually|typically|normally) (?:contains|includes|looks like)\b`,
+    String.raw`\bto (?:prevent|avoid|stop|fix|reduce|suppress|retry on|work around) (?:[\w'"\`-]+\s+){0,3}?[\w'"\`-]*(?:errors?|exceptions?|failures?)\b|\b(?:fixed|fixes|fix)\b[^.\n]{0,40}\bdue to\b`,
     // Any call of a kind, not this one: "a REST API call that fails with this error returns…".
     String.raw`\b(?:an?|any|every|each)\s+(?:[\w-]+\s+){0,4}?(?:call|request|response|query|job|batch|update|insert|login)s?\s+(?:that|which)\s+(?:fails?|returns?|throws?|hits?|gets?)\b`,
     // Explaining the error in the general voice: "This error message is generated from…".
@@ -78,7 +85,7 @@ const DISCUSSION_LINE = new RegExp(
     // What a system does in general, and when: "Salesforce returns X when the token has expired",
     // "the error X occurs when two transactions…", "jobs can fail with X if…".
     String.raw`\b(?:salesforce|the (?:api|server|platform|endpoint|org))\s+(?:returns|throws|raises|responds with|sends)\b[^.\n]{0,80}?\b(?:when|if|whenever|once)\s+(?!i\b|we\b|my\b|our\b)`,
-    String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,120}?\b(?:occurs|happens|is thrown|is raised|is returned)\s+(?:when|if|whenever)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b)`,
+    String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,120}?\b(?:occurs|happens|is thrown|is raised|is returned)\s+(?:when|if|whenever|on|in|for)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b|my\b)`,
     String.raw`\b(?:can|may|might|could) (?:fail|error out|throw|raise|return|respond|occur)\b`,
     String.raw`\b(?:errors?|exceptions?|failures?) (?:that|which) (?:can |may |might )?(?:occur|happen|appear)s?\b`,
     // Documentation cited, and problems solved: "the docs list X", "switching to serial fixed the X errors".
@@ -102,7 +109,7 @@ const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 
 /** Pull-request and release-note templates describe a change to code, not an error someone hit. */
 const DESCRIBES_CHANGE =
-  /^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
+  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
 
 /**
  * Japanese articles, help pages and study notes explain errors: in the present tense ("…際に
@@ -140,6 +147,12 @@ const ENGLISH_ARTICLE =
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
   /^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+
+/** Signs of output captured from a real run: an Apex or Java stack frame, a timestamped log line. */
+const CAPTURED = /\b(?:Class|Trigger)\.[\w.]+: line \d+|^\s+at [\w.$<>]+\(|\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
+
+/** A line that points at what comes next: "the following error", "shown below", "like this:". */
+const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$/i;
 
 /**
  * Openings of texts about errors rather than reports of one: a PR or commit title ("Increases
@@ -230,7 +243,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bpub ?sub\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 const JAPANESE = /[\u3040-\u30ff]/;
 
@@ -276,15 +289,27 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
   const exampleRanges = () => {
     if (examples !== undefined) return examples;
     examples = [];
-    const re = new RegExp(EXAMPLE_MARKER.source, EXAMPLE_MARKER.flags);
-    const head = text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text;
-    for (let m = re.exec(head); m !== null && examples.length < 20; m = re.exec(head)) {
-      const start = m.index + m[0].length;
+    const found = examples;
+    const paragraphAfter = (start: number) => {
       const body = /^\s*\S/.exec(text.slice(start));
       const from = body === null ? text.length : start + body[0].length - 1;
       const blank = /\n[ \t]*\n/.exec(text.slice(from));
-      examples.push([start, blank === null ? text.length : from + blank.index]);
+      found.push([start, blank === null ? text.length : from + blank.index]);
+    };
+    const re = new RegExp(EXAMPLE_MARKER.source, EXAMPLE_MARKER.flags);
+    const head = text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text;
+    for (let m = re.exec(head); m !== null && examples.length < 20; m = re.exec(head)) {
+      paragraphAfter(m.index + m[0].length);
       if (re.lastIndex === m.index) re.lastIndex++;
+    }
+    // Talk that announces an error ("If this occurs, the following error will be displayed."):
+    // what follows is the error it talks about, an example.
+    // A captured trace or a timestamped log is what happened, not an illustration: left alone.
+    for (let n = 0; n < lineStarts.length && (lineStarts[n] as number) < DISCOURSE_WINDOW && examples.length < 20; n++) {
+      if (ownKind(n) !== 'discussion' || !ANNOUNCES.test(lineTextOf(n))) continue;
+      const end = bounds(n).end;
+      const next = text.slice(end, end + 2_000);
+      if (!CAPTURED.test(next)) paragraphAfter(end);
     }
     return examples;
   };

@@ -347,3 +347,45 @@ describe('third round: explanations, examples and other servers', () => {
     ).toBe('DUPLICATES_DETECTED');
   });
 });
+
+describe('fourth round: what generally happens, announced examples, escaped codes', () => {
+  it('leaves "the following error will be displayed" documentation alone, answers a captured trace after such a line', () => {
+    silent(
+      "There is a daily request limit in the Salesforce API. If this occurs, the following error will be displayed.\nERROR [Scanner]: ApiFault exceptionCode='REQUEST_LIMIT_EXCEEDED' exceptionMessage='TotalRequests Limit exceeded.'",
+    );
+    expect(
+      codes(
+        'If the field argument is invalid, Salesforce raises the following error:\nSystem.ListException: List index out of bounds: -1\nClass.PriceBookService.insertEntries: line 2059, column 1',
+      )[0],
+    ).toBe('System.ListException');
+  });
+
+  it('reads general statements as explanations', () => {
+    silent(
+      'When making POST requests to the Salesforce API, encountering a "Session expired or invalid" error is a common issue. This typically occurs when the token expires.',
+    );
+    silent("When exporting many objects it is possible to run into 'INVALID_QUERY_LOCATOR' errors.");
+    expect(codes('Our export of 20 objects fails with INVALID_QUERY_LOCATOR: invalid query locator')[0]).toBe(
+      'INVALID_QUERY_LOCATOR',
+    );
+  });
+
+  it('reads a change that prevents or fixes an error as a change, not a report', () => {
+    silent("Added an option to set the API version to prevent 'SalesforceMalformedRequest' errors.");
+    silent('1. Fixed failing testcase due to DUPLICATES_DETECTED, Duplicate Alert: []');
+  });
+
+  it('reads a code whose underscores Markdown escaped', () => {
+    expect(
+      codes(
+        'I get error:\n\norg.apache.cxf.binding.soap.SoapFault: INVALID\\_FIELD: RecordId field must be selected',
+      )[0],
+    ).toBe('INVALID_FIELD');
+  });
+
+  it('takes Google Pub/Sub for what it is, and Salesforce Pub/Sub API errors with their own signs', () => {
+    silent(
+      'Our service using @google-cloud/pubsub always fails to authenticate:\nError: 16 UNAUTHENTICATED: Request had invalid authentication credentials.',
+    );
+  });
+});

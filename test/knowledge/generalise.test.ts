@@ -92,8 +92,8 @@ describe('generic names with Salesforce evidence', () => {
     expect(diagnose('NOT_FOUND: no such key').isError).toBe(false);
   });
 
-  it('reads gRPC status names only next to Pub/Sub vocabulary', () => {
-    expect(codes('pubsub subscriber: Error: 13 INTERNAL: An error occurred while trying to subscribe')[0]).toBe(
+  it("reads gRPC status names only next to Salesforce's Pub/Sub API vocabulary (Google's Pub/Sub is not)", () => {
+    expect(codes('Pub/Sub API subscriber: Error: 13 INTERNAL: An error occurred while trying to subscribe')[0]).toBe(
       'INTERNAL',
     );
     expect(diagnose('Error: 14 UNAVAILABLE: No connection established').isError).toBe(false);
