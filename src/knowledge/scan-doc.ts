@@ -65,6 +65,11 @@ const DISCUSSION_LINE = new RegExp(
     // be displayed", "the payload always contains", a change that prevents or fixes an error.
     String.raw`\b(?:it is|it's) possible to (?:run into|get|hit|see|encounter|receive)\b|\bis a (?:very )?common (?:issue|problem|error|cause)\b|\b(?:this|it|which) (?:typically|usually|often|commonly|generally|normally) (?:occurs|happens|means|indicates)\b|\b(?:usually|typically|normally|generally) you (?:get|see|will get|hit)\b|\byou (?:usually|typically|normally|generally) (?:get|see|hit)\b|\bwill be (?:displayed|shown|returned|thrown|raised|logged)\b|\b(?:always|usually|typically|normally) (?:contains|includes|looks like)\b`,
     String.raw`\bto (?:prevent|avoid|stop|fix|reduce|suppress|retry on|work around) (?:[\w'"\`-]+\s+){0,3}?[\w'"\`-]*(?:errors?|exceptions?|failures?)\b|\b(?:fixed|fixes|fix)\b[^.\n]{0,40}\bdue to\b`,
+    // "If the schema is not correct, you will get an error message with…".
+    String.raw`\bif\b[^.\n]{3,120},\s*you(?:'ll| will| would)\s+(?:\w+\s+)?(?:get|receive|see|hit)\b`,
+    String.raw`\bthe following (?:error|exception|message)s? (?:will be|would be|is then|are then) (?:thrown|returned|displayed|shown|raised|logged)\b|\b(?:a|the) (?:most )?common (?:causes?|reasons?)\b|\berrors? similar to\b|\bin your (?:code|org|trigger|class)\b|\bgenerally,? when you\b`,
+    // A definition: "C-9999 is a server error that the CLI is simply reporting".
+    String.raw`\b(?:is|are) (?:the|an?) (?:[\w-]+ ){0,2}(?:error|exception|status|code)s? (?:thrown|returned|raised|used|that|which|when|for)\b`,
     // Any call of a kind, not this one: "a REST API call that fails with this error returns…".
     String.raw`\b(?:an?|any|every|each)\s+(?:[\w-]+\s+){0,4}?(?:call|request|response|query|job|batch|update|insert|login)s?\s+(?:that|which)\s+(?:fails?|returns?|throws?|hits?|gets?)\b`,
     // Explaining the error in the general voice: "This error message is generated from…".
@@ -128,9 +133,14 @@ const JAPANESE_ARTICLE = new RegExp(
     // Addressing the reader: "…経験はありませんか?", "どう対応すべきか", "…について書く";
     // conditions: "…が返ってきた場合、", "…場合がある"; trying an error out: "意図的に起こしてみます".
     '経験(?:は|が)?ありませんか|ありませんか[?？]|すべきか|について(?:書|紹介)|(?:た|る)場合[、,は]|場合がある|意図的に|起こしてみ|試してみま',
+    // What always or generally happens: "下記のエラーが発生します", "…をかけると、…が発生します",
+    // "必ず…エラーが返ってきます", "…場合に、エラーが表示されます".
+    '(?:下記|以下|次)の(?:ような)?(?:エラー|例外|メッセージ)(?:が|は)(?:発生|表示|出力|返)|必ず[^。\n]{0,40}(?:エラー|例外)|場合[にはも]?、?[^。\n]{0,20}(?:発生|出力|表示)(?:します|されます)',
     // Reference layout: "エラー内容", "発生原因", "原因:", "エラー説明"; sources: "抜粋", "リファレンス".
     String.raw`参照してください|(?:次|以下)の例|サンプルを示|」は[^。\n]{0,40}(?:エラー|例外)です|[A-Za-z_]{6,}\s*は[、,]?[^。\n]{0,40}(?:エラー|例外)です|エラー内容|発生原因|エラー説明|(?:^|\n)[ \t]*原因[ \t]*[:：]|抜粋|リファレンス|紹介します|参考にして|について(?:説明|解説|まとめ|です)|(?:エラー|について)[ \t]*(?:\n|$)`,
   ].join('|'),
+  // "NG 例" and friends are matched in the lower-cased text.
+  'i',
 );
 
 /**
@@ -138,11 +148,11 @@ const JAPANESE_ARTICLE = new RegExp(
  * Resolution:, Categoría:, 原因:), two or more of them: a reference page, not a report.
  */
 const EXPLANATION_LABEL =
-  /^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味)[ \t]*[:：]/gim;
+  /^[ \t]*(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味)[ \t]*[:：]/gim;
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
-  /\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|^#{1,4}\s*troubleshooting\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|^#{1,4}\s*troubleshooting\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
@@ -183,6 +193,8 @@ const CLIENT_SIDE_FAILURE =
 export const JAPANESE_FIRST_HAND = new RegExp(
   [
     '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう)',
+    // "…が発生するようになってしまいました", "…に何度も遭遇してしまいました", "実際に遭遇した", "ハマった".
+    'なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|ら|こと(?:が|は)?(?:あり|な)))|実際に(?:遭遇|出会|発生)|ハマった|ハマりました',
     // What happened, mid-sentence: "エラーが発生して処理がされません", "エラーが発生したため".
     '(?:エラー|例外)が(?:発生|出)(?:して(?!いる場合|いない)|した(?!場合|とき|時|ら)|ており|し[、,])',
     String.raw`(?:エラー|例外|ログ|メッセージ)[^\n。]{0,20}?(?:出|発生し|表示され|出力され)た(?:。|$|ので|けど|が、)`,

@@ -163,6 +163,8 @@ function scanKeyValues(text: string, emit: Emit, options: FindOptions): void {
     const table = !assigned && (/[│┃|]/.test(separator) || /^[ \t]{2,}$/.test(separator));
     if (table ? !startsCell(text, keyStart) : !assigned && !key.startsWith('-')) continue;
     if (separator.includes(':') && !separator.includes('=') && options.isErrorCode?.(key) === true) continue;
+    // "unexpected token: 'JOIN'" is the SOQL parser naming a word of the query, not a credential.
+    if (word === 'token' && /unexpected\s+$/i.test(text.slice(Math.max(0, keyStart - 12), keyStart))) continue;
     const kind = kindOfKey(key.toLowerCase());
     const valueStart = m.index + m[0].length;
     // A full session ID is left to the session-id rule, which keeps its (non-secret) org ID.

@@ -1,3 +1,4 @@
+import { hasFirstHandCue } from '../../src/knowledge/extractors/cues';
 import { codes, diagnose, engine } from '../helpers/engine';
 
 /**
@@ -386,6 +387,52 @@ describe('fourth round: what generally happens, announced examples, escaped code
   it('takes Google Pub/Sub for what it is, and Salesforce Pub/Sub API errors with their own signs', () => {
     silent(
       'Our service using @google-cloud/pubsub always fails to authenticate:\nError: 16 UNAUTHENTICATED: Request had invalid authentication credentials.',
+    );
+  });
+});
+
+describe('fifth round: knowledge articles, Japanese reports and lower-case codes', () => {
+  it('reads knowledge-article layouts (question headings, publish dates, Description/Resolution) as documentation', () => {
+    silent(
+      'System.LimitException: Maximum trigger depth exceeded\nWhat does this error mean?\nSalesforce enforces a maximum trigger depth of 16 levels.',
+    );
+    silent(
+      'Contract edits fail for some users\n\nPublished Date: Apr 2, 2026\nDescription\n\nUsers who edit an activated contract receive the error "insufficient access rights on object id".\nResolution\n\nUnlock it first.',
+    );
+  });
+
+  it('tells people in general ("customers receive") from people who did ("our customers are getting")', () => {
+    expect(hasFirstHandCue('Sometimes when inserting 4,000 characters customers receive this error')).toBe(false);
+    expect(hasFirstHandCue('users who edit an activated contract receive the error')).toBe(false);
+    expect(hasFirstHandCue('Since Monday our customers are getting this error when they save')).toBe(true);
+    expect(hasFirstHandCue('a user got this error yesterday')).toBe(true);
+    expect(hasFirstHandCue('we receive this error on every save')).toBe(true);
+  });
+
+  it('reads a definition and a conditional "you will get" as explanations', () => {
+    silent('C-9999 is a server error that the CLI is simply reporting.');
+    silent('If the schema is not correct, you will get an error message with the exception code "InvalidBatch".');
+  });
+
+  it('reads Japanese reports of having run into an error, and Japanese notes saying what always happens', () => {
+    expect(codes('フローで Too many SOQL queries: 101 というエラーに何度も遭遇してしまいました。')[0]).toBe(
+      'LIMIT_EXCEPTION_SOQL_QUERIES',
+    );
+    expect(
+      codes('トリガで「System.LimitException: Too many SOQL queries: 21」が発生するようになってしまいました。')[0],
+    ).toBe('LIMIT_EXCEPTION_SOQL_QUERIES');
+    silent('JOIN を含むクエリを実行すると、必ず MALFORMED_QUERY というエラーが返ってきます。');
+    silent(
+      '設定オブジェクトと非設定オブジェクトを同時に更新すると、下記のエラーが発生します。\n\nMIXED_DML_OPERATION, DML operation on setup object is not permitted',
+    );
+  });
+
+  it('reads a long code typed in lower case, and the SOQL parser word after "unexpected token" unmasked', () => {
+    expect(
+      codes('I was getting insufficient_access_on_cross_reference_entity error while creating the team member')[0],
+    ).toBe('INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY');
+    expect(diagnose("We get MALFORMED_QUERY: unexpected token: 'JOIN' from our report query").maskedText).toContain(
+      "unexpected token: 'JOIN'",
     );
   });
 });

@@ -55,6 +55,11 @@ function lookup(index: KnowledgeIndex, token: string): KnowledgeEntry | undefine
   if (/^[a-z][a-z0-9]+[A-Z]/.test(token) && token.length >= 12) {
     return index.byName.get(`${token.charAt(0).toUpperCase()}${token.slice(1)}`);
   }
+  // A long code typed in lower case ("insufficient_access_on_cross_reference_entity") is still
+  // that code: no other name has three underscores and that length.
+  if (/^[a-z0-9]+(?:_[a-z0-9]+){3,}$/.test(token) && token.length >= 20) {
+    return index.byName.get(token.toUpperCase());
+  }
   if (token.startsWith('sfdc.platform.eventbus.') && token.length >= 40) {
     return index.entries.find((e) => e.code.startsWith(token));
   }

@@ -13,7 +13,10 @@ const FIRST_HAND_EN = new RegExp(
   [
     // One scan after the person: "I keep getting", "we received", "users are seeing" (but not
     // "I see that the change…"), "we noticed failures in the sync", "we ended up with X".
-    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd|user|users|customer|customers|client|clients|she|he|they|she's|he's|they're|colleague|colleagues)\b[^.!?\n]{0,40}?\b(?:(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+    // People in general ("customers receive this error when…") are a knowledge article; named
+    // ones in the past or the present progressive ("users are getting", "a customer got") report.
+    String.raw`\b(?:users?|customers?|clients?|colleagues?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`,
+    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b[^.!?\n]{0,40}?\b(?:(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
     String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
     // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
     String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
@@ -21,6 +24,8 @@ const FIRST_HAND_EN = new RegExp(
     String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
     // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following".
     String.raw`(?:^|[.!?]\s+)(?:getting|got|receiving|received|seeing|hitting|facing|encountering)\s+(?:this|the|an?|following|same|these|that|below)\b`,
+    // A bug report's "Actual result" section says what happened to the reporter.
+    String.raw`^[ \t]*(?:#{1,4}[ \t]*|\*\*)?actual (?:result|results|behaviou?r|outcome)\b`,
   ].join('|'),
   'im',
 );
