@@ -5,7 +5,7 @@
  * grouped by source thread; the figures to quote are those held-out ones, not the fit's own.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { labelledRecordSchema } from '../src/cli/eval';
 import { loadEngine } from '../src/knowledge/engine';
 import { DEFAULT_FIT, fitGate, probability } from '../src/knowledge/gate';
@@ -27,6 +27,8 @@ const samples = records.map((r) => ({
   isError: r.is_error,
 }));
 const params = fitGate(samples, DEFAULT_FIT);
+/** Which sets were used, by name only: sets kept outside the repository are named, not copied. */
+const sources = inputs.map((f) => basename(f)).join(', ');
 const target = join(root, 'src', 'knowledge', 'gate-params.ts');
 writeFileSync(
   target,
@@ -34,7 +36,7 @@ writeFileSync(
 
 /**
  * Fitted by bench/fit-gate.ts (\`npm run fit-gate\`) over ${records.length} labelled texts of
- * ../shared/eval/dev.jsonl and dev2.jsonl, with a false reply costing ${DEFAULT_FIT.falseReplyCost} misses. Rewritten by that
+ * ${sources}, with a false reply costing ${DEFAULT_FIT.falseReplyCost} misses. Rewritten by that
  * script; do not edit by hand. Held-out figures: \`npm run eval -- --cv 5\`, quoted in the README.
  */
 export const FITTED_GATE: GateParams = {
