@@ -19,16 +19,20 @@ import {
 } from './cli/eval';
 import { type Formats, formatSegments, parseFormats } from './cli/eval-segments';
 import { toJson, toJsonl, toText } from './cli/output';
+import { databaseConfigFrom } from './config';
 import { KnowledgeLoadError } from './errors';
 import { isLang, type Lang } from './i18n';
 import { createDiagnose } from './knowledge/diagnose';
 import { type Engine, loadEngine } from './knowledge/engine';
 import { FITTED_GATE } from './knowledge/gate-params';
+import { openStore } from './store';
 
 const USAGE = `usage:
   cli diagnose [FILE] [--json | --jsonl] [--lang en|ja]
                                            diagnose a pasted error (stdin when FILE is omitted);
                                            --lang ja writes the answer in Japanese (default en)
+  cli gaps [--days N] [--limit N]          the Salesforce errors answered without a knowledge entry
+                                           (the bot's store: DATABASE_URL, or DATA_DIR's SQLite file)
   cli eval FILE.jsonl… [--min-precision N] [--min-recall N] [--min-top1 N] [--formats TSV] [--cv K]
   eval prints totals and a breakdown by segment (formats from --formats, or formats.tsv next to
   each file); --cv K also fits the gate in K folds grouped by source and prints held-out figures.
@@ -53,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${flags.includes('--json') ? JSON.stringify(toJson(d, lang), null, 2) : toText(d, lang)}\n`);
     return 0;
   }
+  if (command === 'gaps') return listGaps(rest);
   if (command === 'eval') {
     if (positional.length === 0) throw new UsageError('eval needs a labelled .jsonl file');
     return runEval(engine, positional, rest);
@@ -65,10 +70,42 @@ function positionalArgs(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a.startsWith('--min-') || a === '--cv' || a === '--formats' || a === '--lang') i++;
+    if (a.startsWith('--min-') || ['--cv', '--formats', '--lang', '--days', '--limit'].includes(a)) i++;
     else if (!a.startsWith('--')) out.push(a);
   }
   return out;
+}
+
+/**
+ * `cli gaps`: what the bot answered under a template because no entry knew the error, most
+ * frequent first, with a masked excerpt of the latest paste, so the knowledge base grows where
+ * pastes need it. Reads the same store as the bot; nothing is written.
+ */
+async function listGaps(args: string[]): Promise<number> {
+  const days = countFlag(args, '--days', 30);
+  const limit = countFlag(args, '--limit', 20);
+  const { database, problem } = databaseConfigFrom(process.env);
+  if (problem !== undefined) throw new UsageError(problem);
+  const store = await openStore(database);
+  try {
+    const gaps = await store.knowledgeGaps(Date.now() - days * 86_400_000, limit);
+    if (gaps.length === 0) console.log(`No unknown Salesforce errors in the last ${days} days.`);
+    for (const g of gaps) {
+      console.log(
+        `${String(g.count).padStart(5)}  ${g.code}  (${g.family}, last ${new Date(g.lastSeen).toISOString()})`,
+      );
+      if (g.excerpt !== '') console.log(`       ${g.excerpt}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function countFlag(args: string[], name: string, fallback: number): number {
+  const value = numberFlag(args, name) ?? fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new UsageError(`${name} takes a positive whole number`);
+  return value;
 }
 
 /** `--lang ja` or `--lang=ja`; English when absent. Anything else is a usage error. */

@@ -133,17 +133,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
     problems.push(`LOG_LEVEL: "${logLevel}" must be debug, info, warn or error.`);
 
-  const dataDirRaw = get('DATA_DIR') ?? 'data';
-  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(projectRoot(), dataDirRaw);
-  const databaseUrl = get('DATABASE_URL');
-  let database: DatabaseConfig = { kind: 'sqlite', file: join(dataDir, 'sf-api-assistant.db') };
-  if (databaseUrl !== undefined) {
-    if (/^postgres(?:ql)?:\/\//.test(databaseUrl)) database = { kind: 'postgres', url: databaseUrl };
-    else
-      problems.push(
-        'DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite file under DATA_DIR).',
-      );
-  }
+  const { database, dataDir, problem: databaseProblem } = databaseConfigFrom(env);
+  if (databaseProblem !== undefined) problems.push(databaseProblem);
 
   const escalationChannelId = get('ESCALATION_CHANNEL_ID');
   if (escalationChannelId !== undefined && !/^[CGD][A-Z0-9]{6,20}$/.test(escalationChannelId)) {
@@ -259,4 +250,26 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * Where the store lives: PostgreSQL when DATABASE_URL is set, else the SQLite file under DATA_DIR.
+ * Shared by the bot and the CLI's `gaps`, which reads the same store without Slack settings.
+ */
+export function databaseConfigFrom(env: Env): { database: DatabaseConfig; dataDir: string; problem?: string } {
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const dataDirRaw = value('DATA_DIR') ?? 'data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(projectRoot(), dataDirRaw);
+  const sqlite: DatabaseConfig = { kind: 'sqlite', file: join(dataDir, 'sf-api-assistant.db') };
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl === undefined) return { database: sqlite, dataDir };
+  if (/^postgres(?:ql)?:\/\//.test(databaseUrl)) return { database: { kind: 'postgres', url: databaseUrl }, dataDir };
+  return {
+    database: sqlite,
+    dataDir,
+    problem: 'DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite file under DATA_DIR).',
+  };
 }

@@ -3,7 +3,13 @@ import type { FamilyInfo } from '../knowledge/types';
 import type { LimitRow } from '../salesforce/limits';
 import { ACTIONS } from '../slack/ids';
 import { clip, escapeMrkdwn } from '../slack/mrkdwn';
-import type { EscalationRecord, WatchEpisodeRecord, WatchLevel, WatchSilenceRecord } from '../store/types';
+import type {
+  EscalationRecord,
+  KnowledgeGapSummary,
+  WatchEpisodeRecord,
+  WatchLevel,
+  WatchSilenceRecord,
+} from '../store/types';
 import { rowText } from './limits';
 import { type HomeView, type KnownBlock, LIMITS } from './types';
 
@@ -29,6 +35,9 @@ export interface HomeModel {
   /** Per linked org: the limits watch's state and a DailyApiRequests sparkline. */
   readonly watch?: readonly HomeWatchOrg[] | undefined;
   readonly storageTrouble: boolean;
+  /** Salesforce errors answered without an entry in the last 30 days; undefined for people who
+   * may not administer the bot (the allow-list), and for the bot without storage. */
+  readonly gaps?: readonly KnowledgeGapSummary[] | undefined;
   /** The language App Home is shown in, and the person's own setting behind it. */
   readonly lang: Lang;
   readonly languageSetting: LanguageSetting;
@@ -86,6 +95,7 @@ export function buildHome(model: HomeModel): HomeView {
     ...watchBlocks(t, model.watch ?? []),
     { type: 'divider', block_id: 'home_div3' },
     section('home_escalations', escalationsText(t, model.escalations)),
+    ...(model.gaps === undefined ? [] : [section('home_gaps', gapsText(t, model.gaps))]),
   ];
   if (model.storageTrouble) {
     blocks.push({
@@ -181,4 +191,14 @@ function escalationsText(t: Messages, escalations: readonly EscalationRecord[]):
     return `• ${slackDate(e.createdAt, '{date_short} {time}')} ${what}${title} — ${status}`;
   });
   return `${h.escalationsHeading}\n${lines.join('\n')}`;
+}
+
+/** The most frequent errors the knowledge base could not explain, for whoever maintains it. */
+function gapsText(t: Messages, gaps: readonly KnowledgeGapSummary[]): string {
+  const h = t.home;
+  if (gaps.length === 0) return h.noGaps;
+  const lines = gaps
+    .slice(0, 8)
+    .map((g) => h.gapLine(`\`${escapeMrkdwn(clip(g.code, 80))}\``, g.count, slackDate(g.lastSeen, '{date_short}')));
+  return `${h.gapsHeading}\n${lines.join('\n')}\n${h.gapsHint}`;
 }

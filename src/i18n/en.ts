@@ -454,6 +454,11 @@ export const en = {
     delivered: ':white_check_mark: delivered',
     pendingDelivery: ':hourglass: pending delivery',
     storageTrouble: ':warning: My database is not answering right now; diagnoses still work, history may be missing.',
+    gapsHeading: '*Errors I could not explain (last 30 days)*',
+    gapLine: (code: string, count: number, last: string) => `• ${code}: ${count}× (last ${last})`,
+    gapsHint:
+      '_Answered with what the paste shows; each is a candidate for a new knowledge entry (`npm run cli -- gaps` lists them with an excerpt)._',
+    noGaps: '*Errors I could not explain (last 30 days)*: none.',
   },
 
   /** The escalation modal, its validation, the confirmation, and the case text. */

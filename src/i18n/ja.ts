@@ -447,6 +447,11 @@ export const ja: Messages = {
     pendingDelivery: ':hourglass: 送信待ち',
     storageTrouble:
       ':warning: 現在データベースが応答していません。診断は使えますが、履歴が表示されないことがあります。',
+    gapsHeading: '*説明できなかったエラー (直近 30 日)*',
+    gapLine: (code: string, count: number, last: string) => `• ${code}: ${count} 回 (最終 ${last})`,
+    gapsHint:
+      '_貼り付けの内容だけで回答したものです。それぞれナレッジの新しいエントリの候補です (`npm run cli -- gaps` で抜粋付きの一覧を表示)。_',
+    noGaps: ' *説明できなかったエラー (直近 30 日)* : ありません。',
   },
 
   escalation: {

@@ -190,6 +190,7 @@ export class Answerer {
     if (result.status === 'posted' && result.ts !== undefined) {
       this.updateWhenReady(client, msg.channelId, result.ts, later);
     }
+    await this.recordGap(msg.channelId, d, now);
     logger.info(
       {
         channel: msg.channelId,
@@ -297,6 +298,38 @@ export class Answerer {
     void later
       .then((payload) => client.chat.update({ channel, ts, text: payload.text, blocks: payload.blocks }))
       .catch((err: unknown) => this.deps.logger.warn({ err, channel }, 'could not add the live limits to an answer'));
+  }
+
+  /**
+   * A Salesforce error answered under a template (a custom Apex exception, an errorCode the
+   * knowledge base lacks) is a gap in the knowledge: kept, masked and short, so admins see the
+   * most frequent ones (App Home, `cli gaps`) and the knowledge base grows where it matters.
+   */
+  private async recordGap(channelId: string, d: Diagnosis, now: number): Promise<void> {
+    const primary = d.matches[0];
+    if (primary === undefined || this.deps.engines.current.index.byName.has(primary.code)) return;
+    const at = Math.max(0, d.maskedText.indexOf(primary.code));
+    const excerpt = d.maskedText
+      .slice(Math.max(0, at - 120), at + 180)
+      .replace(/\s+/g, ' ')
+      .trim();
+    await this.safe(
+      () =>
+        this.deps.store.recordKnowledgeGap({
+          id: randomUUID(),
+          code: primary.code.slice(0, 200),
+          family: primary.entry.family,
+          channelId,
+          excerpt,
+          seenAt: now,
+        }),
+      undefined,
+    );
+  }
+
+  /** The unknown errors of the last `days` days, most frequent first. */
+  knowledgeGaps(days: number, limit: number) {
+    return this.deps.store.knowledgeGaps(this.deps.clock() - days * 86_400_000, limit);
   }
 
   /** Keeps the masked paste for the answer's buttons. Storage trouble costs the buttons, not the answer. */

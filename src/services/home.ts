@@ -10,6 +10,9 @@ import { sparkline } from '../watch/sparkline';
 import type { LimitsService } from './limits-service';
 import { type LimitsWatch, usagePoints } from './limits-watch';
 
+/** App Home lists the unknown errors of this window. */
+const GAP_WINDOW_MS = 30 * 86_400_000;
+
 export interface HomeDeps {
   readonly engines: EngineHolder;
   readonly logger: AppLogger;
@@ -25,6 +28,7 @@ export async function homeModel(
   services: HomeDeps,
   userId: string,
   language: { readonly lang: Lang; readonly setting: LanguageSetting },
+  showGaps = false,
 ): Promise<HomeModel> {
   const engine = services.engines.current;
   let storageTrouble = false;
@@ -76,6 +80,9 @@ export async function homeModel(
     }
   }
   const escalations = await safe(() => services.store.recentEscalations(5, userId), [] as EscalationRecord[]);
+  const gaps = showGaps
+    ? await safe(() => services.store.knowledgeGaps(services.clock() - GAP_WINDOW_MS, 8), [])
+    : undefined;
   return {
     families: engine.knowledge.families.filter((f) => f.family !== 'faq'),
     entries: engine.knowledge.entries.length,
@@ -83,6 +90,7 @@ export async function homeModel(
     escalations,
     watch,
     storageTrouble,
+    gaps,
     lang: language.lang,
     languageSetting: language.setting,
   };

@@ -13,6 +13,8 @@ export function startHousekeeping(store: Store, clock: () => number): () => void
     void store.pruneEvents(cutoff).catch(() => {});
     void store.pruneDrafts(cutoff).catch(() => {});
     void store.prunePastes(clock() - KEEP_PASTES_MS).catch(() => {});
+    // Unknown errors are listed over 30 days (App Home, `cli gaps`); older ones only take space.
+    void store.pruneKnowledgeGaps(clock() - KEEP_PASTES_MS).catch(() => {});
   }, HOUSEKEEPING_MS);
   timer.unref();
   return () => clearInterval(timer);

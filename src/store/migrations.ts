@@ -191,4 +191,19 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'knowledge gaps: Salesforce errors answered without an entry, so the knowledge base can grow',
+    statements: [
+      `CREATE TABLE knowledge_gaps (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        family TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        seen_at BIGINT NOT NULL
+      )`,
+      'CREATE INDEX knowledge_gaps_seen ON knowledge_gaps (seen_at)',
+    ],
+  },
 ];

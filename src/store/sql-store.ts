@@ -9,6 +9,8 @@ import {
   type EscalationRecord,
   type EscalationStatus,
   type FeedbackRecord,
+  type KnowledgeGapRecord,
+  type KnowledgeGapSummary,
   type LimitsSnapshotRecord,
   type PasteRecord,
   type QueuedAnswer,
@@ -150,6 +152,41 @@ export class SqlStore implements Store {
 
   prunePastes(olderThan: number): Promise<number> {
     return this.db.run('DELETE FROM pastes WHERE created_at < ?', [olderThan]);
+  }
+
+  async recordKnowledgeGap(g: KnowledgeGapRecord): Promise<void> {
+    await this.db.run(
+      'INSERT INTO knowledge_gaps (id, code, family, channel_id, excerpt, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [g.id, g.code, g.family, g.channelId, g.excerpt, g.seenAt],
+    );
+  }
+
+  async knowledgeGaps(since: number, limit: number): Promise<KnowledgeGapSummary[]> {
+    const rows = await this.db.all(
+      `SELECT code, family, COUNT(*) AS n, MAX(seen_at) AS last_seen FROM knowledge_gaps WHERE seen_at >= ?
+       GROUP BY code, family ORDER BY COUNT(*) DESC, MAX(seen_at) DESC LIMIT ?`,
+      [since, limit],
+    );
+    const out: KnowledgeGapSummary[] = [];
+    for (const r of rows) {
+      // The latest excerpt of each: one small query per listed code (at most `limit`).
+      const latest = await this.one(
+        'SELECT excerpt FROM knowledge_gaps WHERE code = ? AND seen_at >= ? ORDER BY seen_at DESC LIMIT 1',
+        [String(r.code), since],
+      );
+      out.push({
+        code: String(r.code),
+        family: String(r.family),
+        count: Number(r.n),
+        lastSeen: Number(r.last_seen),
+        excerpt: String(latest?.excerpt ?? ''),
+      });
+    }
+    return out;
+  }
+
+  pruneKnowledgeGaps(olderThan: number): Promise<number> {
+    return this.db.run('DELETE FROM knowledge_gaps WHERE seen_at < ?', [olderThan]);
   }
 
   async findPasteForMessage(channelId: string, messageTs: string): Promise<PasteRecord | undefined> {

@@ -158,6 +158,28 @@ export interface CooldownClaim {
   readonly claimedAt: number;
 }
 
+/** A Salesforce error the bot answered under a template because no entry knows it. */
+export interface KnowledgeGapRecord {
+  readonly id: string;
+  /** The name the paste shows (a custom Apex exception type, an errorCode the knowledge lacks). */
+  readonly code: string;
+  /** The template it was answered with: which kind of unknown error it is. */
+  readonly family: string;
+  readonly channelId: string;
+  /** A short excerpt around it, secrets masked. */
+  readonly excerpt: string;
+  readonly seenAt: number;
+}
+
+/** One unknown error, counted over a window: the most frequent are worth an entry first. */
+export interface KnowledgeGapSummary {
+  readonly code: string;
+  readonly family: string;
+  readonly count: number;
+  readonly lastSeen: number;
+  readonly excerpt: string;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations, forward only. Safe to run from several replicas at once. */
@@ -186,6 +208,11 @@ export interface Store {
   findPasteForMessage(channelId: string, messageTs: string): Promise<PasteRecord | undefined>;
   /** Masked pastes are kept for their answers' buttons, not for ever. */
   prunePastes(olderThan: number): Promise<number>;
+
+  recordKnowledgeGap(gap: KnowledgeGapRecord): Promise<void>;
+  /** The unknown errors seen since `since`, most frequent first. */
+  knowledgeGaps(since: number, limit: number): Promise<KnowledgeGapSummary[]>;
+  pruneKnowledgeGaps(olderThan: number): Promise<number>;
 
   /** One vote per user per answer and code; voting again replaces the earlier vote. */
   recordFeedback(feedback: FeedbackRecord): Promise<void>;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '../../src/store';
 
 /** Runs the CLI exactly as the README documents it. */
 function cli(args: string[], input?: string) {
@@ -171,6 +172,48 @@ describe('cli diagnose', () => {
     const bad = cli(['diagnose', '--lang', 'fr', 'examples/rest-lock.txt']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--lang takes en or ja');
+  });
+
+  it("lists the errors answered without a knowledge entry from the bot's store, most frequent first", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sf-assistant-gaps-'));
+    try {
+      const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'sf-api-assistant.db') });
+      const now = Date.now();
+      for (const [id, code, ago] of [
+        ['a', 'acme.Sync.SyncException', 1],
+        ['b', 'acme.Sync.SyncException', 2],
+        ['c', 'NEW_ERROR_CODE', 3],
+        ['d', 'ANCIENT_ERROR_CODE', 40],
+      ] as const) {
+        await store.recordKnowledgeGap({
+          id,
+          code,
+          family: 'apex',
+          channelId: 'C1',
+          excerpt: `… ${code}: excerpt …`,
+          seenAt: now - ago * 86_400_000,
+        });
+      }
+      await store.close();
+      const run = spawnSync('npm', ['run', '--silent', 'cli', '--', 'gaps'], {
+        cwd: join(__dirname, '..', '..'),
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(0);
+      const lines = run.stdout.split('\n').filter((l) => /^\s+\d+\s/.test(l));
+      expect(lines.map((l) => l.trim().split(/\s+/).slice(0, 2))).toEqual([
+        ['2', 'acme.Sync.SyncException'],
+        ['1', 'NEW_ERROR_CODE'],
+      ]);
+      expect(run.stdout).toContain('… NEW_ERROR_CODE: excerpt …');
+      const bad = cli(['gaps', '--days', '0']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--days takes a positive whole number');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('explains bad usage and exits 2', () => {

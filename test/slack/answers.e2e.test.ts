@@ -121,4 +121,26 @@ describe('answers about this paste, end to end', () => {
     for (const c of [...api.of('chat.postMessage'), ...api.of('chat.update')])
       expect(messageProblems(c.body as { text: string; blocks: unknown })).toEqual([]);
   });
+
+  it('records an error it answered without an entry, masked, and lists it in App Home for admins only', async () => {
+    h = await startHarness({ ALLOWED_USERS: 'U0ADMIN1' });
+    const api = recordSlackApi();
+    const paste =
+      'acme.OrderSync.SyncException: Order 42 could not be synced (token=00D000000000001!AQ4AQFh1nQ9kP2xZy7Lw3vT8sR6mN0bV5cX1)\nClass.acme.OrderSync.run: line 88, column 1';
+    await postEvent(h.base, messageEvent({ text: paste }), 'Ev-gap');
+    await eventually(() => expect(api.of('chat.postMessage')).toHaveLength(1));
+    expect(JSON.stringify(api.of('chat.postMessage')[0]?.body.blocks)).toContain('acme.OrderSync.SyncException');
+    await settle(h);
+    const gaps = await h.store.knowledgeGaps(0, 10);
+    expect(gaps.map((g) => [g.code, g.count])).toEqual([['acme.OrderSync.SyncException', 1]]);
+    expect(gaps[0]?.excerpt).not.toContain('AQ4AQFh1nQ9kP2xZy7Lw3vT8sR6mN0bV5cX1');
+
+    const home = async (user: string, n: number) => {
+      await postEvent(h.base, { type: 'app_home_opened', user, tab: 'home', channel: 'D0001' }, `Ev-home-${user}`);
+      await eventually(() => expect(api.of('views.publish')).toHaveLength(n));
+      return JSON.stringify(api.of('views.publish')[n - 1]?.body.view);
+    };
+    expect(await home('U0ADMIN1', 1)).toContain('acme.OrderSync.SyncException');
+    expect(await home('U0OTHER1', 2)).not.toContain('Errors I could not explain');
+  });
 });

@@ -195,6 +195,33 @@ describe.each(engines)('store on $name', (engine) => {
     expect(await store.getUserLanguage('U2')).toBe('en');
   });
 
+  it('counts knowledge gaps over a window, most frequent first, with the latest excerpt, and prunes old ones', async () => {
+    const gap = (id: string, code: string, seenAt: number, excerpt = `… ${code}: first …`) => ({
+      id,
+      code,
+      family: 'apex',
+      channelId: 'C1',
+      excerpt,
+      seenAt,
+    });
+    await store.recordKnowledgeGap(gap('g1', 'ns.Service.SyncException', 10));
+    await store.recordKnowledgeGap(gap('g2', 'ns.Service.SyncException', 20, 'latest excerpt'));
+    await store.recordKnowledgeGap(gap('g3', 'NEW_ERROR_CODE', 30));
+    await store.recordKnowledgeGap(gap('g4', 'OLD_ERROR_CODE', 1));
+    const gaps = await store.knowledgeGaps(5, 10);
+    expect(gaps.map((g) => [g.code, g.count, g.lastSeen])).toEqual([
+      ['ns.Service.SyncException', 2, 20],
+      ['NEW_ERROR_CODE', 1, 30],
+    ]);
+    expect(gaps[0]?.excerpt).toBe('latest excerpt');
+    expect(await store.knowledgeGaps(5, 1)).toHaveLength(1);
+    expect(await store.pruneKnowledgeGaps(15)).toBe(2);
+    expect((await store.knowledgeGaps(0, 10)).map((g) => g.code)).toEqual([
+      'NEW_ERROR_CODE',
+      'ns.Service.SyncException',
+    ]);
+  });
+
   it('finds replies by message and by recent signature', async () => {
     await store.saveReply({
       channelId: 'C1',
