@@ -317,7 +317,11 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
     // Talk that announces an error ("If this occurs, the following error will be displayed."):
     // what follows is the error it talks about, an example.
     // A captured trace or a timestamped log is what happened, not an illustration: left alone.
-    for (let n = 0; n < lineStarts.length && (lineStarts[n] as number) < DISCOURSE_WINDOW && examples.length < 20; n++) {
+    for (
+      let n = 0;
+      n < lineStarts.length && (lineStarts[n] as number) < DISCOURSE_WINDOW && examples.length < 20;
+      n++
+    ) {
       if (ownKind(n) !== 'discussion' || !ANNOUNCES.test(lineTextOf(n))) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
