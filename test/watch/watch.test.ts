@@ -107,6 +107,27 @@ describe('limits watch (controllable clock)', () => {
     expect(slack.posts()).toHaveLength(2);
   });
 
+  it("speaks the watch channel's language: Japanese after /sfassist language ja there, English by default", async () => {
+    const org = scriptedOrg(() => limitsAt(percent));
+    const { watch } = buildWatch(store, org.client, clock);
+    const slack = fakeSlack();
+    await store.setChannelSettings({
+      channelId: WATCH_CHANNEL,
+      mode: 'auto',
+      allowBots: false,
+      language: 'ja',
+      updatedBy: 'U1',
+      updatedAt: 0,
+    });
+    await step(watch, slack, 80);
+    await step(watch, slack, 95);
+    const alert = slack.posts()[0];
+    expect(textOf(alert)).toContain('DailyApiRequests');
+    expect(textOf(alert)).toMatch(/警告レベル|危険レベル/);
+    expect(textOf(slack.replies()[0])).toContain('悪化');
+    expect(messageProblems(alert?.args as { text: string; blocks: unknown })).toEqual([]);
+  });
+
   it('a bounce back into the band before the second interval keeps the episode open', async () => {
     const org = scriptedOrg(() => limitsAt(percent));
     const { watch } = buildWatch(store, org.client, clock);
