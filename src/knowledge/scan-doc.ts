@@ -158,6 +158,10 @@ const ENGLISH_ARTICLE =
 const EXAMPLE_MARKER =
   /^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
 
+/** A line a program wrote: it starts with a timestamp, or with a log level in brackets. */
+const LOG_LINE =
+  /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}[.,]\d|\[(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL)\])/;
+
 /** Signs of output captured from a real run: an Apex or Java stack frame, a timestamped log line. */
 const CAPTURED = /\b(?:Class|Trigger)\.[\w.]+: line \d+|^\s+at [\w.$<>]+\(|\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
 
@@ -365,7 +369,8 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       ? 'code'
       : CODE_LINE.test(line)
         ? 'code'
-        : DISCUSSION_LINE.test(line)
+        : // A log line ("2026-07-28 07:44:42 [queue.ERROR] …") is output, whatever its words say.
+          !LOG_LINE.test(line) && DISCUSSION_LINE.test(line)
           ? 'discussion'
           : 'plain';
     ownKinds.set(n, kind);

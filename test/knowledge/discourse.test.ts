@@ -436,3 +436,14 @@ describe('fifth round: knowledge articles, Japanese reports and lower-case codes
     );
   });
 });
+
+describe('sixth round: log lines are output', () => {
+  it('never reads a timestamped log line as talk, whatever its words', () => {
+    expect(
+      codes(
+        '2026-07-28 07:44:42 [queue.ERROR] An error was thrown for an API request for the Salesforce provider: 401 Unauthorized [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]',
+      )[0],
+    ).toBe('INVALID_SESSION_ID');
+    silent('An error is thrown for an API request when the session has expired, as the docs say.');
+  });
+});

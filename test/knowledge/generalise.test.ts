@@ -82,7 +82,8 @@ describe('Salesforce errors the knowledge base does not list', () => {
     );
     expect(d.isError).toBe(true);
     expect(d.matches[0]?.code).toBe('SOME_BRAND_NEW_CHECK');
-    expect(d.matches[0]?.transient).toBeNull();
+    // ../shared/eval/README.md, rule 14: REST errorCode values outside the enums are not transient.
+    expect(d.matches[0]?.transient).toBe(false);
   });
 });
 
