@@ -326,7 +326,8 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       n < lineStarts.length && (lineStarts[n] as number) < DISCOURSE_WINDOW && examples.length < 20;
       n++
     ) {
-      if (ownKind(n) !== 'discussion' || !ANNOUNCES.test(lineTextOf(n))) continue;
+      // The cheap test first: most lines announce nothing, and the discussion test is a long pattern.
+      if (!ANNOUNCES.test(lineTextOf(n)) || ownKind(n) !== 'discussion') continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
       if (!CAPTURED.test(next)) paragraphAfter(end);
