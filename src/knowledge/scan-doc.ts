@@ -148,15 +148,15 @@ const JAPANESE_ARTICLE = new RegExp(
  * Resolution:, Categoría:, 原因:), two or more of them: a reference page, not a report.
  */
 const EXPLANATION_LABEL =
-  /^[ \t]*(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味)[ \t]*[:：]/gim;
+  /^[ \t]*(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味)[ \t]*[:：]/gim;
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|^#{1,4}\s*troubleshooting\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
-  /^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
 
 /** A line a program wrote: it starts with a timestamp, or with a log level in brackets. */
 const LOG_LINE =
@@ -250,6 +250,9 @@ export interface ScanDoc {
    * Salesforce's own localised text (「…」処理失敗により、レコードを保存できません。).
    */
   writtenInJapanese(index: number): boolean;
+  /** The offset lies inside Salesforce's own localised wording ("…が試行されたときに発生しました"):
+   * a verb there is the message's, not the poster's. */
+  inSalesforceWording(index: number): boolean;
 }
 
 /** Options from the knowledge base: Salesforce's own localised texts (lower-case), which are
@@ -262,6 +265,13 @@ const SALESFORCE_CONTEXT =
   /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 const JAPANESE = /[\u3040-\u30ff]/;
+
+/**
+ * Salesforce's own frame around a message, in any language: "first error: MIXED_DML_OPERATION, …"
+ * or a line opening with "System.QueryException: …". A localised message inside it was pasted,
+ * not written (the line is lower-cased).
+ */
+const SALESFORCE_OUTPUT_FRAME = /\bfirst error: [a-z_]{4,}[,:]|^\s*system\.\w+exception: /;
 
 /** How much of a paste's opening is read to tell an explanation from a report. */
 const DISCOURSE_WINDOW = 12_000;
@@ -439,10 +449,24 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
         // 「Apex CPU time limit exceeded」を起こす: what is quoted in Japanese brackets is the
         // error named; the sentence around it is what the line is.
         written =
-          !localised.some((t) => line.includes(t)) && isJapaneseProse(line.replace(/「[^」\n]{1,300}」/g, '「」'));
+          !SALESFORCE_OUTPUT_FRAME.test(line) &&
+          !localised.some((t) => line.includes(t)) &&
+          isJapaneseProse(line.replace(/「[^」\n]{1,300}」/g, '「」'));
         japaneseLines.set(n, written);
       }
       return written;
+    },
+
+    inSalesforceWording(index) {
+      if (localised.length === 0) return false;
+      const { start, end } = bounds(lineNumber(index));
+      const line = lower.slice(start, end);
+      for (const t of localised) {
+        for (let at = line.indexOf(t); at !== -1; at = line.indexOf(t, at + 1)) {
+          if (index >= start + at && index < start + at + t.length) return true;
+        }
+      }
+      return false;
     },
 
     lineAt: (index) => bounds(lineNumber(index)),

@@ -447,3 +447,43 @@ describe('sixth round: log lines are output', () => {
     silent('An error is thrown for an API request when the session has expired, as the docs say.');
   });
 });
+
+describe('seventh round: reference layouts, Salesforce wording in Japanese', () => {
+  it('reads "Error text:" and "What it likely means:" labels, and "when you receive this error, this means", as a reference page', () => {
+    silent(
+      'Login errors\n\nError text: Invalid client credentials. invalid_grant: authentication failure\nWhat it likely means: the connected app does not allow this user.',
+    );
+    silent(
+      'System.LimitException: Apex CPU time limit exceeded\n\nWhen you receive this error, this means a trigger in the org used more CPU than a transaction may.',
+    );
+    expect(
+      codes(
+        'System.LimitException: Apex CPU time limit exceeded\n\nWe receive this error since Monday on every account save.',
+      )[0],
+    ).toBe('LIMIT_EXCEPTION_CPU_TIME');
+  });
+
+  it('treats a heading that ends in 出力例 as the start of an example', () => {
+    silent('エラー時の出力例\n$ tool login\nAuthenticationError: Invalid client credentials');
+  });
+
+  it("does not take the verb in Salesforce's own Japanese flow message for the poster's report", () => {
+    silent(
+      '重複管理とフローの動作について説明します。\nユーザには次のメッセージが表示されます。\n「X」処理失敗により、レコードを保存できません。このエラーは、フローでレコードの更新が試行されたときに発生しました:',
+    );
+    expect(
+      codes(
+        '今朝から保存すると「取引先更新」処理失敗により、レコードを保存できません。と表示されました。このエラーは、フローでレコードの作成が試行されたときに発生しました',
+      )[0],
+    ).toBe('CANNOT_EXECUTE_FLOW_TRIGGER');
+  });
+
+  it('reads a line in Salesforce output form as pasted even when its message is in Japanese', () => {
+    expect(
+      codes(
+        'System.DmlException: Update failed. First exception on row 0; first error: MIXED_DML_OPERATION, 非設定オブジェクトを更新した後の設定オブジェクトへの操作は、許可されていません',
+      )[0],
+    ).toBe('MIXED_DML_OPERATION');
+    silent('MIXED_DML_OPERATION について、設定オブジェクトと非設定オブジェクトの違いを説明します。');
+  });
+});

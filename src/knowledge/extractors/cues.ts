@@ -87,7 +87,7 @@ const reportAnywhere = new WeakMap<ScanDoc, boolean>();
 export function reportsSomewhere(doc: ScanDoc): boolean {
   let found = reportAnywhere.get(doc);
   if (found === undefined) {
-    found = cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA));
+    found = cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, true));
     reportAnywhere.set(doc, found);
   }
   return found;
@@ -98,17 +98,22 @@ const firstHandAnywhere = new WeakMap<ScanDoc, boolean>();
 export function reportsFirstHand(doc: ScanDoc): boolean {
   let found = firstHandAnywhere.get(doc);
   if (found === undefined) {
-    found = cueOnSomeLine(doc, FIRST_HAND_EN_ALL) || (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA));
+    found = cueOnSomeLine(doc, FIRST_HAND_EN_ALL) || (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true));
     firstHandAnywhere.set(doc, found);
   }
   return found;
 }
 
-/** `re` is one of the global patterns above, compiled once: each search resets lastIndex. */
-function cueOnSomeLine(doc: ScanDoc, re: RegExp): boolean {
+/**
+ * `re` is one of the global patterns above, compiled once: each search resets lastIndex.
+ * Japanese cues end in a verb ("発生しました"); when that verb is part of Salesforce's own
+ * localised message, it is the message speaking, not the poster.
+ */
+function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
-    if (!UNTICKED.test(lineText(doc, m.index))) return true;
+    const spokenByMessage = japanese && doc.inSalesforceWording(m.index + m[0].length - 1);
+    if (!spokenByMessage && !UNTICKED.test(lineText(doc, m.index))) return true;
     if (re.lastIndex === m.index) re.lastIndex++;
   }
   return false;
