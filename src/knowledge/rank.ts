@@ -83,7 +83,7 @@ export function rankSignals(
     const ceiling =
       needsSalesforceContext(entry, signal, doc) ||
       (((entry.wrapper && (entry.family === 'cli' || entry.family === 'metadata')) || entry.family === 'http') &&
-        doc.clientSideFailure)
+        doc.clientSideFailure())
         ? NO_SALESFORCE_CONTEXT_CAP
         : 0.99;
     const strength = Math.min(signal.strength, ceiling);
@@ -163,7 +163,7 @@ function unlisted(index: KnowledgeIndex, signal: Signal): KnowledgeEntry | undef
 }
 
 function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): boolean {
-  if (doc.salesforceContext) return false;
+  if (doc.salesforceContext()) return false;
   const genericEntry =
     entry.family === 'network' ||
     entry.family === 'http' ||

@@ -151,17 +151,17 @@ function sentenceOf(line: string, at: number): string {
 export function adjustForLine(doc: ScanDoc, index: number, strength: number, allowReportBonus: boolean): number {
   const kind = doc.lineKindAt(index);
   if (kind === 'code') return Math.min(strength, CODE_LINE_CAP);
-  if (doc.saysNotReceived) return Math.min(strength, DISCUSSION_LINE_CAP);
+  if (doc.saysNotReceived()) return Math.min(strength, DISCUSSION_LINE_CAP);
   // Explanations (an article, a reference page, an example paragraph) name errors without
   // reporting one, unless someone says it happened to them. A Japanese sentence that quotes an
   // error is a mention unless the paste reports it in some way ("…というエラーが出ます").
-  if ((doc.explainsErrors || doc.inExample(index)) && !reportsFirstHand(doc)) {
+  if ((doc.explainsErrors() || doc.inExample(index)) && !reportsFirstHand(doc)) {
     return Math.min(strength, DISCUSSION_LINE_CAP);
   }
   if (doc.writtenInJapanese(index) && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   // Talk about errors (a PR title, a hypothetical, "possible errors:") with no one saying that
   // anything happened: the error it names, or shows, is an example.
-  if (doc.discusses && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
+  if (doc.discusses() && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   let s = strength;
   if (allowReportBonus) {
     if (hasReportCue(lineText(doc, index))) s += REPORT_SAME_LINE_BONUS;

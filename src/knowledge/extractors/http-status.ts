@@ -50,7 +50,7 @@ export function extractHttpStatuses({ doc }: ExtractInput, range?: readonly [num
   let firstStatus: { status: number; index: number } | undefined;
   const add = (status: number, at: number) => {
     if (!SALESFORCE_ERROR_STATUSES.has(status)) return;
-    const base = doc.salesforceContext ? HTTP_WITH_SALESFORCE : HTTP_ALONE;
+    const base = doc.salesforceContext() ? HTTP_WITH_SALESFORCE : HTTP_ALONE;
     if (firstStatus === undefined || at < firstStatus.index) firstStatus = { status, index: at };
     signals.push({ code: `HTTP_${status}`, kind: 'http', strength: adjustForLine(doc, at, base, false), index: at });
   };
