@@ -59,10 +59,7 @@ export class Languages {
 
   /** A channel's language for what the bot posts there on its own (limits-watch alerts). */
   async forChannel(channelId: string): Promise<Lang> {
-    const setting = await this.deps.store
-      .getChannelSettings(channelId)
-      .then((s) => s.language)
-      .catch(() => 'auto' as const);
+    const setting = await this.channelSetting(channelId);
     return setting === 'auto' ? 'en' : setting;
   }
 

@@ -82,27 +82,28 @@ export function hasReportCue(text: string): boolean {
   return KANA.test(text) && REPORT_JA.test(text);
 }
 
-/** Memoised per document: does any line (other than unticked checklist items) report an error? */
-const reportAnywhere = new WeakMap<ScanDoc, boolean>();
-export function reportsSomewhere(doc: ScanDoc): boolean {
-  let found = reportAnywhere.get(doc);
-  if (found === undefined) {
-    found = cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, true));
-    reportAnywhere.set(doc, found);
-  }
-  return found;
+/** A fact about a whole document, computed on first use: several signals ask, one pass answers. */
+function perDocument(compute: (doc: ScanDoc) => boolean): (doc: ScanDoc) => boolean {
+  const memo = new WeakMap<ScanDoc, boolean>();
+  return (doc) => {
+    let found = memo.get(doc);
+    if (found === undefined) {
+      found = compute(doc);
+      memo.set(doc, found);
+    }
+    return found;
+  };
 }
 
-/** Memoised per document: does someone say, first-hand, that the error happened to them? */
-const firstHandAnywhere = new WeakMap<ScanDoc, boolean>();
-export function reportsFirstHand(doc: ScanDoc): boolean {
-  let found = firstHandAnywhere.get(doc);
-  if (found === undefined) {
-    found = cueOnSomeLine(doc, FIRST_HAND_EN_ALL) || (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true));
-    firstHandAnywhere.set(doc, found);
-  }
-  return found;
-}
+/** Does any line (other than unticked checklist items) report an error? */
+export const reportsSomewhere = perDocument(
+  (doc) => cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, true)),
+);
+
+/** Does someone say, first-hand, that the error happened to them? */
+export const reportsFirstHand = perDocument(
+  (doc) => cueOnSomeLine(doc, FIRST_HAND_EN_ALL) || (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true)),
+);
 
 /**
  * `re` is one of the global patterns above, compiled once: each search resets lastIndex.

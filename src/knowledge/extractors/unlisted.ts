@@ -51,7 +51,10 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
       });
     }
   }
-  if (doc.text.includes('errorCode') && SALESFORCE_WORDS.test(doc.text)) {
+  // Both scans below need Salesforce's words somewhere; one full pass, and only when asked.
+  let salesforceWords: boolean | undefined;
+  const aboutSalesforce = () => (salesforceWords ??= SALESFORCE_WORDS.test(doc.text));
+  if (doc.text.includes('errorCode') && aboutSalesforce()) {
     const re = new RegExp(REST_CODE.source, 'g');
     for (let m = re.exec(doc.text); m !== null && signals.length < 20; m = re.exec(doc.text)) {
       const code = m[1] as string;
@@ -67,7 +70,8 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
       });
     }
   }
-  if (SALESFORCE_WORDS.test(doc.text)) {
+  // A named code has underscores: most chat lines have none and skip the full pass.
+  if (doc.text.includes('_') && aboutSalesforce()) {
     const re = new RegExp(NAMED_CODE.source, 'g');
     for (let m = re.exec(doc.text); m !== null && signals.length < 20; m = re.exec(doc.text)) {
       const code = (m[1] ?? m[2]) as string;
