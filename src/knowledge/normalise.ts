@@ -47,6 +47,12 @@ const ENTITIES: Record<string, string> = {
   '&#39;': "'",
 };
 
+/** `\u00e9` → `é`; an escaped ASCII character is kept as written. */
+function decodeNonAsciiEscape(escape: string, hex: string): string {
+  const unit = Number.parseInt(hex, 16);
+  return unit < 0x80 ? escape : String.fromCharCode(unit);
+}
+
 /** The part of a paste that is analysed: all of it, or its head and tail when it is huge. */
 export function analysedWindow(input: string): { readonly text: string; readonly truncated: boolean } {
   if (input.length <= MAX_ANALYSED_CHARS) return { text: input, truncated: false };
@@ -76,6 +82,9 @@ export function normalise(input: string): NormalisedText {
       });
   }
   if (text.includes('>')) text = text.replace(/^[ \t]{0,8}>[ \t]?/gm, '');
+  // JSON log lines and Python reprs escape non-ASCII text (\u53d6\u5f15\u5148 for 取引先): a Japanese
+  // org's message is only readable decoded. ASCII escapes (\u0022) stay, so quoting is unchanged.
+  if (text.includes('\\u')) text = text.replace(/\\u([0-9a-fA-F]{4})/g, decodeNonAsciiEscape);
   // Markdown escapes the underscores of a code (INVALID\_FIELD) when it is typed outside backticks.
   if (text.includes('\\_')) text = text.replace(/([A-Za-z0-9])\\_(?=[A-Za-z0-9])/g, '$1_');
   // Markdown emphasis around a code (_INVALID_FIELD_) would glue it to the underscores.

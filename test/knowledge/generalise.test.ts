@@ -107,6 +107,19 @@ describe('Salesforce vocabulary makes a generic status count', () => {
     expect(codes('http code: 405 Error Message: while syncing Invoice__c')[0]).toBe('HTTP_405');
     expect(diagnose('http code: 405 Error Message: while syncing invoices').isError).toBe(false);
   });
+
+  it("reads a response code, a log's Code field and a status in a sentence next to Salesforce words", () => {
+    expect(codes("CometD to 'wss://acme.my.salesforce.com/cometd/58.0' failed: Unexpected response code: 405")[0]).toBe(
+      'HTTP_405',
+    );
+    expect(
+      codes('URL: https://acme.my.salesforce.com/services/data/v58.0/sobjects/Foo__c\nMessage: nope\nCode: 400')[0],
+    ).toBe('HTTP_400');
+    expect(codes('We are getting 431 errors when querying Opportunity__c through the Salesforce REST API')[0]).toBe(
+      'HTTP_431',
+    );
+    expect(diagnose('Code: 400 lines of the module were removed in this refactor').isError).toBe(false);
+  });
 });
 
 describe('reports in a sentence', () => {

@@ -32,6 +32,13 @@ describe('normalise', () => {
     expect(lower.length).toBe(text.length);
   });
 
+  it('decodes escaped non-ASCII text (a JSON log of a Japanese org) and keeps escaped ASCII', () => {
+    const { text } = normalise('{"msg": "\\u53d6\\u5f15\\u5148 ID: \\u4e0d\\u6b63", "q": "\\u0022x\\u0022", "e": "\\ud83d\\ude00"}');
+    expect(text).toContain('取引先 ID: 不正');
+    expect(text).toContain('\\u0022x\\u0022');
+    expect(text).toContain('😀');
+  });
+
   it('caps huge input, keeping its head and tail', () => {
     const big = `HEAD ${'x'.repeat(200_000)} TAIL`;
     const n = normalise(big);

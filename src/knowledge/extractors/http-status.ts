@@ -25,6 +25,11 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b([45]\d\d)\s+(?:Client|Server)\s+Error\b/g,
   /\b(?:the|an?)\s+([45]\d\d)\s+(?:error|response|status)\b/gi,
   /\bBad Message ([45]\d\d)\b/g,
+  // `Unexpected response code: 405`, `error code 403`, and a log's `Code: 400` field line.
+  /\b(?:response|error) code:?\s*([345]\d\d)\b/gi,
+  /^[ \t"]*Code:[ \t]*([45]\d\d)\b/gm,
+  // A sentence: `getting 431 error`, `got 503 responses`.
+  /\b(?:getting|got|get|gets|receiving|received|receive)\s+([45]\d\d)\s+(?:errors?|responses?)\b/gi,
 ];
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
