@@ -5,8 +5,9 @@
  * would multiply the two).
  *
  * The automaton is compiled to a full transition table over ASCII (one array read per input
- * character); any other character resets to the start. Runs of white space in the text count
- * as one space, so a message wrapped across lines in an e-mail or log still matches.
+ * character); any other character resets to the start. White space is not part of a match:
+ * a message wrapped across lines in an e-mail or log, glued after a full stop
+ * ("pending.Please commit") or spaced differently ("上の DML 操作" / "上のDML操作") still matches.
  */
 export interface PatternHit {
   /** Index of the pattern in the list given to the constructor. */
@@ -27,7 +28,7 @@ export class AhoCorasick {
   private readonly lengths: readonly number[];
 
   constructor(patterns: readonly string[]) {
-    const clean = patterns.map((p) => p.replace(/\s+/g, ' '));
+    const clean = patterns.map(withoutWhitespace);
     this.lengths = clean.map((p) => p.length);
     const trie: Array<Map<number, number>> = [new Map()];
     const output: number[][] = [[]];
@@ -84,17 +85,10 @@ export class AhoCorasick {
     const delta = this.delta;
     const accepting = this.accepting;
     let state = 0;
-    let lastWasSpace = false;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      let c = text.charCodeAt(i);
-      if (c <= SPACE && (c === SPACE || c === 10 || c === 9 || c === 13)) {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-        c = SPACE;
-      } else {
-        lastWasSpace = false;
-      }
+      const c = text.charCodeAt(i);
+      if (c <= SPACE && (c === SPACE || c === 10 || c === 9 || c === 13)) continue;
       state = c < ALPHABET ? (delta[state * ALPHABET + c] as number) : 0;
       if (accepting[state] === 1) {
         for (const pattern of this.output[state] as readonly number[]) {
@@ -109,17 +103,20 @@ export class AhoCorasick {
 }
 
 /** Walks back from the last matched character over `length` characters as the automaton saw
- * them (a run of white space counts once). Only runs on a hit, so the hot loop stays lean. */
+ * them (white space skipped). Only runs on a hit, so the hot loop stays lean. */
 function foldedStart(text: string, end: number, length: number): number {
   let i = end;
   let remaining = length - 1;
   while (remaining > 0 && i > 0) {
     i--;
-    const space = isSpace(text.charCodeAt(i));
-    if (space) while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-    remaining--;
+    if (!isSpace(text.charCodeAt(i))) remaining--;
   }
   return i;
+}
+
+/** A pattern or text as the matchers compare it: white space carries no meaning in a message. */
+export function withoutWhitespace(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 function isSpace(c: number): boolean {

@@ -48,9 +48,9 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** `\u00e9` → `é`; an escaped ASCII character is kept as written. */
-function decodeNonAsciiEscape(escape: string, hex: string): string {
+function decodeNonAsciiEscape(written: string, hex: string): string {
   const unit = Number.parseInt(hex, 16);
-  return unit < 0x80 ? escape : String.fromCharCode(unit);
+  return unit < 0x80 ? written : String.fromCharCode(unit);
 }
 
 /** The part of a paste that is analysed: all of it, or its head and tail when it is huge. */

@@ -129,15 +129,15 @@ const JAPANESE_ARTICLE = new RegExp(
     // Explaining when an error appears: "…際に出力されます", "…場合に発生します", "発生する可能性がある".
     '際に(?:発生|出力|表示|返)|場合に(?:発生|出力|表示)|可能性があ|ことがある',
     // Examples and typical cases: "失敗例", "例:", "典型的な", "よくある", "以下のようなエラー".
-    String.raw`失敗例|エラー例|(?:^|\n)[ \t]*(?:【)?例(?:】)?[ \t]*[:：]|典型的|代表的|よくある|よく(?:耳に|見かけ|目に)|のような(?:エラー|メッセージ)`,
+    String.raw`失敗例|エラー例|(?:^|\n)[ \t]*(?:【)?例(?:】)?[ \t]*[:：]|典型的|代表的|よくあ(?:る|って|りま)|よく(?:耳に|見かけ|目に)|のような(?:エラー|メッセージ)`,
     // Addressing the reader: "…経験はありませんか?", "どう対応すべきか", "…について書く";
     // conditions: "…が返ってきた場合、", "…場合がある"; trying an error out: "意図的に起こしてみます".
-    '経験(?:は|が)?ありませんか|ありませんか[?？]|すべきか|について(?:書|紹介)|(?:た|る)場合[、,は]|場合がある|意図的に|起こしてみ|試してみま',
+    '経験(?:は|が)?ありませんか|ありませんか[?？]|すべきか|について(?:書|紹介)|(?:た|る)場合[、,は]|場合がある|意図的に|起こしてみ|試してみま|ましょう',
     // What always or generally happens: "下記のエラーが発生します", "…をかけると、…が発生します",
     // "必ず…エラーが返ってきます", "…場合に、エラーが表示されます".
     '(?:下記|以下|次)の(?:ような)?(?:エラー|例外|メッセージ)(?:が|は)(?:発生|表示|出力|返)|必ず[^。\n]{0,40}(?:エラー|例外)|場合[にはも]?、?[^。\n]{0,20}(?:発生|出力|表示)(?:します|されます)',
     // Reference layout: "エラー内容", "発生原因", "原因:", "エラー説明"; sources: "抜粋", "リファレンス".
-    String.raw`参照してください|(?:次|以下)の例|サンプルを示|」は[^。\n]{0,40}(?:エラー|例外)です|[A-Za-z_]{6,}\s*は[、,]?[^。\n]{0,40}(?:エラー|例外)です|エラー内容|発生原因|エラー説明|(?:^|\n)[ \t]*原因[ \t]*[:：]|抜粋|リファレンス|紹介します|参考にして|について(?:説明|解説|まとめ|です)|(?:エラー|について)[ \t]*(?:\n|$)`,
+    String.raw`参照してください|(?:次|以下)の例|サンプルを示|」は[^。\n]{0,40}(?:エラー|例外)です|[A-Za-z_]{6,}\s*は[、,]?[^。\n]{0,40}(?:エラー|例外)です|エラー内容|発生原因|エラー説明|(?:^|\n)[ \t]*原因[ \t]*[:：]|抜粋|リファレンス|紹介します|参考にして|について(?:説明|解説|まとめ|です)|(?:エラー(?:メッセージ)?|について)[ \t]*(?:\n|$)`,
   ].join('|'),
   // "NG 例" and friends are matched in the lower-cased text.
   'i',
@@ -145,18 +145,18 @@ const JAPANESE_ARTICLE = new RegExp(
 
 /**
  * Docs, vendor FAQs and cheat sheets lay an error out with labelled explanation fields (Cause:,
- * Resolution:, Categoría:, 原因:), two or more of them: a reference page, not a report.
+ * Resolution:, Categoría:, 原因:, also in bold: **Cause**:), two or more of them: a reference page, not a report.
  */
 const EXPLANATION_LABEL =
-  /^[ \t]*(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味)[ \t]*[:：]/gim;
+  /^[ \t]*(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output)?|for example|e\.g\.|sample(?: error| response| output)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
 
 /** A line a program wrote: it starts with a timestamp, or with a log level in brackets. */
 const LOG_LINE =
@@ -198,11 +198,12 @@ export const JAPANESE_FIRST_HAND = new RegExp(
   [
     '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう)',
     // "…が発生するようになってしまいました", "…に何度も遭遇してしまいました", "実際に遭遇した", "ハマった".
-    'なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|ら|こと(?:が|は)?(?:あり|な)))|実際に(?:遭遇|出会|発生)|ハマった|ハマりました',
+    'なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|際|ら|こと(?:が|は)?(?:あり|ある|な)))|実際に(?:遭遇|出会|発生)|ハマった|ハマりました',
     // What happened, mid-sentence: "エラーが発生して処理がされません", "エラーが発生したため".
     '(?:エラー|例外)が(?:発生|出)(?:して(?!いる場合|いない)|した(?!場合|とき|時|ら)|ており|し[、,])',
     String.raw`(?:エラー|例外|ログ|メッセージ)[^\n。]{0,20}?(?:出|発生し|表示され|出力され)た(?:。|$|ので|けど|が、)`,
-    '困っています|頻発して',
+    // "…というエラーに悩まされた", "…エラーに出くわしました": what the writer went through.
+    '困っています|頻発して|悩まされ(?:た|ました|ています)|(?<!よく)出くわし(?:た|ました)',
     // The colloquial present a person describes their own trouble in: "…というエラーが出ます",
     // "…でエラーになります", "…で失敗します" (documentation says 発生します, 表示されます, 返されます).
     '(?<!この|その|同じ)(?:エラー|例外)(?:が|に)(?:出ます|出る(?:。|$)|出てしまう|出てしまいます|なります|なる(?:。|$)|なってしまう|なってしまいます)',

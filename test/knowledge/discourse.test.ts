@@ -487,3 +487,70 @@ describe('seventh round: reference layouts, Salesforce wording in Japanese', () 
     silent('MIXED_DML_OPERATION について、設定オブジェクトと非設定オブジェクトの違いを説明します。');
   });
 });
+
+describe('eighth round: Japanese orgs', () => {
+  it('reads a title that ends in エラーメッセージ as an article about the message', () => {
+    silent(
+      'フローで嫌われるエラーメッセージ\nユーザーから届くのは次の文面です。\nフローを処理中に未対応の障害が発生しました。詳細は、組織のシステム管理者にお問い合わせください。',
+    );
+    expect(
+      codes(
+        '商談を保存したら「フローを処理中に未対応の障害が発生しました。詳細は、組織のシステム管理者にお問い合わせください。」と出ました',
+      )[0],
+    ).toBe('CANNOT_EXECUTE_FLOW_TRIGGER');
+  });
+
+  it('matches a message glued after a full stop or spaced differently, and reads 悩まされた as first-hand', () => {
+    expect(
+      codes(
+        '本記事は「You have uncommitted work pending.Please commit or rollback before calling out.」というエラーに悩まされた時の備忘録です。',
+      )[0],
+    ).toBe('System.CalloutException');
+    expect(
+      codes(
+        'System.DmlException: Insert failed. First exception on row 0; first error: MIXED_DML_OPERATION, 非設定オブジェクトを更新した後の設定オブジェクト上のDML操作(またはその逆)は、許可されていません',
+      )[0],
+    ).toBe('MIXED_DML_OPERATION');
+  });
+
+  it("knows Salesforce's Japanese messages: a Login History status, a restricted picklist, an ID in a JSON log", () => {
+    expect(codes('ログイン履歴の状況: 失敗: コンピューターの有効化が必要です')[0]).toBe('LOGIN_CHALLENGE_ISSUED');
+    expect(codes('インポートで 3 件エラー: 制限つき選択リスト項目の値が不適切: 販売店')[0]).toBe(
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+    );
+    expect(
+      codes(
+        '{"op": "INSERT", "src": "SFDC", "msg": "\\u53d6\\u5f15\\u5148 ID: \\u4e0d\\u6b63\\u306a\\u7a2e\\u5225\\u306e ID \\u5024: 12d4"}',
+      )[0],
+    ).toBe('MALFORMED_ID');
+  });
+});
+
+describe('eighth round: reference layouts in Markdown, names given as examples, questions, what might happen', () => {
+  it('reads bold labels (**Cause**:, **エラー：**, **カテゴリ：**) as a reference layout', () => {
+    silent(
+      '### UNABLE_TO_LOCK_ROW\n\n**Error**: `unable to obtain exclusive access to this record`\n\n**Cause**: two jobs update the same rows.\n\n**Solution**: retry later.',
+    );
+    silent(
+      '**エラー：** API_CURRENTLY_DISABLED\n**カテゴリ：** アクセス\n**メッセージ：** API is disabled for this user\n**状況：** ユーザが API にアクセスできません',
+    );
+  });
+
+  it('does not answer a code given as an example, asked about, or said to be what might happen', () => {
+    silent('A few errors would be nice to trap (for example, INVALID_SESSION_ID after a token expires).');
+    silent('Is the inner catch for UNABLE_TO_LOCK_ROW errors unnecessary if the query locks the rows?');
+    silent('We retry on errors, so I should never hit UNABLE_TO_LOCK_ROW errors in that job.');
+    expect(hasFirstHandCue('An admin can revoke the session to stop a client from receiving events.')).toBe(false);
+    expect(hasFirstHandCue('Since Monday our client keeps receiving 401::Authentication invalid.')).toBe(true);
+    expect(codes('Why do I keep getting UNABLE_TO_LOCK_ROW errors on the nightly upsert?')[0]).toBe(
+      'UNABLE_TO_LOCK_ROW',
+    );
+  });
+
+  it('reads よくあってしまう, ましょう and 遭遇した際 as an article, not a report', () => {
+    silent('Apex 開発でよくあってしまうのが「System.LimitException: Too many SOQL queries: 101」でしょう');
+    silent('「List has no rows for assignment to SObject」はどのような時に出るのかをみてみましょう。');
+    expect(hasFirstHandCue('このエラーに遭遇した際は、まず IP 制限を確認します。')).toBe(false);
+    expect(hasFirstHandCue('本番でこのエラーに遭遇しました。')).toBe(true);
+  });
+});

@@ -26,6 +26,21 @@ describe('message texts without their code', () => {
     );
   });
 
+  it('knows messages harvested from real pastes: an external-ID lookup, a converted lead, a scratch-org limit', () => {
+    expect(
+      codes(
+        'Heroku Connect sync failed: Foreign key external ID: 0000955741 not found for field Parent__c in entity Account',
+      )[0],
+    ).toBe('INVALID_FIELD');
+    expect(codes('Update failed on the lead sync: cannot reference converted lead')[0]).toBe(
+      'CANNOT_UPDATE_CONVERTED_LEAD',
+    );
+    expect(
+      diagnose('Example warning\nForeign key external ID: 0000955741 not found for field Parent__c in entity Account')
+        .isError,
+    ).toBe(false);
+  });
+
   it('answers a generic OAuth value when its description is worded as only Salesforce words it', () => {
     expect(
       codes('I get a 400: {"error":"unsupported_grant_type","error_description":"grant type not supported"}')[0],

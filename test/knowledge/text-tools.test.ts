@@ -33,7 +33,9 @@ describe('normalise', () => {
   });
 
   it('decodes escaped non-ASCII text (a JSON log of a Japanese org) and keeps escaped ASCII', () => {
-    const { text } = normalise('{"msg": "\\u53d6\\u5f15\\u5148 ID: \\u4e0d\\u6b63", "q": "\\u0022x\\u0022", "e": "\\ud83d\\ude00"}');
+    const { text } = normalise(
+      '{"msg": "\\u53d6\\u5f15\\u5148 ID: \\u4e0d\\u6b63", "q": "\\u0022x\\u0022", "e": "\\ud83d\\ude00"}',
+    );
     expect(text).toContain('取引先 ID: 不正');
     expect(text).toContain('\\u0022x\\u0022');
     expect(text).toContain('😀');
@@ -57,6 +59,13 @@ describe('AhoCorasick', () => {
       .map((h) => `${h.pattern}@${h.start}`)
       .sort();
     expect(hits).toEqual(['0@2', '1@1', '3@2'].sort());
+  });
+
+  it('leaves white space out of a match: wrapped, glued after a full stop, or spaced differently', () => {
+    const ac = new AhoCorasick(['work pending. please commit', '上のdml操作']);
+    expect(ac.search('you have uncommitted work pending.please commit or').map((h) => h.pattern)).toEqual([0]);
+    expect(ac.search('x work\n  pending.  please commit').map((h) => h.start)).toEqual([2]);
+    expect(ac.search('設定オブジェクト上の dml 操作')).toEqual([]); // non-ASCII patterns are matched elsewhere
   });
 
   it('stops at the hit limit on adversarial input', () => {

@@ -20,6 +20,8 @@ const FOLLOWED_BY_MESSAGE = /^(?:\s{0,2}[:,](?!:)|\s{1,2}-\s|'?\s*\]?\s*:\s)/;
 const PRECEDED_BY_ERROR_LABEL =
   /(?:error|errors|exception|fault|status|code|errorcode|statuscode|exceptioncode|faultcode|first error|error #\d+)\s*[:=]\s*['"`([{]*\s*(?:sf:)?$|\bsf:$|^\s*\[$|\b(?:returns?|returned|returning|got|gets|getting|receive[sd]?|receiving|throws?|threw|shows?|showing|showed)\s+(?:an?\s+|the\s+)?(?:following\s+)?(?:message|error|exception|code|response)?\s*[:-]?\s*['"`(*_]*$/;
 const ERROR_WORDS = /error|exception|fault|fail|unable|denied|invalid|refused|rejected|exceeded|エラー|例外|失敗/i;
+/** "errors worth trapping (for example, INVALID_SESSION_ID as…)": a name given as an example is a mention. */
+const GIVEN_AS_EXAMPLE = /\b(?:for example|for instance|e\.g\.|i\.e\.|such as)[,:]?\s*[`'"(]?$/;
 
 export const extractCodeTokens: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
@@ -95,8 +97,18 @@ function strengthAt(text: string, lower: string, start: number, end: number): nu
     PRECEDED_BY_ERROR_LABEL.test(before)
   )
     return CODE_WITH_MESSAGE;
+  if (GIVEN_AS_EXAMPLE.test(before)) return CODE_MENTION;
+  if (inQuestion(text, end)) return CODE_MENTION;
   const line = lineAround(text, start, end);
   return ERROR_WORDS.test(line) ? CODE_ON_ERROR_LINE : CODE_MENTION;
+}
+
+/** "Is the catch for UNABLE_TO_LOCK_ROW unnecessary?": a name in a question is asked about. A
+ * question that reports ("why do I get X?") gets its lift from the report cue on the line. */
+function inQuestion(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 200);
+  const stop = rest.search(/[.!?。]|\n/);
+  return stop !== -1 && rest.charAt(stop) === '?';
 }
 
 /** The line around a token with the token itself removed (codes contain EXCEPTION, INVALID…). */

@@ -15,8 +15,10 @@ const FIRST_HAND_EN = new RegExp(
     // "I see that the change…"), "we noticed failures in the sync", "we ended up with X".
     // People in general ("customers receive this error when…") are a knowledge article; named
     // ones in the past or the present progressive ("users are getting", "a customer got") report.
-    String.raw`\b(?:users?|customers?|clients?|colleagues?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`,
-    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b[^.!?\n]{0,40}?\b(?:(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+    // Not what is prevented or avoided ("to stop a client from receiving events"), and not what
+    // might, will or should happen ("I should never hit that error").
+    String.raw`\b(?:users?|customers?|clients?|colleagues?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`,
+    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
     String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
     // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
     String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,

@@ -1,3 +1,4 @@
+import { withoutWhitespace } from '../aho-corasick';
 import type { Signal } from '../diagnosis';
 import type { MessagePattern } from '../index-builder';
 import { MESSAGE_LONG, MESSAGE_MEDIUM, MESSAGE_SHORT } from '../weights';
@@ -39,7 +40,7 @@ export const extractMessages: Extractor = ({ doc, index }) => {
       needsContext: pattern.literalLength < SPECIFIC_LENGTH,
       leadInEnd:
         pattern.leadIn && pattern.anchor === pattern.pieces.length - 1
-          ? foldedEnd(doc.lower, hit.start, anchor.length)
+          ? foldedEnd(doc.lower, hit.start, withoutWhitespace(anchor).length)
           : undefined,
     });
   }
@@ -50,57 +51,64 @@ export const extractMessages: Extractor = ({ doc, index }) => {
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 function nonAsciiHits(lower: string, index: ExtractInput['index']): { pattern: number; start: number }[] {
   const hits: { pattern: number; start: number }[] = [];
+  // The text without white space, and where each of its characters came from.
+  const positions: number[] = [];
+  let compact = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) continue;
+    compact += lower.charAt(i);
+    positions.push(i);
+  }
   for (const id of index.nonAsciiMessages) {
-    const anchor = index.messages[id]?.pieces[index.messages[id]?.anchor ?? 0];
-    if (anchor === undefined) continue;
-    for (let at = lower.indexOf(anchor); at !== -1 && hits.length < 50; at = lower.indexOf(anchor, at + 1)) {
-      hits.push({ pattern: id, start: at });
+    const piece = index.messages[id]?.pieces[index.messages[id]?.anchor ?? 0];
+    if (piece === undefined) continue;
+    const anchor = withoutWhitespace(piece);
+    for (let at = compact.indexOf(anchor); at !== -1 && hits.length < 50; at = compact.indexOf(anchor, at + 1)) {
+      hits.push({ pattern: id, start: positions[at] as number });
     }
   }
   return hits;
 }
 
-/** Where a piece of `length` characters (white space runs counted once) starting at `start` ends. */
+/** Where a piece of `length` characters (white space not counted) starting at `start` ends. */
 function foldedEnd(lower: string, start: number, length: number): number {
   let i = start;
   let seen = 0;
   while (i < lower.length && seen < length) {
-    const space = /\s/.test(lower.charAt(i));
+    if (!/\s/.test(lower.charAt(i))) seen++;
     i++;
-    if (space) while (i < lower.length && /\s/.test(lower.charAt(i))) i++;
-    seen++;
   }
   return i;
 }
 
 /**
  * The anchor piece matched at `anchorStart`; the pieces before it must appear, in order, just
- * before it and the pieces after it just after. White space is folded in the bounded windows
- * searched, the same way the automaton folds it.
+ * before it and the pieces after it just after. White space is left out of the bounded windows
+ * searched, the same way the automaton leaves it out.
  */
 function otherPiecesPresent(lower: string, pattern: MessagePattern, anchorStart: number): boolean {
   if (pattern.pieces.length === 1) return true;
-  const anchor = pattern.pieces[pattern.anchor] as string;
-  const before = fold(lower.slice(Math.max(0, anchorStart - PIECE_WINDOW * pattern.anchor), anchorStart));
+  const anchor = withoutWhitespace(pattern.pieces[pattern.anchor] as string);
+  const before = withoutWhitespace(lower.slice(Math.max(0, anchorStart - PIECE_WINDOW * pattern.anchor), anchorStart));
   let cursor = before.length;
   for (let i = pattern.anchor - 1; i >= 0; i--) {
-    const piece = pattern.pieces[i] as string;
+    const piece = withoutWhitespace(pattern.pieces[i] as string);
     const found = cursor - piece.length < 0 ? -1 : before.lastIndexOf(piece, cursor - piece.length);
     if (found === -1) return false;
     cursor = found;
   }
   const afterPieces = pattern.pieces.length - pattern.anchor - 1;
   if (afterPieces === 0) return true;
-  const after = fold(lower.slice(anchorStart, anchorStart + anchor.length * 2 + PIECE_WINDOW * afterPieces));
+  const after = withoutWhitespace(
+    lower.slice(anchorStart, anchorStart + anchor.length * 2 + PIECE_WINDOW * afterPieces),
+  );
   let from = after.indexOf(anchor) + anchor.length;
   for (let i = pattern.anchor + 1; i < pattern.pieces.length; i++) {
-    const found = after.indexOf(pattern.pieces[i] as string, from);
+    const piece = withoutWhitespace(pattern.pieces[i] as string);
+    const found = after.indexOf(piece, from);
     if (found === -1) return false;
-    from = found + (pattern.pieces[i] as string).length;
+    from = found + piece.length;
   }
   return true;
-}
-
-function fold(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }
