@@ -36,6 +36,16 @@ describe('message texts without their code', () => {
       'CANNOT_UPDATE_CONVERTED_LEAD',
     );
     expect(
+      codes(
+        'テストを実行すると「XXXとして定義されたメソッドは、WEBサービスコールアウトをサポートしません。」と出ました',
+      )[0],
+    ).toBe('System.CalloutException');
+    expect(
+      codes(
+        'Inspector: clicking Generate New Token shows the SF GACK page "an internal error has occurred", HTTP 500',
+      )[0],
+    ).toBe('HTTP_500');
+    expect(
       diagnose('Example warning\nForeign key external ID: 0000955741 not found for field Parent__c in entity Account')
         .isError,
     ).toBe(false);
