@@ -152,15 +152,20 @@ const EXPLANATION_LABEL =
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as\b|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
   /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
 
-/** A line a program wrote: it starts with a timestamp, or with a log level in brackets. */
+/** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
+ * value it prints looks like source code (a Ruby hash, a JSON object). */
+const PRINTED_EXCEPTION = /^\s*(?:[A-Z][\w$]*(?:\.|::))*[A-Z][\w$]*(?:Error|Exception|Fault):\s/;
+
+/** A line a program wrote: it starts with a timestamp (an Apex debug log's is 18:14:44:833), or
+ * with a log level in brackets. */
 const LOG_LINE =
-  /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}[.,]\d|\[(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL)\])/;
+  /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d|:\d{3}\b)|\[(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL)\])/;
 
 /** Signs of output captured from a real run: an Apex or Java stack frame, a timestamped log line. */
 const CAPTURED = /\b(?:Class|Trigger)\.[\w.]+: line \d+|^\s+at [\w.$<>]+\(|\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
@@ -196,7 +201,7 @@ const CLIENT_SIDE_FAILURE =
 /** A Japanese first-hand report: the past or ongoing ("エラーが出ました", "…が発生しています"). */
 export const JAPANESE_FIRST_HAND = new RegExp(
   [
-    '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう)',
+    '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう|てしまい[、,])',
     // "…が発生するようになってしまいました", "…に何度も遭遇してしまいました", "実際に遭遇した", "ハマった".
     'なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|際|ら|こと(?:が|は)?(?:あり|ある|な)))|実際に(?:遭遇|出会|発生)|ハマった|ハマりました',
     // What happened, mid-sentence: "エラーが発生して処理がされません", "エラーが発生したため".
@@ -379,7 +384,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
     const line = lineTextOf(n);
     const kind: LineKind = inDiff(bounds(n).start)
       ? 'code'
-      : CODE_LINE.test(line)
+      : CODE_LINE.test(line) && !PRINTED_EXCEPTION.test(line)
         ? 'code'
         : // A log line ("2026-07-28 07:44:42 [queue.ERROR] …") is output, whatever its words say.
           !LOG_LINE.test(line) && DISCUSSION_LINE.test(line)

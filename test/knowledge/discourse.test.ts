@@ -554,3 +554,49 @@ describe('eighth round: reference layouts in Markdown, names given as examples, 
     expect(hasFirstHandCue('本番でこのエラーに遭遇しました。')).toBe(true);
   });
 });
+
+describe('ninth round: printed exceptions, Apex debug logs, articles that quote their readers', () => {
+  it('reads a printed exception as output even when the value it prints looks like code', () => {
+    expect(
+      codes(
+        'When I call login I am getting the following error\nRuntimeError: Unexpected error: {:Fault=>{:faultcode=>"INVALID_LOGIN", :faultstring=>"INVALID_LOGIN: Invalid username, password, security token; or user locked out."}}',
+      )[0],
+    ).toBe('INVALID_LOGIN');
+  });
+
+  it('reads an Apex debug log line (18:14:44:833) as output and 出てしまい as first-hand', () => {
+    expect(
+      codes(
+        'すると、以下のようなエラーが出てしまい、テストが実行できません。\n\n18:14:44:833 FATAL_ERROR System.DmlException: Insert failed. First exception on row 0; first error: FIELD_CUSTOM_VALIDATION_EXCEPTION, 名前は使えません',
+      )[0],
+    ).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+  });
+
+  it("knows Salesforce's internal error page", () => {
+    expect(
+      codes(
+        'Deploy printed this page:\n<title>An internal server error has occurred</title>\nAn error has occurred while processing your request. The salesforce.com support team has been notified of the problem.',
+      )[0],
+    ).toBe('UNKNOWN_EXCEPTION');
+  });
+
+  it("does not let an article's question title or a quoted customer outweigh its layout", () => {
+    silent(
+      'Why am I getting a Login Rate Exceeded error?\n\nKnowledge Article Number 000111222\nDescription: Salesforce limits logins per user per hour. The Login History then shows the status Login Rate Exceeded.',
+    );
+    silent(
+      'Knowledge Article Number 000333444\nCustomers report "when we activate the order, we receive this error". The exact error string is CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, SBQQ.OrderTrigger: execution of AfterUpdate caused by: System.NullPointerException: Attempt to de-reference a null object',
+    );
+    expect(
+      codes(
+        'Knowledge Article Number 000111222 says to wait an hour, but we receive Login Rate Exceeded for the integration user every morning.',
+      )[0],
+    ).toBe('LOGIN_RATE_EXCEEDED');
+  });
+
+  it('reads "Common error_description payloads" and "Also seen as" as a reference page', () => {
+    silent(
+      'invalid_grant\nAlso seen as: invalid_grant: expired\nCommon error_description payloads\n{"error": "invalid_grant", "error_description": "expired access/refresh token"}',
+    );
+  });
+});

@@ -108,18 +108,41 @@ export const reportsFirstHand = perDocument(
 );
 
 /**
+ * The same, counting only what the writer says in their own voice: an article's question title
+ * ("Why am I getting a Login Rate Exceeded error?") and a customer quoted in it ("…, we receive
+ * this error") are how knowledge articles open, so they cannot outweigh the article's layout.
+ */
+export const reportsFirstHandInOwnVoice = perDocument(
+  (doc) =>
+    cueOnSomeLine(doc, FIRST_HAND_EN_ALL, false, true) ||
+    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true, true)),
+);
+
+/**
  * `re` is one of the global patterns above, compiled once: each search resets lastIndex.
  * Japanese cues end in a verb ("発生しました"); when that verb is part of Salesforce's own
  * localised message, it is the message speaking, not the poster.
  */
-function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false): boolean {
+function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false, ownVoiceOnly = false): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const spokenByMessage = japanese && doc.inSalesforceWording(m.index + m[0].length - 1);
-    if (!spokenByMessage && !UNTICKED.test(lineText(doc, m.index))) return true;
+    const line = lineText(doc, m.index);
+    const elsewhere = ownVoiceOnly && (isQuestion(line) || insideQuotes(doc, m.index));
+    if (!spokenByMessage && !elsewhere && !UNTICKED.test(line)) return true;
     if (re.lastIndex === m.index) re.lastIndex++;
   }
   return false;
+}
+
+function isQuestion(line: string): boolean {
+  return /[?？]\s*$/.test(line);
+}
+
+/** An odd number of double quotes before the offset on its line: the words are someone else's. */
+function insideQuotes(doc: ScanDoc, index: number): boolean {
+  const before = doc.text.slice(doc.lineAt(index).start, index);
+  return (before.match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
 /** A first-hand cue in this piece of text ("we get", "I keep getting", "エラーが出ました"). */
@@ -158,9 +181,8 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
   // Explanations (an article, a reference page, an example paragraph) name errors without
   // reporting one, unless someone says it happened to them. A Japanese sentence that quotes an
   // error is a mention unless the paste reports it in some way ("…というエラーが出ます").
-  if ((doc.explainsErrors() || doc.inExample(index)) && !reportsFirstHand(doc)) {
-    return Math.min(strength, DISCUSSION_LINE_CAP);
-  }
+  if (doc.explainsErrors() && !reportsFirstHandInOwnVoice(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
+  if (doc.inExample(index) && !reportsFirstHand(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   if (doc.writtenInJapanese(index) && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   // Talk about errors (a PR title, a hypothetical, "possible errors:") with no one saying that
   // anything happened: the error it names, or shows, is an example.
