@@ -128,15 +128,17 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false, ownVoiceOnly 
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const spokenByMessage = japanese && doc.inSalesforceWording(m.index + m[0].length - 1);
     const line = lineText(doc, m.index);
-    const elsewhere = ownVoiceOnly && (isQuestion(line) || insideQuotes(doc, m.index));
+    const elsewhere = ownVoiceOnly && (askedInSentence(doc, m.index) || insideQuotes(doc, m.index));
     if (!spokenByMessage && !elsewhere && !UNTICKED.test(line)) return true;
     if (re.lastIndex === m.index) re.lastIndex++;
   }
   return false;
 }
 
-function isQuestion(line: string): boolean {
-  return /[?？]\s*$/.test(line);
+/** The sentence around the offset is a question ("Why am I getting X?"). */
+function askedInSentence(doc: ScanDoc, index: number): boolean {
+  const { start, end } = doc.lineAt(index);
+  return /[?？]\s*$/.test(sentenceOf(doc.text.slice(start, end), index - start));
 }
 
 /** An odd number of double quotes before the offset on its line: the words are someone else's. */
