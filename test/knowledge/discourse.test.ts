@@ -600,3 +600,11 @@ describe('ninth round: printed exceptions, Apex debug logs, articles that quote 
     );
   });
 });
+
+describe('ninth round: the first sentence of a message, and 引っかかった', () => {
+  it('matches a message quoted only by its first sentence, reported with 遭遇しました or 引っかかってしまいました', () => {
+    expect(codes('先日 You have uncommitted work pending のエラーに遭遇しました。')[0]).toBe('System.CalloutException');
+    expect(hasFirstHandCue('検証中にヒープ制限に引っかかってしまいました。')).toBe(true);
+    expect(hasFirstHandCue('ヒープ制限に引っかかった場合は、処理を分割します。')).toBe(false);
+  });
+});
