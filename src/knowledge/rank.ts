@@ -37,6 +37,8 @@ const GENERIC_CODES = new Set([
   'LIMIT_EXCEEDED',
   'UNKNOWN_ERROR',
   'INVALID_INPUT',
+  // NetSuite, Zoho and others answer a bad login with the same name.
+  'INVALID_LOGIN',
   // gRPC status names (Pub/Sub API): every gRPC service uses them.
   'INTERNAL',
   'UNAVAILABLE',

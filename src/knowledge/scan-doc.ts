@@ -54,7 +54,7 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\(see https?:|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
     // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …".
     // With a ticket or conventional-commit prefix too: "SALTO-7409: Handle …", "fix(bulk): retry …".
-    String.raw`^\s*(?:[-*]\s+)?[_*~]*(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects|increase|increases|suppress|suppresses|ignore|ignores|avoid|avoids)\s`,
+    String.raw`^\s*(?:[-*]\s+)?[_*~]*(?:[A-Z][A-Z0-9]+-\d+(?:\s*[-:–])?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects|increase|increases|suppress|suppresses|ignore|ignores|avoid|avoids)\s`,
     // Proposals, fixes, examples, analysis and announcements about an error, not a report of one.
     // The generic reader ("you can easily run into this error if…"), hypotheticals ("let's say",
     // "or similar"), examples of a kind ("an error message like"), lists of what may happen.
@@ -150,9 +150,13 @@ const JAPANESE_ARTICLE = new RegExp(
 const EXPLANATION_LABEL =
   /^[ \t]*(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
 
+/** A changelog's version headings ("## 1.5.1", "### v2.0.0 (2024-03-01)"): two make a changelog,
+ * which names the errors a release handles without reporting one. */
+const RELEASE_HEADING = /^[ \t]*#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?\]?)(?:[ \t]|$)/gm;
+
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as\b|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
@@ -180,8 +184,8 @@ const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$/i;
  */
 const OPENING_TALK = new RegExp(
   [
-    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:adds|increases|decreases|fixes|handles|retries|catches|maps|supports|raises|exposes|surfaces|parses|detects|suppresses|ignores|avoids|prevents|improves|updates|removes|bumps|reduces|introduces|implements|allows|ensures|makes|moves|refactors|treats|skips|wraps)\s+(?:the|a|an|all|this|these|support|\w+ing\b|[\w-]+\s+(?:errors?|exceptions?|handling|retr(?:y|ies)))`,
-    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+:?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)(?:handle|retry|catch|map|support|suppress|ignore|avoid|fix|add)\s`,
+    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+(?:\s*[-:–])?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:adds|increases|decreases|fixes|handles|retries|catches|maps|supports|raises|exposes|surfaces|parses|detects|suppresses|ignores|avoids|prevents|improves|updates|removes|bumps|reduces|introduces|implements|allows|ensures|makes|moves|refactors|treats|skips|wraps)\s+(?:the|a|an|all|this|these|support|\w+ing\b|[\w-]+\s+(?:errors?|exceptions?|handling|retr(?:y|ies)))`,
+    String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+(?:\s*[-:–])?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)(?:handle|retry|catch|map|support|suppress|ignore|avoid|fix|add)\s`,
     String.raw`\blet'?s say\b|^\s*suppose\b|^\s*imagine\b|\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b`,
   ].join('|'),
   'i',
@@ -192,7 +196,7 @@ const OPENING_TALK = new RegExp(
  * ("<Error description>", "[エラー内容]", "{error message}").
  */
 const TEMPLATE_PLACEHOLDER =
-  /[<[{](?:error|exception)[ _-](?:description|message|details?|text)[>\]}]|[<[{［](?:エラー|例外)(?:内容|メッセージ|詳細|コード)[>\]}］]/i;
+  /[<[{](?:error|exception)[ _-](?:description|message|details?|text)[>\]}]|\[(?:number|percent|count|object name|field name|record id)\][^\n]{0,80}\[(?:number|percent|count|object name|field name|record id)\]|[<[{［](?:エラー|例外)(?:内容|メッセージ|詳細|コード)[>\]}］]/i;
 
 /** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node. */
 const CLIENT_SIDE_FAILURE =
@@ -423,6 +427,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
               withoutLocalised(head.length === text.length ? lower : head.toLowerCase(), localised),
             )) ||
           countUpTo(EXPLANATION_LABEL, head, 2) >= 2 ||
+          countUpTo(RELEASE_HEADING, head, 2) >= 2 ||
           ENGLISH_ARTICLE.test(head) ||
           TEMPLATE_PLACEHOLDER.test(head);
       }

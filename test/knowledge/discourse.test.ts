@@ -608,3 +608,34 @@ describe('ninth round: the first sentence of a message, and 引っかかった',
     expect(hasFirstHandCue('ヒープ制限に引っかかった場合は、処理を分割します。')).toBe(false);
   });
 });
+
+describe('tenth round: changelogs, message templates, ticket titles, names other APIs share', () => {
+  it('reads two version headings as a changelog', () => {
+    silent(
+      '## 1.5.1\n  * Keeps the stateMessage of PK-chunked batches that fail with OPERATION_TOO_LARGE\n\n## 1.5.0\n  * Moves to API v52',
+    );
+  });
+
+  it('reads a list of message templates with [number] placeholders as docs, whatever a client "received"', () => {
+    silent(
+      'These errors surface in the extraction logs.\n- Salesforce has reported [number] ([number]%) total REST API quota used. Terminating replication.\n- This client does not have Bulk API permissions, received "API_DISABLED_FOR_ORG" error code',
+    );
+  });
+
+  it('reads "TICKET-991 - Suppress errors …" as a pull-request title', () => {
+    silent(
+      'SALTO-991 - Suppress errors for entries with insufficient access\n\nThe simplest example is layouts failing due to `insufficient access rights on cross-reference id`.',
+    );
+  });
+
+  it('needs a sign of Salesforce before answering INVALID_LOGIN, a name other APIs use too', () => {
+    silent(
+      '{"title": "Unauthorized", "status": 401, "o:errorDetails": [{"detail": "Invalid login attempt.", "o:errorCode": "INVALID_LOGIN"}]}',
+    );
+    expect(
+      codes(
+        '<faultcode>sf:INVALID_LOGIN</faultcode><faultstring>INVALID_LOGIN: Invalid username, password, security token; or user locked out.</faultstring>',
+      )[0],
+    ).toBe('INVALID_LOGIN');
+  });
+});

@@ -4,33 +4,31 @@ import { CODE_LINE_CAP, DISCUSSION_LINE_CAP, REPORT_ELSEWHERE_BONUS, REPORT_SAME
 /** "error", also as people misspell it when they type fast ("erorr", "eror", "errror"). */
 const ERROR = '(?:errors?|erorrs?|erors?|errrors?|errorr)';
 
+// Other people, named, in the past or the present progressive ("users are getting", "a customer
+// got"); people in general ("customers receive this error when…") are a knowledge article. Not what
+// is prevented or avoided ("to stop a client from receiving events").
+const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`;
+/** The writer: "I keep getting", "we received" (but not "I see that the change…"), "we noticed
+ * failures in the sync", "we ended up with X"; not what might, will or should happen ("I should
+ * never hit that error"). */
+const WRITER_REPORTS: readonly string[] = [
+  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+  String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
+  // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
+  String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
+  // "Why does Salesforce give me X", "the API threw us a 500".
+  String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
+  // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following".
+  String.raw`(?:^|[.!?]\s+)(?:getting|got|receiving|received|seeing|hitting|facing|encountering)\s+(?:this|the|an?|following|same|these|that|below)\b`,
+  // A bug report's "Actual result" section says what happened to the reporter.
+  String.raw`^[ \t]*(?:#{1,4}[ \t]*|\*\*)?actual (?:result|results|behaviou?r|outcome)\b`,
+];
 /**
  * Someone saying that it happened to them: "I keep getting", "we received", "Getting this error
  * when…", "users are seeing", or in Japanese the past tense ("エラーが出ました"). Strong enough to
  * outweigh the layout of an explanation (an article, a reference page, an example paragraph).
  */
-const FIRST_HAND_EN = new RegExp(
-  [
-    // One scan after the person: "I keep getting", "we received", "users are seeing" (but not
-    // "I see that the change…"), "we noticed failures in the sync", "we ended up with X".
-    // People in general ("customers receive this error when…") are a knowledge article; named
-    // ones in the past or the present progressive ("users are getting", "a customer got") report.
-    // Not what is prevented or avoided ("to stop a client from receiving events"), and not what
-    // might, will or should happen ("I should never hit that error").
-    String.raw`\b(?:users?|customers?|clients?|colleagues?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`,
-    String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
-    String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
-    // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
-    String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
-    // "Why does Salesforce give me X", "the API threw us a 500".
-    String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
-    // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following".
-    String.raw`(?:^|[.!?]\s+)(?:getting|got|receiving|received|seeing|hitting|facing|encountering)\s+(?:this|the|an?|following|same|these|that|below)\b`,
-    // A bug report's "Actual result" section says what happened to the reporter.
-    String.raw`^[ \t]*(?:#{1,4}[ \t]*|\*\*)?actual (?:result|results|behaviou?r|outcome)\b`,
-  ].join('|'),
-  'im',
-);
+const FIRST_HAND_EN = new RegExp([OTHERS_REPORT, ...WRITER_REPORTS].join('|'), 'im');
 
 /** An error event told without saying whom it happened to: "fails with", "returns an error". */
 const EVENT_EN = new RegExp(
@@ -61,6 +59,7 @@ export const REPORT_CUE = new RegExp(
 );
 const REPORT_EN = new RegExp(`${FIRST_HAND_EN.source}|${EVENT_EN.source}`, 'gim');
 const FIRST_HAND_EN_ALL = new RegExp(FIRST_HAND_EN.source, 'gim');
+const WRITER_REPORTS_ALL = new RegExp(WRITER_REPORTS.join('|'), 'gim');
 const REPORT_JA = new RegExp(`${JAPANESE_FIRST_HAND.source}|${JAPANESE_REPORT.source}`, 'gm');
 const FIRST_HAND_JA = new RegExp(JAPANESE_FIRST_HAND.source, 'gm');
 const KANA = /[\u3040-\u30ff]/;
@@ -109,12 +108,13 @@ export const reportsFirstHand = perDocument(
 
 /**
  * The same, counting only what the writer says in their own voice: an article's question title
- * ("Why am I getting a Login Rate Exceeded error?") and a customer quoted in it ("…, we receive
- * this error") are how knowledge articles open, so they cannot outweigh the article's layout.
+ * ("Why am I getting a Login Rate Exceeded error?"), a customer quoted in it ("…, we receive this
+ * error") and what clients or users get in general are how knowledge articles and docs talk, so
+ * they cannot outweigh the article's layout.
  */
 export const reportsFirstHandInOwnVoice = perDocument(
   (doc) =>
-    cueOnSomeLine(doc, FIRST_HAND_EN_ALL, false, true) ||
+    cueOnSomeLine(doc, WRITER_REPORTS_ALL, false, true) ||
     (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true, true)),
 );
 
