@@ -17,7 +17,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b(?:http[ _]?)?status(?:[ _]?code)?\b['"]?\s*(?:=>|[=:])?\s*['"]?([345]\d\d)\b/gi,
   /\bhttpStatusCode\b['"]?\s*[=:]\s*([345]\d\d)\b/g,
   /\b(?:returned|returns|returning|resulted in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)s?\b/gi,
-  new RegExp(String.raw`\b([345]\d\d)\s*(?:-\s*)?(?:${REASONS})\b`, 'gi'),
+  // `400 Bad Request`, and .NET's `(401) Unauthorized`.
+  new RegExp(String.raw`\b([345]\d\d)\)?\s*(?:-\s*)?(?:${REASONS})\b`, 'gi'),
   /\b(?:ClientResponseError|HTTPError|HttpError|StatusCodeError|ResponseError)\b[:(]\s*([345]\d\d)\b/g,
   /\[([345]\d\d)\]\s*[A-Za-z]/g,
   /\[code\]\s*=>\s*([345]\d\d)\b/g,
