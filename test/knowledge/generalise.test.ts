@@ -133,6 +133,13 @@ describe('Salesforce vocabulary makes a generic status count', () => {
     expect(diagnose('http code: 405 Error Message: while syncing invoices').isError).toBe(false);
   });
 
+  it("reads .NET's '(401) Unauthorized' and counts Marketing Cloud's SDK and hosts as Salesforce", () => {
+    expect(codes('ETClient from SFMC.FuelSDK: and get (401) Unauthorized from auth.exacttargetapis.com')[0]).toBe(
+      'HTTP_401',
+    );
+    expect(diagnose('My image host answers (401) Unauthorized').isError).toBe(false);
+  });
+
   it("reads a response code, a log's Code field and a status in a sentence next to Salesforce words", () => {
     expect(codes("CometD to 'wss://acme.my.salesforce.com/cometd/58.0' failed: Unexpected response code: 405")[0]).toBe(
       'HTTP_405',
