@@ -639,3 +639,12 @@ describe('tenth round: changelogs, message templates, ticket titles, names other
     ).toBe('INVALID_LOGIN');
   });
 });
+
+describe('tenth round: a help article that reads a sample error e-mail', () => {
+  it('reads を示しています and 読み取れます as explaining, and エラーが発生している事 as a noun, not a report', () => {
+    silent(
+      'caused by: System.DmlException: Update failed. First exception on row 0; first error: UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record: []\nこのメッセージは、UNABLE_TO_LOCK_ROW エラーが発生している事を示しています。\nまた、こちらのメッセージからは以下の事が読み取れます。',
+    );
+    expect(hasFirstHandCue('夜間バッチで UNABLE_TO_LOCK_ROW エラーが発生していて困っています。')).toBe(true);
+  });
+});
