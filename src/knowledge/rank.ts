@@ -28,6 +28,8 @@ const GENERIC_OAUTH = new Set([
   'invalid_scope',
   'access_denied',
   'unsupported_response_type',
+  // Not in RFC 6749, but as plain a name: other OAuth servers send it too.
+  'unknown_error',
 ]);
 /** Names common to many APIs (gRPC NOT_FOUND, generic LIMIT_EXCEEDED …). */
 const GENERIC_CODES = new Set([

@@ -133,6 +133,19 @@ describe('Salesforce vocabulary makes a generic status count', () => {
     expect(diagnose('http code: 405 Error Message: while syncing invoices').isError).toBe(false);
   });
 
+  it('knows unknown_error, the upper-cased INVALID_GRANT of the sf CLI, and the Apex REST 404 text', () => {
+    expect(
+      codes('Workbench: An error has occurred and you have been logged out: unknown_error: retry your request')[0],
+    ).toBe('unknown_error');
+    expect(codes('sf org login device\nError (1): INVALID_GRANT - token exchange failed.')[0]).toBe('invalid_grant');
+    expect(
+      codes(
+        'POST /services/apexrest/v1/orders returns [{"errorCode":"NOT_FOUND","message":"Could not find a match for URL"}]',
+      )[0],
+    ).toBe('NOT_FOUND');
+    expect(diagnose('INVALID_GRANT is a constant in our own enum').isError).toBe(false);
+  });
+
   it("reads .NET's '(401) Unauthorized' and counts Marketing Cloud's SDK and hosts as Salesforce", () => {
     expect(codes('ETClient from SFMC.FuelSDK: and get (401) Unauthorized from auth.exacttargetapis.com')[0]).toBe(
       'HTTP_401',

@@ -62,6 +62,12 @@ function lookup(index: KnowledgeIndex, token: string): KnowledgeEntry | undefine
   if (/^[a-z0-9]+(?:_[a-z0-9]+){3,}$/.test(token) && token.length >= 20) {
     return index.byName.get(token.toUpperCase());
   }
+  // The sf CLI upper-cases OAuth error values ("INVALID_GRANT - token exchange failed"); no
+  // Salesforce status code is spelled like one, so the lower-case value is meant.
+  if (/^[A-Z]+(?:_[A-Z]+)+$/.test(token)) {
+    const oauth = index.byName.get(token.toLowerCase());
+    if (oauth?.family === 'oauth') return oauth;
+  }
   if (token.startsWith('sfdc.platform.eventbus.') && token.length >= 40) {
     return index.entries.find((e) => e.code.startsWith(token));
   }

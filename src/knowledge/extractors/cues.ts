@@ -7,7 +7,7 @@ const ERROR = '(?:errors?|erorrs?|erors?|errrors?|errorr)';
 // Other people, named, in the past or the present progressive ("users are getting", "a customer
 // got"); people in general ("customers receive this error when…") are a knowledge article. Not what
 // is prevented or avoided ("to stop a client from receiving events").
-const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`;
+const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|developers?|devs|engineers?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`;
 /** The writer: "I keep getting", "we received" (but not "I see that the change…"), "we noticed
  * failures in the sync", "we ended up with X"; not what might, will or should happen ("I should
  * never hit that error"). */
