@@ -144,6 +144,11 @@ describe('Salesforce vocabulary makes a generic status count', () => {
       )[0],
     ).toBe('NOT_FOUND');
     expect(diagnose('INVALID_GRANT is a constant in our own enum').isError).toBe(false);
+    expect(
+      codes(
+        'Workbench keeps logging me out: Your Salesforce session is invalid or has expired. Please login again.',
+      )[0],
+    ).toBe('INVALID_SESSION_ID');
   });
 
   it("reads .NET's '(401) Unauthorized' and counts Marketing Cloud's SDK and hosts as Salesforce", () => {
