@@ -133,6 +133,19 @@ describe('Salesforce vocabulary makes a generic status count', () => {
     expect(diagnose('http code: 405 Error Message: while syncing invoices').isError).toBe(false);
   });
 
+  it('knows the UI text of a row lock and the deploy text of an untested trigger', () => {
+    expect(
+      codes(
+        'Saving the case shows: Record Currently Unavailable: The record you are attempting to edit is being modified by another user.',
+      )[0],
+    ).toBe('UNABLE_TO_LOCK_ROW');
+    expect(
+      codes(
+        'sf project deploy start failed: Test coverage of selected Apex Trigger is 0%, at least 1% test coverage is required',
+      )[0],
+    ).toBe('DEPLOY_CODE_COVERAGE');
+  });
+
   it('knows unknown_error, the upper-cased INVALID_GRANT of the sf CLI, and the Apex REST 404 text', () => {
     expect(
       codes('Workbench: An error has occurred and you have been logged out: unknown_error: retry your request')[0],
