@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { AhoCorasick } from './aho-corasick';
+import { AhoCorasick, withoutWhitespace } from './aho-corasick';
 import type { KnowledgeEntry } from './types';
 
 /** A known message text, split at its `*` wildcards. */
@@ -36,6 +36,9 @@ export interface KnowledgeIndex {
   /** The squashed phrases in one automaton (pattern i is `phraseCodes[i]`): one pass per sentence. */
   readonly phraseAutomaton: AhoCorasick;
   readonly phraseCodes: readonly string[];
+  /** Japanese phrases (lower-case, without white space): squashing would leave only their Latin
+   * letters, so the few of them are looked up directly in Japanese sentences. */
+  readonly japanesePhrases: readonly { readonly text: string; readonly code: string }[];
   /**
    * Fuzzy look-up of a short fragment among the hand-written phrases, with fuse.js. Only phrases
    * that share a word with the fragment are searched: fuse.js is linear in corpus size and query
@@ -56,6 +59,7 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
   const messages: MessagePattern[] = [];
   const phrases = new Map<string, string>();
   const fuzzyDocs: PhraseDoc[] = [];
+  const japanesePhrases: { text: string; code: string }[] = [];
 
   const addPieces = (
     code: string,
@@ -92,13 +96,16 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     const spoken = humanise(entry.code);
     const names =
       GENERIC_NAME_FAMILIES.has(entry.family) || entry.depth !== 'full' || spoken.split(' ').length < 3 ? [] : [spoken];
-    for (const p of [...entry.phrases, ...names]) {
+    for (const p of entry.phrases) {
+      if (!isAscii(p)) japanesePhrases.push({ text: withoutWhitespace(p.toLowerCase()), code: entry.code });
+    }
+    for (const p of [...entry.phrases.filter(isAscii), ...names]) {
       const key = squash(p);
       // Phrases shorter than this match inside ordinary words ("gone", "timeout" in "timeouts").
       if (key.length >= 8 && !phrases.has(key)) phrases.set(key, entry.code);
     }
     // fuse.js cost grows with the corpus: it only sees the hand-written phrases.
-    for (const p of entry.phrases) fuzzyDocs.push({ code: entry.code, phrase: p.toLowerCase() });
+    for (const p of entry.phrases.filter(isAscii)) fuzzyDocs.push({ code: entry.code, phrase: p.toLowerCase() });
   }
 
   const byWord = new Map<string, PhraseDoc[]>();
@@ -136,6 +143,7 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     phrases,
     phraseAutomaton: new AhoCorasick(phraseKeys),
     phraseCodes: phraseKeys.map((k) => phrases.get(k) as string),
+    japanesePhrases,
   };
 }
 

@@ -32,12 +32,15 @@ const messageFragment = z
   .min(12, { error: 'message fragments need at least 12 characters to be specific' })
   .max(200);
 
+/** Lower-case English words, or the words Japanese-speaking people use (`行ロック`, `ヒープサイズ`). */
 const phrase = z
   .string()
   .trim()
   .min(4)
   .max(60)
-  .regex(/^[a-z0-9][a-z0-9 ./'-]*$/, { error: 'phrases are lower-case words' });
+  .regex(/^[a-z0-9][a-z0-9 ./'-]*$|^(?=[^\n]*[\u3040-\u30ff\u4e00-\u9fff])[^\n]+$/, {
+    error: 'phrases are lower-case words, or words in Japanese',
+  });
 
 const retrySchema = z.enum(RETRY_POLICIES);
 const transientSchema = z.boolean().nullable();

@@ -648,3 +648,15 @@ describe('tenth round: a help article that reads a sample error e-mail', () => {
     expect(hasFirstHandCue('夜間バッチで UNABLE_TO_LOCK_ROW エラーが発生していて困っています。')).toBe(true);
   });
 });
+
+describe('tenth round: Japanese words for an error, in a sentence that says it happened', () => {
+  it('answers a Japanese prose report by the words people use for the error', () => {
+    expect(codes('昨夜のバッチで行ロックのエラーが出ました。')[0]).toBe('UNABLE_TO_LOCK_ROW');
+    expect(codes('本番リリースでコードカバー率が足りずに失敗しました。')[0]).toBe('DEPLOY_CODE_COVERAGE');
+  });
+
+  it('stays silent on a question about the topic and on hearsay', () => {
+    silent('「合計コードカバー率」と「トリガーコードカバー率」の違いについて教えてください。');
+    silent('一部の読者から、CPU 時間制限を超えたというエラーに遭遇したという報告がありました。');
+  });
+});

@@ -1,7 +1,8 @@
+import { withoutWhitespace } from '../aho-corasick';
 import type { Signal } from '../diagnosis';
 import { squash } from '../index-builder';
 import { FUZZY_PROSE, PROSE } from '../weights';
-import { adjustForLine, hasReportCue, reportsSomewhere } from './cues';
+import { adjustForLine, hasFirstHandCue, hasReportCue, reportsSomewhere } from './cues';
 import type { Extractor } from './types';
 
 /**
@@ -11,6 +12,10 @@ import type { Extractor } from './types';
  * never the whole paste (fuse.js is linear in query length and slow on long ones).
  */
 const SENTENCE = /[^.!?\n]{6,300}/g;
+const KANA = /[\u3040-\u30ff]/;
+/** Asking for help is first-hand, but says nothing happened: "…の違いについて教えてください". */
+const ASKING_JA =
+  /教えて(?:ください|下さい|いただ|頂)|ご教示|(?:分かる|わかる)方|助けてください|どうすれば(?:よい|良い|いい)/g;
 const ERROR_WORD =
   /\b(error|errors|exception|time ?outs?|timeouts?|limit|exceeded|invalid|denied|failed|failure|expired|locked|locking|not found|unavailable|malformed|too many)\b/i;
 /** Longest fragment sent to fuse.js, in characters: its cost grows with the query length. */
@@ -46,6 +51,23 @@ export const extractProse: Extractor = ({ doc, index }) => {
     const squashed = squash(sentence.replace(/\S*_\S*/g, ' '));
     let found = false;
     const seen = new Set<string>();
+    // "本番で行ロックのエラーが出ました": Japanese words for the error, looked up as they are.
+    // Words alone name a topic as easily as an error ("コードカバー率の違いについて教えてください"),
+    // so they count only in a sentence that says it happened ("…で行ロックのエラーが出ました").
+    if (KANA.test(sentence) && hasFirstHandCue(sentence.replace(ASKING_JA, ''))) {
+      const compact = withoutWhitespace(sentence.toLowerCase());
+      for (const phrase of index.japanesePhrases) {
+        if (seen.has(phrase.code) || !compact.includes(phrase.text)) continue;
+        seen.add(phrase.code);
+        signals.push({
+          code: phrase.code,
+          kind: 'prose',
+          strength: adjustForLine(doc, m.index, PROSE, false),
+          index: m.index,
+        });
+        found = true;
+      }
+    }
     for (const hit of index.phraseAutomaton.search(squashed, 50)) {
       const code = index.phraseCodes[hit.pattern] as string;
       if (seen.has(code)) continue;
