@@ -653,6 +653,7 @@ describe('tenth round: Japanese words for an error, in a sentence that says it h
   it('answers a Japanese prose report by the words people use for the error', () => {
     expect(codes('昨夜のバッチで行ロックのエラーが出ました。')[0]).toBe('UNABLE_TO_LOCK_ROW');
     expect(codes('本番リリースでコードカバー率が足りずに失敗しました。')[0]).toBe('DEPLOY_CODE_COVERAGE');
+    expect(codes('本番環境の検証では 66% となりコードカバー率エラーとなります。')[0]).toBe('DEPLOY_CODE_COVERAGE');
   });
 
   it('stays silent on a question about the topic and on hearsay', () => {
