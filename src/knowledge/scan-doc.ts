@@ -156,7 +156,7 @@ const RELEASE_HEADING = /^[ \t]*#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?\]?)(?:[ \
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:errors|error codes|issues and (?:fixes|solutions))\b|\ba common cause (?:for|of) this (?:error|exception)\b|\b(?:error|exception) (?:in salesforce )?occurs when you\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
@@ -195,7 +195,7 @@ const OPENING_TALK = new RegExp(
  * A template, not an occurrence: a placeholder that names the kind of text that goes there
  * ("<Error description>", "[エラー内容]", "{error message}").
  */
-const TEMPLATE_PLACEHOLDER =
+export const TEMPLATE_PLACEHOLDER =
   /[<[{](?:error|exception)[ _-](?:description|message|details?|text)[>\]}]|\[(?:number|percent|count|object name|field name|record id)\][^\n]{0,80}\[(?:number|percent|count|object name|field name|record id)\]|[<[{［](?:エラー|例外)(?:内容|メッセージ|詳細|コード)[>\]}］]/i;
 
 /** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node. */

@@ -661,3 +661,20 @@ describe('tenth round: Japanese words for an error, in a sentence that says it h
     silent('一部の読者から、CPU 時間制限を超えたというエラーに遭遇したという報告がありました。');
   });
 });
+
+describe('tenth round: definitions and templates in vendor docs', () => {
+  it('reads "occurs when you" and "a common cause for this error" as explaining', () => {
+    silent(
+      'E2120 Duplicate External Id\nThe DUPLICATE_EXTERNAL_ID error in Salesforce occurs when you try to upsert a record whose external ID matches several records.\nSF_ERROR: DUPLICATE_EXTERNAL_ID OBJ: Product2 - SKU: more than one record found for external id field',
+    );
+    silent(
+      'Exception Code "InvalidBatch" with message "Records not processed"\n\nA common cause for this error is a field in the payload that the object does not have.',
+    );
+  });
+
+  it("does not take a template's own wording for the writer's report", () => {
+    silent(
+      '表示されるエラーメッセージ\nLeadに対する企業情報の書き込みが失敗しました:Update failed. First exception on row 0 with id xxxxxxxxxxxxxxxxxx; first error: [エラー内容]',
+    );
+  });
+});

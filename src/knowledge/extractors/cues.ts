@@ -1,4 +1,4 @@
-import { JAPANESE_FIRST_HAND, JAPANESE_REPORT, type ScanDoc } from '../scan-doc';
+import { JAPANESE_FIRST_HAND, JAPANESE_REPORT, type ScanDoc, TEMPLATE_PLACEHOLDER } from '../scan-doc';
 import { CODE_LINE_CAP, DISCUSSION_LINE_CAP, REPORT_ELSEWHERE_BONUS, REPORT_SAME_LINE_BONUS } from '../weights';
 
 /** "error", also as people misspell it when they type fast ("erorr", "eror", "errror"). */
@@ -109,8 +109,8 @@ export const reportsFirstHand = perDocument(
 /**
  * The same, counting only what the writer says in their own voice: an article's question title
  * ("Why am I getting a Login Rate Exceeded error?"), a customer quoted in it ("…, we receive this
- * error") and what clients or users get in general are how knowledge articles and docs talk, so
- * they cannot outweigh the article's layout.
+ * error"), what clients or users get in general, and a template's own wording ("…の書き込みが失敗しました:
+ * [エラー内容]") are how knowledge articles and docs talk, so they cannot outweigh the article's layout.
  */
 export const reportsFirstHandInOwnVoice = perDocument(
   (doc) =>
@@ -128,7 +128,8 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false, ownVoiceOnly 
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const spokenByMessage = japanese && doc.inSalesforceWording(m.index + m[0].length - 1);
     const line = lineText(doc, m.index);
-    const elsewhere = ownVoiceOnly && (askedInSentence(doc, m.index) || insideQuotes(doc, m.index));
+    const elsewhere =
+      ownVoiceOnly && (askedInSentence(doc, m.index) || insideQuotes(doc, m.index) || TEMPLATE_PLACEHOLDER.test(line));
     if (!spokenByMessage && !elsewhere && !UNTICKED.test(line)) return true;
     if (re.lastIndex === m.index) re.lastIndex++;
   }
