@@ -42,8 +42,9 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`(?:^|[\s(])(?:detects?|detected|handles?|handled|handling|rescue|refer(?:s|red)? to|typed errors?|retr(?:y|ies|ying) (?:on|when|for|if)|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|needs? to (?:support|handle)|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|map(?:s|ped|ping)? (?:\S+ ){0,3}?(?:to|onto|into)|means that|normally means|usually means|documentation|docs say|reasons? for|(?:might|may|could) (?:also )?explain)(?=[\s,;:!?)]|\.(?:\s|$)|$)`,
     // Hypotheticals: "it will get 403", "would return", "may throw".
     String.raw`\b(?:it|this|that|they|you|salesforce|the (?:api|server|org|connector|client|call|request)) (?:will|would|might|may|could|can|should) (?:get|return|throw|receive|raise|fail|respond|reply)\b`,
-    // Docs and explanations of when an error happens: "can occur", "When X, Y is returned".
-    String.raw`\b(?:can|may|might|could|will|would) (?:occur|happen)\b|\bwhen(?:ever)? (?!i\b|we\b)[^.\n]{3,160}\b(?:is|are) (?:returned|thrown|raised|reported)\b|\bin the event that\b`,
+    // Docs and explanations of when an error happens: "can occur", "When X, Y is returned",
+    // "After the limits have been exceeded, the following error is thrown".
+    String.raw`\b(?:can|may|might|could|will|would) (?:occur|happen)\b|\b(?:when(?:ever)?|after|once) (?!i\b|we\b)[^.\n]{3,160}\b(?:is|are) (?:returned|thrown|raised|reported)\b|\bin the event that\b`,
     // User stories and write-ups about errors: "As a developer, I need…", "In this text I write about".
     String.raw`\bas an? (?:developer|user|admin|administrator|integrator)\b|\bin this (?:text|post|article|pr|pull request|change|guide)\b|\bi (?:thought of|would like to|want to) add(?:ing)?\b`,
     // Definitions: "ECONNRESET is the error thrown when…".

@@ -672,6 +672,15 @@ describe('tenth round: definitions and templates in vendor docs', () => {
     );
   });
 
+  it('reads "After the limits have been exceeded, the following error is thrown" as docs', () => {
+    silent(
+      'After these request limits have been exceeded, the following error is thrown: ConcurrentPerOrgLongTxn Limit exceeded, REQUEST_LIMIT_EXCEEDED with error code : 403.',
+    );
+    expect(
+      codes('After the deploy, the nightly sync fails with REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.')[0],
+    ).toBe('REQUEST_LIMIT_EXCEEDED');
+  });
+
   it("does not take a template's own wording for the writer's report", () => {
     silent(
       '表示されるエラーメッセージ\nLeadに対する企業情報の書き込みが失敗しました:Update failed. First exception on row 0 with id xxxxxxxxxxxxxxxxxx; first error: [エラー内容]',
