@@ -8,6 +8,8 @@ export interface MessagePattern {
   readonly variant: string | undefined;
   /** Lower-case literal pieces in order. */
   readonly pieces: readonly string[];
+  /** The same pieces without white space, as the matchers compare them (derived once here). */
+  readonly compactPieces: readonly string[];
   /** Which piece the automaton looks for (the longest, so hits are rare and specific). */
   readonly anchor: number;
   /** Total literal length: longer texts are stronger evidence. */
@@ -73,7 +75,15 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     pieces.forEach((p, i) => {
       if (p.length > (pieces[anchor] as string).length) anchor = i;
     });
-    messages.push({ code, variant, pieces, anchor, literalLength, leadIn });
+    messages.push({
+      code,
+      variant,
+      pieces,
+      compactPieces: pieces.map(withoutWhitespace),
+      anchor,
+      literalLength,
+      leadIn,
+    });
   };
   const addMessage = (code: string, variant: string | undefined, text: string) => {
     const whole = messagePieces(text);

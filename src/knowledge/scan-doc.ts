@@ -203,6 +203,11 @@ export const TEMPLATE_PLACEHOLDER =
 const CLIENT_SIDE_FAILURE =
   /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b/;
 
+/** Asking for help with one's own problem: "対処法を教えてください", "分かる方いますか". First-hand,
+ * but it says nothing happened by itself (prose.ts leaves it out when a phrase needs that). */
+export const JAPANESE_ASKING =
+  '教えて(?:ください|下さい|いただ|頂)|ご教示|(?:分かる|わかる)方|助けてください|どうすれば(?:よい|良い|いい)';
+
 /** A Japanese first-hand report: the past or ongoing ("エラーが出ました", "…が発生しています"). */
 export const JAPANESE_FIRST_HAND = new RegExp(
   [
@@ -217,8 +222,7 @@ export const JAPANESE_FIRST_HAND = new RegExp(
     // The colloquial present a person describes their own trouble in: "…というエラーが出ます",
     // "…でエラーになります", "…で失敗します" (documentation says 発生します, 表示されます, 返されます).
     '(?<!この|その|同じ)(?:エラー|例外)(?:が|に|と)(?:出ます|出る(?:。|$)|出てしまう|出てしまいます|なります|なる(?:。|$)|なってしまう|なってしまいます)',
-    // Asking for help with one's own problem: "対処法を教えてください", "分かる方いますか".
-    '教えて(?:ください|下さい|いただ|頂)|ご教示|(?:分かる|わかる)方|助けてください|どうすれば(?:よい|良い|いい)',
+    JAPANESE_ASKING,
     'で失敗し(?:ます|てい)|(?:して|されて|で)失敗する(?:。|$|ので)',
     // Stating one's situation before asking: "…が返ってくるのですが", "…で失敗するんですが".
     '(?:出る|出て|発生する|返ってくる|返される|表示される|なる|失敗する)(?:の|ん)(?:です|だ)(?:が|けど)',
@@ -275,7 +279,8 @@ export interface ScanOptions {
 const SALESFORCE_CONTEXT =
   /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
-const JAPANESE = /[\u3040-\u30ff]/;
+/** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
+export const KANA = /[\u3040-\u30ff]/;
 
 /**
  * Salesforce's own frame around a message, in any language: "first error: MIXED_DML_OPERATION, …"
@@ -297,7 +302,7 @@ function withoutLocalised(lower: string, localised: readonly string[]): string {
 
 /** At least 30 % of the visible characters are Japanese (kana, kanji, full-width punctuation). */
 export function isJapaneseProse(line: string): boolean {
-  if (!JAPANESE.test(line)) return false;
+  if (!KANA.test(line)) return false;
   const visible = line.replace(/\s+/g, '').length;
   const japanese = line.match(JAPANESE_CHAR)?.length ?? 0;
   return visible > 0 && japanese / visible >= 0.3;
@@ -423,7 +428,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
         // after a few lines of prose need not be read to its end for that.
         const head = text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text;
         explains =
-          (JAPANESE.test(head) &&
+          (KANA.test(head) &&
             JAPANESE_ARTICLE.test(
               withoutLocalised(head.length === text.length ? lower : head.toLowerCase(), localised),
             )) ||
@@ -454,7 +459,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       return discusses;
     },
     writtenInJapanese(index) {
-      hasJapanese ??= JAPANESE.test(text);
+      hasJapanese ??= KANA.test(text);
       if (!hasJapanese) return false;
       const n = lineNumber(index);
       let written = japaneseLines.get(n);

@@ -1,4 +1,4 @@
-import { JAPANESE_FIRST_HAND, JAPANESE_REPORT, type ScanDoc, TEMPLATE_PLACEHOLDER } from '../scan-doc';
+import { JAPANESE_FIRST_HAND, JAPANESE_REPORT, KANA, type ScanDoc, TEMPLATE_PLACEHOLDER } from '../scan-doc';
 import { CODE_LINE_CAP, DISCUSSION_LINE_CAP, REPORT_ELSEWHERE_BONUS, REPORT_SAME_LINE_BONUS } from '../weights';
 
 /** "error", also as people misspell it when they type fast ("erorr", "eror", "errror"). */
@@ -62,7 +62,6 @@ const FIRST_HAND_EN_ALL = new RegExp(FIRST_HAND_EN.source, 'gim');
 const WRITER_REPORTS_ALL = new RegExp(WRITER_REPORTS.join('|'), 'gim');
 const REPORT_JA = new RegExp(`${JAPANESE_FIRST_HAND.source}|${JAPANESE_REPORT.source}`, 'gm');
 const FIRST_HAND_JA = new RegExp(JAPANESE_FIRST_HAND.source, 'gm');
-const KANA = /[\u3040-\u30ff]/;
 
 /** Unticked checklist items ("- [ ] I got this error back") say the opposite of what they read. */
 const UNTICKED = /\[ \]/;

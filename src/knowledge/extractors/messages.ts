@@ -30,7 +30,6 @@ export const extractMessages: Extractor = ({ doc, index }) => {
     if (pattern === undefined || !otherPiecesPresent(doc.lower, pattern, hit.start)) continue;
     const base =
       pattern.literalLength >= 30 ? MESSAGE_LONG : pattern.literalLength >= 18 ? MESSAGE_MEDIUM : MESSAGE_SHORT;
-    const anchor = pattern.pieces[pattern.anchor] as string;
     signals.push({
       code: pattern.code,
       kind: 'message',
@@ -40,7 +39,7 @@ export const extractMessages: Extractor = ({ doc, index }) => {
       needsContext: pattern.literalLength < SPECIFIC_LENGTH,
       leadInEnd:
         pattern.leadIn && pattern.anchor === pattern.pieces.length - 1
-          ? foldedEnd(doc.lower, hit.start, withoutWhitespace(anchor).length)
+          ? foldedEnd(doc.lower, hit.start, (pattern.compactPieces[pattern.anchor] as string).length)
           : undefined,
     });
   }
@@ -61,9 +60,9 @@ function nonAsciiHits(lower: string, index: ExtractInput['index']): { pattern: n
     positions.push(i);
   }
   for (const id of index.nonAsciiMessages) {
-    const piece = index.messages[id]?.pieces[index.messages[id]?.anchor ?? 0];
-    if (piece === undefined) continue;
-    const anchor = withoutWhitespace(piece);
+    const pattern = index.messages[id];
+    const anchor = pattern?.compactPieces[pattern.anchor];
+    if (anchor === undefined) continue;
     for (let at = compact.indexOf(anchor); at !== -1 && hits.length < 50; at = compact.indexOf(anchor, at + 1)) {
       hits.push({ pattern: id, start: positions[at] as number });
     }
@@ -89,11 +88,11 @@ function foldedEnd(lower: string, start: number, length: number): number {
  */
 function otherPiecesPresent(lower: string, pattern: MessagePattern, anchorStart: number): boolean {
   if (pattern.pieces.length === 1) return true;
-  const anchor = withoutWhitespace(pattern.pieces[pattern.anchor] as string);
+  const anchor = pattern.compactPieces[pattern.anchor] as string;
   const before = withoutWhitespace(lower.slice(Math.max(0, anchorStart - PIECE_WINDOW * pattern.anchor), anchorStart));
   let cursor = before.length;
   for (let i = pattern.anchor - 1; i >= 0; i--) {
-    const piece = withoutWhitespace(pattern.pieces[i] as string);
+    const piece = pattern.compactPieces[i] as string;
     const found = cursor - piece.length < 0 ? -1 : before.lastIndexOf(piece, cursor - piece.length);
     if (found === -1) return false;
     cursor = found;
@@ -105,7 +104,7 @@ function otherPiecesPresent(lower: string, pattern: MessagePattern, anchorStart:
   );
   let from = after.indexOf(anchor) + anchor.length;
   for (let i = pattern.anchor + 1; i < pattern.pieces.length; i++) {
-    const piece = withoutWhitespace(pattern.pieces[i] as string);
+    const piece = pattern.compactPieces[i] as string;
     const found = after.indexOf(piece, from);
     if (found === -1) return false;
     from = found + piece.length;

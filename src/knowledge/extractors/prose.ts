@@ -1,6 +1,7 @@
 import { withoutWhitespace } from '../aho-corasick';
 import type { Signal } from '../diagnosis';
 import { squash } from '../index-builder';
+import { JAPANESE_ASKING, KANA } from '../scan-doc';
 import { FUZZY_PROSE, PROSE } from '../weights';
 import { adjustForLine, hasFirstHandCue, hasReportCue, reportsSomewhere } from './cues';
 import type { Extractor } from './types';
@@ -12,10 +13,8 @@ import type { Extractor } from './types';
  * never the whole paste (fuse.js is linear in query length and slow on long ones).
  */
 const SENTENCE = /[^.!?\n]{6,300}/g;
-const KANA = /[\u3040-\u30ff]/;
 /** Asking for help is first-hand, but says nothing happened: "…の違いについて教えてください". */
-const ASKING_JA =
-  /教えて(?:ください|下さい|いただ|頂)|ご教示|(?:分かる|わかる)方|助けてください|どうすれば(?:よい|良い|いい)/g;
+const ASKING_JA = new RegExp(JAPANESE_ASKING, 'g');
 const ERROR_WORD =
   /\b(error|errors|exception|time ?outs?|timeouts?|limit|exceeded|invalid|denied|failed|failure|expired|locked|locking|not found|unavailable|malformed|too many)\b/i;
 /** Longest fragment sent to fuse.js, in characters: its cost grows with the query length. */
