@@ -1,3 +1,4 @@
+import { withoutWhitespace } from './aho-corasick';
 import type { NormalisedText } from './normalise';
 
 /**
@@ -293,6 +294,18 @@ const SALESFORCE_OUTPUT_FRAME = /\bfirst error: [a-z_]{4,}[,:]|^\s*system\.\w+ex
 const DISCOURSE_WINDOW = 12_000;
 const JAPANESE_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/g;
 
+const compactCache = new WeakMap<readonly string[], readonly string[]>();
+
+/** The localised texts without white space, computed once per knowledge base. */
+function compactTexts(texts: readonly string[]): readonly string[] {
+  let compact = compactCache.get(texts);
+  if (compact === undefined) {
+    compact = texts.map(withoutWhitespace).filter((t) => t.length > 0);
+    compactCache.set(texts, compact);
+  }
+  return compact;
+}
+
 /** The text with Salesforce's own localised texts taken out: their wording is not the poster's. */
 function withoutLocalised(lower: string, localised: readonly string[]): string {
   let out = lower;
@@ -470,7 +483,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
         // error named; the sentence around it is what the line is.
         written =
           !SALESFORCE_OUTPUT_FRAME.test(line) &&
-          !localised.some((t) => line.includes(t)) &&
+          !compactTexts(localised).some((t) => withoutWhitespace(line).includes(t)) &&
           isJapaneseProse(line.replace(/「[^」\n]{1,300}」/g, '「」'));
         japaneseLines.set(n, written);
       }
@@ -480,10 +493,21 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
     inSalesforceWording(index) {
       if (localised.length === 0) return false;
       const { start, end } = bounds(lineNumber(index));
-      const line = lower.slice(start, end);
-      for (const t of localised) {
+      // Compared without white space, as the message matchers compare: 「上の DML 操作」 is
+      // Salesforce's 「上のDML操作」. `origin[k]` is where the k-th visible character sits.
+      const origin: number[] = [];
+      let line = '';
+      for (let i = start; i < end; i++) {
+        const c = lower[i] as string;
+        if (/\s/.test(c)) continue;
+        origin.push(i);
+        line += c;
+      }
+      for (const t of compactTexts(localised)) {
         for (let at = line.indexOf(t); at !== -1; at = line.indexOf(t, at + 1)) {
-          if (index >= start + at && index < start + at + t.length) return true;
+          const first = origin[at] as number;
+          const last = origin[at + t.length - 1] as number;
+          if (index >= first && index <= last) return true;
         }
       }
       return false;

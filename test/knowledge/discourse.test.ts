@@ -478,6 +478,12 @@ describe('seventh round: reference layouts, Salesforce wording in Japanese', () 
     ).toBe('CANNOT_EXECUTE_FLOW_TRIGGER');
   });
 
+  it("reads Salesforce's own Japanese wording as the message's even when it is spaced differently", () => {
+    silent(
+      '重複管理とフローの動作について説明します。\nユーザには次のメッセージが表示されます。\n「X」処理失敗により、レコードを保存できません。このエラーは、フローで レコードの更新が 試行されたときに 発生しました:',
+    );
+  });
+
   it('reads a line in Salesforce output form as pasted even when its message is in Japanese', () => {
     expect(
       codes(
