@@ -693,3 +693,73 @@ describe('tenth round: definitions and templates in vendor docs', () => {
     );
   });
 });
+
+describe('twelfth round: connectors, runtimes and blog openings', () => {
+  it("reads an HTTP status in OkHttp's Response{…} form", () => {
+    expect(
+      codes(
+        'Connecting the JDBC driver fails:\njava.io.IOException: Unexpected code Response{protocol=h2, code=401, message=Unauthorized, url=https://acme.my.salesforce.com/services/oauth2/token}',
+      )[0],
+    ).toBe('HTTP_401');
+  });
+
+  it("counts jsforce's ERROR_HTTP_<status> as Salesforce context", () => {
+    expect(codes('Our nightly export now stops with ERROR_HTTP_503: <h1>Service Unavailable</h1>')[0]).toBe('HTTP_503');
+  });
+
+  it('reads a DNS failure printed by Python, macOS or Java as ENOTFOUND when the host is Salesforce', () => {
+    expect(
+      codes(
+        "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='acme.my.salesforce.com', port=443): Max retries exceeded (Caused by NewConnectionError('Failed to establish a new connection: [Errno -2] Name or service not known'))",
+      )[0],
+    ).toBe('ENOTFOUND');
+    expect(codes('java.net.UnknownHostException: acme--uat.sandbox.my.salesforce.com')[0]).toBe('ENOTFOUND');
+    silent(
+      "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.example.org', port=443): Max retries exceeded (Caused by NewConnectionError('Failed to establish a new connection: [Errno -2] Name or service not known'))",
+    );
+  });
+
+  it('knows URL_NOT_RESET and its message', () => {
+    expect(
+      codes('"errorMessage": "URL_NOT_RESET: Destination URL not reset. The URL returned from login must be set"')[0],
+    ).toBe('URL_NOT_RESET');
+    expect(
+      codes('SOAP fault: Destination URL not reset. The URL returned from login must be set in the SforceService')[0],
+    ).toBe('URL_NOT_RESET');
+  });
+
+  it('reads "threw XException" and "encountered an error: <text>" as telling what happened', () => {
+    expect(
+      codes('Since the go-live, every bulk update from the data loader threw CalloutException on each record.')[0],
+    ).toBe('System.CalloutException');
+    expect(
+      codes(
+        'Batch Apex encountered an error: Apex CPU time limit exceeded. When I looked at the logs I saw the loop.',
+      )[0],
+    ).toBe('LIMIT_EXCEPTION_CPU_TIME');
+  });
+
+  it('does not take a list of kinds in brackets for the error that happened', () => {
+    silent(
+      'When the CLI returned an error (invalid field, malformed query, row lock), the tool read result.records on an undefined result and threw a TypeError.\n\nNow failed responses are converted to a structured payload.',
+    );
+    expect(codes('Since Monday we keep getting a row lock error (every night, on Accounts, around 2 am).')[0]).toBe(
+      'UNABLE_TO_LOCK_ROW',
+    );
+  });
+
+  it('reads blog openings that explain a code: "occurs due to", "In this post, I will explain", "Common … Errors"', () => {
+    silent(
+      'Maximum trigger depth exceeded Exception in Salesforce\n\nMaximum trigger depth exceeded Exception in Salesforce occurs due to a trigger that updates its own object again and again.',
+    );
+    silent(
+      "I'm sure you've come across the dreaded error: UNABLE_TO_LOCK_ROW.\n\nIn this post, I will explain what the code stands for and how to investigate it.",
+    );
+    silent(
+      'Common Connection Errors\nINVALID_LOGIN: Invalid username, password, security token; or user locked out.\n- Did you pick the right server?',
+    );
+    expect(codes("I've run into UNABLE_TO_LOCK_ROW twice today on the nightly Account sync.")[0]).toBe(
+      'UNABLE_TO_LOCK_ROW',
+    );
+  });
+});

@@ -39,6 +39,10 @@ const EVENT_EN = new RegExp(
     // "the batch blows up with X", "the sync died with", "crashes on".
     String.raw`\b(?:blows? up|blew up|crash(?:es|ed)?|dies|died|bombs? out|bombed out|chokes?|choked|aborts?|aborted)\b[^.!?\n]{0,30}?\b(?:with|on|because)\b`,
     String.raw`\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exception)`,
+    // "bulk updates threw CalloutException on every record": an exception type, told in the past.
+    String.raw`\bthrew\b[^.!?\n]{0,30}?[a-z]exception\b`,
+    // "Batch Apex encountered an error: Exceeded …": the colon quotes what was printed.
+    String.raw`\bencountered (?:an? |the following )?(?:${ERROR}|exception)\s*:`,
     String.raw`\b${ERROR} (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b`,
     String.raw`\bthe following (?:${ERROR}|exception|message)`,
     String.raw`\b(?:has been|have been|was|were) (?:received|returned|thrown)\b`,

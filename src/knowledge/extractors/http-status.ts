@@ -26,6 +26,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b([45]\d\d)\s+(?:Client|Server)\s+Error\b/g,
   /\b(?:the|an?)\s+([45]\d\d)\s+(?:error|response|status)\b/gi,
   /\bBad Message ([45]\d\d)\b/g,
+  // OkHttp's `Response{protocol=http/1.1, code=400, message=Bad Request, url=…}` (Java clients).
+  /\bResponse\{protocol=[^,}]{1,20},\s*code=([345]\d\d)\b/g,
   // `Unexpected response code: 405`, `error code 403`, and a log's `Code: 400` field line.
   /\b(?:response|error) code:?\s*([345]\d\d)\b/gi,
   /^[ \t"]*Code:[ \t]*([45]\d\d)\b/gm,

@@ -17,6 +17,8 @@ const SENTENCE = /[^.!?\n]{6,300}/g;
 const ASKING_JA = new RegExp(JAPANESE_ASKING, 'g');
 const ERROR_WORD =
   /\b(error|errors|exception|time ?outs?|timeouts?|limit|exceeded|invalid|denied|failed|failure|expired|locked|locking|not found|unavailable|malformed|too many)\b/i;
+/** Three or more short comma-separated items in round brackets. */
+const KINDS_IN_BRACKETS = /\((?:[^(),\n]{1,40},){2,}[^(),\n]{1,40}\)/g;
 /** Longest fragment sent to fuse.js, in characters: its cost grows with the query length. */
 const MAX_FUZZY_QUERY = 28;
 /** fuse.js scores 0 (exact) .. 1 (unrelated); above this the fragment is not close enough. */
@@ -46,8 +48,10 @@ export const extractProse: Extractor = ({ doc, index }) => {
     if (!hasReportCue(sentence)) continue;
     // Cheap cap: prose reports are short messages; a long log is read by the other extractors.
     if (++sentences > MAX_REPORT_SENTENCES) break;
-    // Code names are read by the code extractor; here only the person's own words count.
-    const squashed = squash(sentence.replace(/\S*_\S*/g, ' '));
+    // Code names are read by the code extractor; here only the person's own words count. A list of
+    // kinds in brackets ("(invalid field, malformed query, permission denied)") names categories a
+    // change handles, not the error that happened.
+    const squashed = squash(sentence.replace(/\S*_\S*/g, ' ').replace(KINDS_IN_BRACKETS, ' '));
     let found = false;
     const seen = new Set<string>();
     // "本番で行ロックのエラーが出ました": Japanese words for the error, looked up as they are.
