@@ -762,4 +762,19 @@ describe('twelfth round: connectors, runtimes and blog openings', () => {
       'UNABLE_TO_LOCK_ROW',
     );
   });
+
+  it('reads "the e-mail that you receive begins with" as docs telling the reader what to expect', () => {
+    silent(
+      'Your flow updates a case when it closes. You run the flow, and it fails. The email that you receive begins with the following error message.\n\nAn error occurred at element Update_Case.\nNo applicable approval process was found.',
+    );
+  });
+
+  it('reads a deploy that failed because coverage fell below the required 75 % as DEPLOY_CODE_COVERAGE', () => {
+    expect(
+      codes(
+        'Deploying the change set to production fails because org coverage drops to 73% (below the required 75%).',
+      )[0],
+    ).toBe('DEPLOY_CODE_COVERAGE');
+    silent('How do I see which classes count towards the required 75% before I deploy?');
+  });
 });

@@ -12,7 +12,7 @@ const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|dev
  * failures in the sync", "we ended up with X"; not what might, will or should happen ("I should
  * never hit that error"). */
 const WRITER_REPORTS: readonly string[] = [
-  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
   String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
   // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
   String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
