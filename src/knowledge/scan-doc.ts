@@ -150,7 +150,16 @@ const JAPANESE_ARTICLE = new RegExp(
  * Resolution:, Categoría:, 原因:, also in bold: **Cause**:), two or more of them: a reference page, not a report.
  */
 const EXPLANATION_LABEL =
-  /^[ \t]*(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?|(?:common |possible |root )?causes?|solutions?|troubleshooting steps|how to fix(?: it)?)[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
+
+/** A reference mapping: a code, then an arrow to what it means or what to do ("INVALID_SESSION_ID (401) → Re-authenticate"). Salesforce never prints an arrow. */
+const CODE_ARROW_LINE = /^[^\n]{0,12}\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b[^\n]{0,30}?(?:→|->|=>)/gm;
+/** A list of codes, one alone on each line: a reference page's list, not output. */
+const CODE_ONLY_LINE = /^[ \t]*(?:[-*•][ \t]*)?`?[A-Z][A-Z0-9]*_[A-Z0-9_]+`?[ \t]*$/gm;
+/** A tutorial's steps: "Step 1: Read the error message". */
+const STEP_HEADING = /^[ \t]*(?:#{1,4}[ \t]*)?step \d+[ \t]*[:.][ \t]*[A-Z]/gim;
+/** Markdown front matter: the source of a documentation page. */
+const FRONT_MATTER = /^---\r?\n(?:[\w-]+:[^\n]*\r?\n){1,12}---/;
 
 /** A changelog's version headings ("## 1.5.1", "### v2.0.0 (2024-03-01)"): two make a changelog,
  * which names the errors a release handles without reporting one. */
@@ -158,7 +167,7 @@ const RELEASE_HEADING = /^[ \t]*#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?\]?)(?:[ \
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
 const ENGLISH_ARTICLE =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:[\w-]+ )?(?:errors|error codes|issues and (?:fixes|solutions))\b|\ba common cause (?:for|of) this (?:error|exception)\b|\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b|\bin this post,? (?:i|we)(?:'ll| will) (?:explain|show|walk|cover|look|describe|discuss)\b|\b(?:e-?mail|message|error|notification) that you (?:receive|get|see) (?:begins|starts|looks|reads|says|contains)\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:error|exception|message)\b[^\n]{0,20}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$/im;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:[\w-]+ )?(?:errors|error codes|issues and (?:fixes|solutions))\b|\ba common cause (?:for|of) this (?:error|exception)\b|\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b|\bin this post,? (?:i|we)(?:'ll| will) (?:explain|show|walk|cover|look|describe|discuss)\b|\b(?:e-?mail|message|error|notification) that you (?:receive|get|see) (?:begins|starts|looks|reads|says|contains)\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:[\w.]+ )?(?:error|exception|message)\b[^\n,]{0,30}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$|^[^\n]{0,40}\berror (?:status )?codes[ \t]*$|\ba common (?:issue|error|problem|mistake)\b[^.\n]{0,40}\b(?:encounter|run into|face|hit|see)\b|^[ \t]*(?:#{1,4}[ \t]*)?error handling[ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:tl;? ?dr|key takeaways?)[ \t]*:?[ \t]*$|^[^\n]{0,30}\bwhat (?!(?:does |do )?(?:this|these|that|it)\b)(?:does |do )?[^\n?]{3,60} (?:actually |really )?means?\??[ \t]*$|^[ \t]*(?:options|choose \d+ answers?)[ \t]*:[ \t]*$|\bwhich (?:approach|solution|option|feature|tool)s? should (?:the|a|an) [\w ]{1,30} (?:recommend|use|choose)\b|^[ \t]*(?:#{1,4}[ \t]*)?examples? of (?:an? )?(?:error|errors|error response|failed request)\b|\bthis (?:error|exception) means (?:that )?you\b|\bfor many (?:salesforce )?(?:developers|admins|administrators|users|teams), (?:encountering|hitting|seeing|getting)\b|\b(?:will|would) (?:return|throw|raise) (?:you )?(?:an? |the )?(?:error|exception)\b/im;
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
@@ -188,7 +197,7 @@ const OPENING_TALK = new RegExp(
   [
     String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+(?:\s*[-:–])?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:adds|increases|decreases|fixes|handles|retries|catches|maps|supports|raises|exposes|surfaces|parses|detects|suppresses|ignores|avoids|prevents|improves|updates|removes|bumps|reduces|introduces|implements|allows|ensures|makes|moves|refactors|treats|skips|wraps)\s+(?:the|a|an|all|this|these|support|\w+ing\b|[\w-]+\s+(?:errors?|exceptions?|handling|retr(?:y|ies)))`,
     String.raw`^\s*(?:[-*]\s+)?(?:[A-Z][A-Z0-9]+-\d+(?:\s*[-:–])?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)(?:handle|retry|catch|map|support|suppress|ignore|avoid|fix|add)\s`,
-    String.raw`\blet'?s say\b|^\s*suppose\b|^\s*imagine\b|\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b|\byou(?:'ve| have) (?:probably |likely |surely |undoubtedly )?(?:come across|run into|encountered)\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b`,
+    String.raw`\blet'?s say\b|^\s*suppose\b|^\s*imagine\b|\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b|\byou(?:'ve| have) (?:probably |likely |surely |undoubtedly )?(?:come across|run into|encountered)\b|^\s*this (?:change|pr|pull request|commit|patch)\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b`,
   ].join('|'),
   'i',
 );
@@ -278,7 +287,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 /** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
 export const KANA = /[\u3040-\u30ff]/;
@@ -319,6 +328,17 @@ export function isJapaneseProse(line: string): boolean {
   const visible = line.replace(/\s+/g, '').length;
   const japanese = line.match(JAPANESE_CHAR)?.length ?? 0;
   return visible > 0 && japanese / visible >= 0.3;
+}
+
+/** How many different lines match, up to `limit`: a code repeated in a log is one code. */
+function distinctLines(pattern: RegExp, text: string, limit: number): number {
+  const seen = new Set<string>();
+  const re = new RegExp(pattern.source, pattern.flags);
+  for (let m = re.exec(text); m !== null && seen.size < limit; m = re.exec(text)) {
+    seen.add(m[0].trim());
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+  return seen.size;
 }
 
 function countUpTo(pattern: RegExp, text: string, limit: number): number {
@@ -447,6 +467,10 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
             )) ||
           countUpTo(EXPLANATION_LABEL, head, 2) >= 2 ||
           countUpTo(RELEASE_HEADING, head, 2) >= 2 ||
+          countUpTo(CODE_ARROW_LINE, head, 2) >= 2 ||
+          distinctLines(CODE_ONLY_LINE, head, 3) >= 3 ||
+          countUpTo(STEP_HEADING, head, 2) >= 2 ||
+          FRONT_MATTER.test(head) ||
           ENGLISH_ARTICLE.test(head) ||
           TEMPLATE_PLACEHOLDER.test(head);
       }

@@ -778,3 +778,92 @@ describe('twelfth round: connectors, runtimes and blog openings', () => {
     silent('How do I see which classes count towards the required 75% before I deploy?');
   });
 });
+
+describe('thirteenth round: vendor docs, runbooks and tutorials', () => {
+  it('reads a runbook that maps codes to actions with arrows as reference', () => {
+    silent(
+      'Integration returning errors?\n├── INVALID_SESSION_ID (401) → Session expired or invalid. Re-authenticate.\n├── REQUEST_LIMIT_EXCEEDED (403) → TotalRequests Limit exceeded. Reduce calls.\n└── UNABLE_TO_LOCK_ROW (409) → Retry with backoff.',
+    );
+    expect(codes('[sync] UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record -> retry 2/5')[0]).toBe(
+      'UNABLE_TO_LOCK_ROW',
+    );
+  });
+
+  it('reads codes listed one per line as a reference list', () => {
+    silent(
+      'Synchronous errors\nThe following error status codes are returned in the publish call result.\n- LIMIT_EXCEEDED\nThe hourly publishing limit was exceeded.\n- PLATFORM_EVENT_PUBLISHING_UNAVAILABLE\nPublishing failed because a service was temporarily unavailable. Try again later.\n- PLATFORM_EVENT_ENCRYPTION_ERROR\nThe key could not be used.',
+    );
+  });
+
+  it('reads Markdown headings such as "## Symptoms" and "## Cause", and front matter, as a docs page', () => {
+    silent(
+      "## Symptoms\nThe sync log shows FIELD_CUSTOM_VALIDATION_EXCEPTION with the rule's message.\n## Cause\nA validation rule on the object blocks the save.",
+    );
+    silent(
+      '---\ntitle: "Expired token"\ndescription: "How to solve an expired access/refresh token"\n---\n# Expired token\nString: `expired access/refresh token`',
+    );
+  });
+
+  it('reads second-person and reader-facing openings as explaining', () => {
+    silent(
+      'When you encounter the REQUEST_LIMIT_EXCEEDED error in Salesforce, it indicates that the org used up its daily API calls.',
+    );
+    silent(
+      'Key Takeaways\n- The REQUEST_LIMIT_EXCEEDED error appears when the org passes its 24-hour API allocation.\n- Polling too often is the usual cause.',
+    );
+    silent(
+      'What FIELD_CUSTOM_VALIDATION_EXCEPTION Actually Means\nWhen Salesforce throws FIELD_CUSTOM_VALIDATION_EXCEPTION, a validation rule stopped the save.',
+    );
+    silent(
+      'When integrating MuleSoft with Salesforce, a common issue developers encounter is the INVALID_SESSION_ID error. It occurs when the token expires.',
+    );
+    silent(
+      "For many Salesforce developers, encountering the CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY error is a rite of passage. It wraps a failure in the object's automation.",
+    );
+    expect(codes('FIELD_CUSTOM_VALIDATION_EXCEPTION: Close date must be in the future\nWhat does this mean?')[0]).toBe(
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+    );
+  });
+
+  it('reads exam questions, example headings, tutorial steps and "will return an error" as not a report', () => {
+    silent(
+      'During a data load, Universal Containers experiences UNABLE_TO_LOCK_ROW errors on Account. Which approach should the data architect recommend?\nOptions:\n1. Serial mode\n2. Parallel mode',
+    );
+    silent(
+      'Example of an error when creating an Account\nThe resulting error:\n[{"message":"The Id field should not be specified in the sobject data.","errorCode":"INVALID_FIELD"}]',
+    );
+    silent(
+      'Step 1: Read the error message\nComponent Errors:\n1. MyController -- Error: Method does not exist or incorrect signature: void getAccounts()\nStep 2: Check the deploy status page',
+    );
+    silent(
+      'Some objects cannot be queried on their own, so select id from name will return an error "entity type Name does not support query".',
+    );
+    silent(
+      'Error handling\nThe recipe retries three times, and only for SERVICE_UNAVAILABLE or TOO_MANY_REQUESTS error codes.',
+    );
+  });
+
+  it('reads "This change …" at the start of a PR description as talk about an error', () => {
+    silent(
+      'This change drops the client secret for the JWT mode.\nIt also fixes the audience claim, which caused "audience is invalid" errors.',
+    );
+  });
+
+  it('reads HTTP statuses in "getting with 401 error" and NSError\'s Code=403, and SF-prefixed client errors as Salesforce context', () => {
+    expect(
+      codes(
+        'The REST filter on https://acme.my.salesforce.com/services/data is getting with 401 error since it needs a bearer token.',
+      )[0],
+    ).toBe('HTTP_401');
+    expect(codes('https://acme.my.salesforce.com/services/data/v60.0/sobjects/Contact Code=403 "(null)"')[0]).toBe(
+      'HTTP_403',
+    );
+    expect(codes('Getting this error in the sidebar: SFApiRequestError: Request failed with status code 401')[0]).toBe(
+      'HTTP_401',
+    );
+    expect(codes('After we enabled Enhanced Domains, every REST call from the app fails with 403 Forbidden.')[0]).toBe(
+      'HTTP_403',
+    );
+    silent('Getting this error on upload: SFTPError: Request failed with status code 401');
+  });
+});

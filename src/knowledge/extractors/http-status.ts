@@ -32,7 +32,9 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b(?:response|error) code:?\s*([345]\d\d)\b/gi,
   /^[ \t"]*Code:[ \t]*([45]\d\d)\b/gm,
   // A sentence: `getting 431 error`, `got 503 responses`.
-  /\b(?:getting|got|get|gets|receiving|received|receive)\s+([45]\d\d)\s+(?:errors?|responses?)\b/gi,
+  /\b(?:getting|got|get|gets|receiving|received|receive)\s+(?:with\s+)?([45]\d\d)\s+(?:errors?|responses?)\b/gi,
+  // Apple's NSError description: `… Code=403 "(null)"`.
+  /\bCode=([45]\d\d)\b/g,
 ];
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
