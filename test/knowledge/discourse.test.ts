@@ -867,3 +867,17 @@ describe('thirteenth round: vendor docs, runbooks and tutorials', () => {
     silent('Getting this error on upload: SFTPError: Request failed with status code 401');
   });
 });
+
+describe('message texts harvested from client fixtures and docs (round 13)', () => {
+  it('names the code of a message pasted without it', () => {
+    expect(
+      codes(
+        'Update failed: Object (id = 0010000000000AB) is currently in trigger AccountTrigger, therefore it cannot recursively update itself',
+      )[0],
+    ).toBe('SELF_REFERENCE_FROM_TRIGGER');
+    expect(codes('The search call returns: No search term found. The search term must be enclosed in braces.')[0]).toBe(
+      'MALFORMED_SEARCH',
+    );
+    expect(codes('Bulk close call answered: Closing already Completed Job not allowed')[0]).toBe('INVALIDJOBSTATE');
+  });
+});
