@@ -881,3 +881,16 @@ describe('message texts harvested from client fixtures and docs (round 13)', () 
     expect(codes('Bulk close call answered: Closing already Completed Job not allowed')[0]).toBe('INVALIDJOBSTATE');
   });
 });
+
+describe('docs that say when an error usually happens', () => {
+  it('reads "this error usually happens when" as explaining, and "the error happens when our sync starts" as a report', () => {
+    silent(
+      'The API returns [{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"TotalRequests Limit exceeded."}]. This error usually happens when several integrations share one org allocation.',
+    );
+    expect(
+      codes(
+        '[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"TotalRequests Limit exceeded."}]\nThe error happens when our nightly sync starts.',
+      )[0],
+    ).toBe('REQUEST_LIMIT_EXCEEDED');
+  });
+});
