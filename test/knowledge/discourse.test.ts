@@ -843,6 +843,37 @@ describe('thirteenth round: vendor docs, runbooks and tutorials', () => {
     );
   });
 
+  it('keeps reports that only look like those layouts: commands as steps, front matter without a title, a bare list of codes got, short "Cause" notes, "will return an error:" with the paste', () => {
+    const reports: Array<[string, string]> = [
+      [
+        'Step 1: sf org login web -a prod\nStep 2: sf project deploy start -o prod\nError (1): INVALID_SESSION_ID: Session expired or invalid',
+        'INVALID_SESSION_ID',
+      ],
+      ['---\nversion: 2\n---\nDeploy log:\nINVALID_SESSION_ID: Session expired or invalid', 'INVALID_SESSION_ID'],
+      [
+        "Failed records:\n- DUPLICATE_VALUE\n- REQUIRED_FIELD_MISSING\n- INVALID_EMAIL_ADDRESS\n(from last night's load, 312 rows)",
+        'DUPLICATE_VALUE',
+      ],
+      [
+        'Description\nThe nightly job stopped.\nCause\nNot sure yet.\n[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]',
+        'INVALID_SESSION_ID',
+      ],
+      [
+        'Calling the endpoint will return an error: [{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}] every time since the release',
+        'NOT_FOUND',
+      ],
+    ];
+    for (const [text, code] of reports) expect(codes(text)[0]).toBe(code);
+  });
+
+  it('keeps an "Options:" line of pasted CLI output a report: only a numbered answer list makes it an exam', () => {
+    expect(
+      codes(
+        'Options:\n--target-org prod\n\nERROR running force:source:deploy:  INVALID_CROSS_REFERENCE_KEY: invalid cross reference id',
+      )[0],
+    ).toBe('INVALID_CROSS_REFERENCE_KEY');
+  });
+
   it('reads "This change …" at the start of a PR description as talk about an error', () => {
     silent(
       'This change drops the client secret for the JWT mode.\nIt also fixes the audience claim, which caused "audience is invalid" errors.',
