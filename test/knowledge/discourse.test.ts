@@ -910,6 +910,12 @@ describe('message texts harvested from client fixtures and docs (round 13)', () 
       'MALFORMED_SEARCH',
     );
     expect(codes('Bulk close call answered: Closing already Completed Job not allowed')[0]).toBe('INVALIDJOBSTATE');
+    expect(codes("ERROR at Row:1:Column:37\nfield 'Description' can not be filtered in a query call")[0]).toBe(
+      'INVALID_FIELD',
+    );
+    expect(codes("Our report query stopped: field 'Notes__c' can not be sorted in a query call")[0]).toBe(
+      'INVALID_FIELD',
+    );
   });
 });
 
