@@ -14,7 +14,7 @@ import { FITTED_GATE } from './gate-params';
 import type { KnowledgeIndex } from './index-builder';
 import { analysedWindow, normalise } from './normalise';
 import { rankSignals } from './rank';
-import { createScanDoc } from './scan-doc';
+import { createScanDoc, type ScanOptions } from './scan-doc';
 import { findSecrets, maskSecrets } from './secrets';
 
 export type Diagnose = (text: string) => Diagnosis;
@@ -46,10 +46,12 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
   // "INVALID_NEW_PASSWORD: Your password must…" is a code and its message, not a key and a value.
   const finder = { isErrorCode: (name: string) => index.byName.has(name) };
   const calibrate = (m: Match): Match => ({ ...m, confidence: probability(gate, m.score) });
-  const scanOptions = {
+  const scanOptions: ScanOptions = {
     localisedTexts: index.nonAsciiMessages.flatMap((i) => {
       const m = index.messages[i];
-      return m === undefined ? [] : [m.pieces[m.anchor] as string];
+      const text = m?.pieces[m.anchor];
+      const compact = m?.compactPieces[m.anchor];
+      return text === undefined || compact === undefined || compact.length === 0 ? [] : [{ text, compact }];
     }),
   };
   return (input: string): Diagnosis => {

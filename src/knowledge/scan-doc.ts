@@ -168,8 +168,38 @@ const FRONT_MATTER = /^---\r?\n(?:[\w-]+:[^\n]*\r?\n){0,12}?title:[^\n]*\r?\n(?:
 const RELEASE_HEADING = /^[ \t]*#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?\]?)(?:[ \t]|$)/gm;
 
 /** English write-ups about errors: "In this article", "Common errors", a title "How to Prevent X Errors". */
-const ENGLISH_ARTICLE =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$|^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b|\b(?:glossary|dictionary)\b[^\n]{0,60}$|\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b|\bcommon (?:[\w-]+ )?(?:errors|error codes|issues and (?:fixes|solutions))\b|\ba common cause (?:for|of) this (?:error|exception)\b|\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b|\bin this post,? (?:i|we)(?:'ll| will) (?:explain|show|walk|cover|look|describe|discuss)\b|\b(?:e-?mail|message|error|notification) that you (?:receive|get|see) (?:begins|starts|looks|reads|says|contains)\b|\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b|^[ \t]*also seen as|\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b|^#{1,4}\s*troubleshooting\b|^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:[\w.]+ )?(?:error|exception|message)\b[^\n,]{0,30}?,[ \t]*(?:this|it) (?:means|indicates)\b|^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$|^[^\n]{0,40}\berror (?:status )?codes[ \t]*$|\ba common (?:issue|error|problem|mistake)\b[^.\n]{0,40}\b(?:encounter|run into|face|hit|see)\b|^[ \t]*(?:#{1,4}[ \t]*)?error handling[ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:tl;? ?dr|key takeaways?)[ \t]*:?[ \t]*$|^[^\n]{0,30}\bwhat (?!(?:does |do )?(?:this|these|that|it)\b)(?:does |do )?[^\n?]{3,60} (?:actually |really )?means?\??[ \t]*$|^[ \t]*(?:options|choose \d+ answers?)[ \t]*:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[1-9]|[a-d])[.)]|\bwhich (?:approach|solution|option|feature|tool)s? should (?:the|a|an) [\w ]{1,30} (?:recommend|use|choose)\b|^[ \t]*(?:#{1,4}[ \t]*)?examples? of (?:an? )?(?:error|errors|error response|failed request)\b|\bthis (?:error|exception) means (?:that )?you\b|\b(?:this|the|these|an?) (?:[\w.]+ )?(?:error|exception|status code|error code)s? (?:typically|usually|generally|commonly|normally|mostly) (?:means|indicates|occurs|happens|appears|is (?:returned|thrown|raised|triggered)) (?:when|if|because|whenever|during)\b|\bfor many (?:salesforce )?(?:developers|admins|administrators|users|teams), (?:encountering|hitting|seeing|getting)\b|\b(?:will|would) (?:return|throw|raise) (?:you )?(?:an? |the )?(?:error|exception)\b(?![ \t]*:)/im;
+const ENGLISH_ARTICLE = new RegExp(
+  [
+    String.raw`^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$`,
+    String.raw`^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b`,
+    String.raw`\b(?:glossary|dictionary)\b[^\n]{0,60}$`,
+    String.raw`\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b`,
+    String.raw`\bcommon (?:[\w-]+ )?(?:errors|error codes|issues and (?:fixes|solutions))\b`,
+    String.raw`\ba common cause (?:for|of) this (?:error|exception)\b`,
+    String.raw`\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b`,
+    String.raw`\bin this post,? (?:i|we)(?:'ll| will) (?:explain|show|walk|cover|look|describe|discuss)\b`,
+    String.raw`\b(?:e-?mail|message|error|notification) that you (?:receive|get|see) (?:begins|starts|looks|reads|says|contains)\b`,
+    String.raw`\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b`,
+    String.raw`^[ \t]*also seen as`,
+    String.raw`\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b`,
+    String.raw`^#{1,4}\s*troubleshooting\b`,
+    String.raw`^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:[\w.]+ )?(?:error|exception|message)\b[^\n,]{0,30}?,[ \t]*(?:this|it) (?:means|indicates)\b`,
+    String.raw`^[ \t]*(?:#{1,4}\s*)?how to (?:prevent|avoid|troubleshoot)\b[^?\n]*$`,
+    String.raw`^[^\n]{0,40}\berror (?:status )?codes[ \t]*$`,
+    String.raw`\ba common (?:issue|error|problem|mistake)\b[^.\n]{0,40}\b(?:encounter|run into|face|hit|see)\b`,
+    String.raw`^[ \t]*(?:#{1,4}[ \t]*)?error handling[ \t]*$`,
+    String.raw`^[ \t]*(?:#{1,4}[ \t]*)?(?:tl;? ?dr|key takeaways?)[ \t]*:?[ \t]*$`,
+    String.raw`^[^\n]{0,30}\bwhat (?!(?:does |do )?(?:this|these|that|it)\b)(?:does |do )?[^\n?]{3,60} (?:actually |really )?means?\??[ \t]*$`,
+    String.raw`^[ \t]*(?:options|choose \d+ answers?)[ \t]*:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[1-9]|[a-d])[.)]`,
+    String.raw`\bwhich (?:approach|solution|option|feature|tool)s? should (?:the|a|an) [\w ]{1,30} (?:recommend|use|choose)\b`,
+    String.raw`^[ \t]*(?:#{1,4}[ \t]*)?examples? of (?:an? )?(?:error|errors|error response|failed request)\b`,
+    String.raw`\bthis (?:error|exception) means (?:that )?you\b`,
+    String.raw`\b(?:this|the|these|an?) (?:[\w.]+ )?(?:error|exception|status code|error code)s? (?:typically|usually|generally|commonly|normally|mostly) (?:means|indicates|occurs|happens|appears|is (?:returned|thrown|raised|triggered)) (?:when|if|because|whenever|during)\b`,
+    String.raw`\bfor many (?:salesforce )?(?:developers|admins|administrators|users|teams), (?:encountering|hitting|seeing|getting)\b`,
+    String.raw`\b(?:will|would) (?:return|throw|raise) (?:you )?(?:an? |the )?(?:error|exception)\b(?![ \t]*:)`,
+  ].join('|'),
+  'im',
+);
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
 const EXAMPLE_MARKER =
@@ -282,10 +312,16 @@ export interface ScanDoc {
   inSalesforceWording(index: number): boolean;
 }
 
-/** Options from the knowledge base: Salesforce's own localised texts (lower-case), which are
- * pasted, not written. */
+/** One of Salesforce's own localised texts, lower-case, as written and without white space (as the
+ * message matchers compare it; the index derives both when it is built). */
+export interface LocalisedText {
+  readonly text: string;
+  readonly compact: string;
+}
+
+/** Options from the knowledge base: Salesforce's own localised texts, which are pasted, not written. */
 export interface ScanOptions {
-  readonly localisedTexts?: readonly string[];
+  readonly localisedTexts?: readonly LocalisedText[];
 }
 
 const SALESFORCE_CONTEXT =
@@ -305,22 +341,10 @@ const SALESFORCE_OUTPUT_FRAME = /\bfirst error: [a-z_]{4,}[,:]|^\s*system\.\w+ex
 const DISCOURSE_WINDOW = 12_000;
 const JAPANESE_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/g;
 
-const compactCache = new WeakMap<readonly string[], readonly string[]>();
-
-/** The localised texts without white space, computed once per knowledge base. */
-function compactTexts(texts: readonly string[]): readonly string[] {
-  let compact = compactCache.get(texts);
-  if (compact === undefined) {
-    compact = texts.map(withoutWhitespace).filter((t) => t.length > 0);
-    compactCache.set(texts, compact);
-  }
-  return compact;
-}
-
 /** The text with Salesforce's own localised texts taken out: their wording is not the poster's. */
-function withoutLocalised(lower: string, localised: readonly string[]): string {
+function withoutLocalised(lower: string, localised: readonly LocalisedText[]): string {
   let out = lower;
-  for (const t of localised) if (out.includes(t)) out = out.split(t).join(' ');
+  for (const { text: t } of localised) if (out.includes(t)) out = out.split(t).join(' ');
   return out;
 }
 
@@ -332,22 +356,18 @@ export function isJapaneseProse(line: string): boolean {
   return visible > 0 && japanese / visible >= 0.3;
 }
 
-/** How many different lines match, up to `limit`: a code repeated in a log is one code. */
-function distinctLines(pattern: RegExp, text: string, limit: number): number {
-  const seen = new Set<string>();
+/** How many matches, up to `limit`; with `distinct`, a match repeated word for word (a code
+ * repeated in a log) counts once. */
+function countUpTo(pattern: RegExp, text: string, limit: number, distinct = false): number {
   const re = new RegExp(pattern.source, pattern.flags);
-  for (let m = re.exec(text); m !== null && seen.size < limit; m = re.exec(text)) {
-    seen.add(m[0].trim());
-    if (re.lastIndex === m.index) re.lastIndex++;
-  }
-  return seen.size;
-}
-
-function countUpTo(pattern: RegExp, text: string, limit: number): number {
-  const re = new RegExp(pattern.source, pattern.flags);
+  const seen = distinct ? new Set<string>() : undefined;
   let n = 0;
   for (let m = re.exec(text); m !== null && n < limit; m = re.exec(text)) {
-    n++;
+    if (seen === undefined) n++;
+    else if (!seen.has(m[0].trim())) {
+      seen.add(m[0].trim());
+      n++;
+    }
     if (re.lastIndex === m.index) re.lastIndex++;
   }
   return n;
@@ -470,7 +490,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
           countUpTo(EXPLANATION_LABEL, head, 2) >= 2 ||
           countUpTo(RELEASE_HEADING, head, 2) >= 2 ||
           countUpTo(CODE_ARROW_LINE, head, 2) >= 2 ||
-          distinctLines(CODE_WITH_DESCRIPTION, head, 2) >= 2 ||
+          countUpTo(CODE_WITH_DESCRIPTION, head, 2, true) >= 2 ||
           countUpTo(STEP_HEADING, head, 2) >= 2 ||
           FRONT_MATTER.test(head) ||
           ENGLISH_ARTICLE.test(head) ||
@@ -505,11 +525,12 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       if (written === undefined) {
         const { start, end } = bounds(n);
         const line = lower.slice(start, Math.min(end, start + 2000));
+        const compactLine = withoutWhitespace(line);
         // 「Apex CPU time limit exceeded」を起こす: what is quoted in Japanese brackets is the
         // error named; the sentence around it is what the line is.
         written =
           !SALESFORCE_OUTPUT_FRAME.test(line) &&
-          !compactTexts(localised).some((t) => withoutWhitespace(line).includes(t)) &&
+          !localised.some(({ compact }) => compactLine.includes(compact)) &&
           isJapaneseProse(line.replace(/「[^」\n]{1,300}」/g, '「」'));
         japaneseLines.set(n, written);
       }
@@ -529,7 +550,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
         origin.push(i);
         line += c;
       }
-      for (const t of compactTexts(localised)) {
+      for (const { compact: t } of localised) {
         for (let at = line.indexOf(t); at !== -1; at = line.indexOf(t, at + 1)) {
           const first = origin[at] as number;
           const last = origin[at + t.length - 1] as number;
