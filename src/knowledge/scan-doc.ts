@@ -61,6 +61,10 @@ const DISCUSSION_LINE = new RegExp(
     // The generic reader ("you can easily run into this error if…"), hypotheticals ("let's say",
     // "or similar"), examples of a kind ("an error message like"), lists of what may happen.
     String.raw`\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b`,
+    // The reader addressed in general: "When you see X, move the query out of the loop" (not "when you get a chance").
+    String.raw`\b(?:when|whenever|if) you (?:see|get|receive|hit|encounter|run into|come across)\b(?! a chance)`,
+    // Tests that fake an error: "the suite mocks a response like …".
+    String.raw`\bmock(?:s|ed|ing)? (?:an? |the )?(?:\w+ )?(?:responses?|errors?|exceptions?|callouts?|failures?)\b`,
     String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
     // What generally happens, for anyone: "it is possible to run into X", "is a common issue",
     // "this typically occurs when", "usually you get this error when", "the following error will
@@ -174,7 +178,7 @@ const ENGLISH_ARTICLE = new RegExp(
     String.raw`^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b`,
     String.raw`\b(?:glossary|dictionary)\b[^\n]{0,60}$`,
     String.raw`\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b`,
-    String.raw`\bcommon (?:[\w-]+ )?(?:errors|error codes|issues and (?:fixes|solutions))\b`,
+    String.raw`\bcommon (?:[\w/-]+ ){0,3}(?:errors|error codes|issues and (?:fixes|solutions))\b`,
     String.raw`\ba common cause (?:for|of) this (?:error|exception)\b`,
     String.raw`\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b`,
     String.raw`\bin this post,? (?:i|we)(?:'ll| will) (?:explain|show|walk|cover|look|describe|discuss)\b`,
@@ -275,7 +279,12 @@ export const JAPANESE_FIRST_HAND = new RegExp(
 /** Present-tense wording that reports in a question but also explains in documentation
  * ("…というエラーが発生します", "…と表示されます"): a report cue, but not a first-hand one. */
 export const JAPANESE_REPORT = new RegExp(
-  ['(?:という|の)(?:エラー|例外|メッセージ)(?:が|に)(?:発生し|表示され)(?:ます|る)'].join('|'),
+  [
+    '(?:という|の)(?:エラー|例外|メッセージ)(?:が|に)(?:発生し|表示され)(?:ます|る)',
+    // The code itself, then the colloquial present: "トークン取得時に invalid_grant になります",
+    // "INVALID_SESSION_ID が返ってきます" (docs say 返されます).
+    String.raw`(?:[A-Z][A-Z_]{3,}|[a-z]+_[a-z_]+)(?:\s*[(（][^)）\n]{0,40}[)）])?\s*(?:が|に|と)(?:出ます|なります|なってしまいます|返ってきます|返ってくる)`,
+  ].join('|'),
   'm',
 );
 

@@ -931,3 +931,44 @@ describe('docs that say when an error usually happens', () => {
     ).toBe('REQUEST_LIMIT_EXCEEDED');
   });
 });
+
+describe('probes written to look like reports and like explanations (round 14)', () => {
+  it("answers a failure dated in the writer's morning even on a line that talks about error handling", () => {
+    expect(
+      codes('Error handling in our middleware retries, but since 9am every call fails with UNABLE_TO_LOCK_ROW')[0],
+    ).toBe('UNABLE_TO_LOCK_ROW');
+    silent('Error handling in our middleware retries when a call fails with UNABLE_TO_LOCK_ROW.');
+  });
+
+  it('reads a Japanese code followed by the colloquial "になります" as a report, and a docs sentence as not', () => {
+    expect(codes('トークン取得時に invalid_grant (authentication failure) になります。IP制限は緩和済みです。')[0]).toBe(
+      'invalid_grant',
+    );
+    silent('INVALID_SESSION_ID は、セッションが切れたときに返されるエラーコードです。再ログインしてください。');
+  });
+
+  it('reads "when you see X, do Y" as advice to a reader, and "when I run X, I see Y" as a report', () => {
+    silent('When you see "Too many SOQL queries: 101", move the query out of the loop and bulkify the trigger.');
+    expect(codes('When I run the batch I see "Too many SOQL queries: 101" in the debug log')[0]).toBe(
+      'LIMIT_EXCEPTION_SOQL_QUERIES',
+    );
+    expect(
+      codes('Hi, when you get a chance, can you look at this: "Too many SOQL queries: 101" in our nightly batch')[0],
+    ).toBe('LIMIT_EXCEPTION_SOQL_QUERIES');
+  });
+
+  it('reads a test that mocks an error body as code talk, and a pasted body as a report', () => {
+    silent(
+      'The test suite mocks a response like [{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}] to check the refresh path.',
+    );
+    expect(
+      codes('The sync got [{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}] at 03:00')[0],
+    ).toBe('INVALID_SESSION_ID');
+  });
+
+  it('reads a numbered "Common Salesforce API errors" list as an article', () => {
+    silent(
+      'Common Salesforce API errors and how to fix them: 1. INVALID_SESSION_ID 2. REQUEST_LIMIT_EXCEEDED 3. UNABLE_TO_LOCK_ROW',
+    );
+  });
+});

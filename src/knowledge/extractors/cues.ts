@@ -164,6 +164,11 @@ export function hasFirstHandCue(text: string): boolean {
 const WHEN_THEN_WE =
   /\b(?:when|whenever|if|every time|each time)\b[^.!?\n]{3,160},\s*(?:i|we)(?:'ve| have)?\s+(?:always\s+|still\s+)?(?:get|got|see|saw|receive|received|hit|run into|ran into)\b/i;
 
+/** A failure anchored in the writer's recent past: "since 9am every call fails with", "since the
+ * upgrade it returns". Docs and proposals speak of no particular morning. */
+const SINCE_THEN_FAILS =
+  /\bsince (?:yesterday|today|this morning|last (?:night|week|\w+day)|\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|the (?:\w+ ){0,2}(?:release|upgrade|update|deploy(?:ment)?|refresh|migration))\b[^.!?\n]{0,60}?\b(?:fails?|failing|failed|returns?|returning|get(?:s|ting)?|throws?|errors?)\b/i;
+
 /** The sentence of `line` around offset `at` (. ! ? and 。 end sentences). */
 function sentenceOf(line: string, at: number): string {
   const ends = /[.!?](?=\s)|[。！？]/g;
@@ -199,8 +204,11 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
     else if (reportsSomewhere(doc)) s += REPORT_ELSEWHERE_BONUS;
   }
   // "Whenever an entity gets deleted, we get an error saying X": a general condition, then
-  // what happened to the writer. The first-hand part makes the sentence a report.
-  if (kind === 'discussion' && !WHEN_THEN_WE.test(sentenceOf(lineText(doc, index), index - doc.lineAt(index).start)))
-    return Math.min(s, DISCUSSION_LINE_CAP);
+  // what happened to the writer. The first-hand part makes the sentence a report, as does a
+  // failure dated in the writer's recent past ("Error handling retries, but since 9am every call fails").
+  if (kind === 'discussion') {
+    const sentence = sentenceOf(lineText(doc, index), index - doc.lineAt(index).start);
+    if (!WHEN_THEN_WE.test(sentence) && !SINCE_THEN_FAILS.test(sentence)) return Math.min(s, DISCUSSION_LINE_CAP);
+  }
   return Math.min(s, 0.99);
 }
