@@ -86,7 +86,7 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     });
   };
   const addMessage = (code: string, variant: string | undefined, text: string) => {
-    const whole = messagePieces(text);
+    const whole = withCutTail(messagePieces(text), text);
     const pieces = uncutOpening(whole);
     addPieces(code, variant, pieces, whole.join('').length, /:\s*$/.test(text));
     // Pastes cut long texts short ("Invalid Session ID found in SessionHeader" without its
@@ -191,6 +191,18 @@ export function messagePieces(text: string): string[] {
         .trim(),
     )
     .filter((p) => p.length > 0);
+}
+
+/**
+ * A message that ends in a variable ("… duplicates value on record with id: *") is often quoted
+ * without it, and the colon goes with it ("…on record with id"). The last piece's closing colon
+ * is then optional. Only when earlier pieces keep the pattern specific: a single text ("Too many
+ * SOQL queries: *") without its colon is the same words as prose about the limit.
+ */
+function withCutTail(pieces: string[], text: string): string[] {
+  const last = pieces.at(-1);
+  if (pieces.length < 2 || last === undefined || !/\*\s*$/.test(text) || !/.[:=]$/.test(last)) return pieces;
+  return [...pieces.slice(0, -1), last.slice(0, -1).trimEnd()];
 }
 
 /** Long texts (40+ characters) also match by their first 60 % or so, cut at a word boundary. */

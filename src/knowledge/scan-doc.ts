@@ -63,6 +63,10 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b`,
     // The reader addressed in general: "When you see X, move the query out of the loop" (not "when you get a chance").
     String.raw`\b(?:when|whenever|if) you (?:see|get|receive|hit|encounter|run into|come across)\b(?! a chance)`,
+    // What an error generally is: "the "Unable to lock row" error is usually…".
+    String.raw`\b(?:error|exception|code|message)s?["'”]? (?:is|are) (?:usually|typically|often|normally|generally|mostly|commonly)\b`,
+    // Labels of tips and FAQs: "FAQ: Why do I get X?", "Tip: …".
+    String.raw`^[ \t]*(?:[-*][ \t]*)?(?:\*\*)?(?:faq|tip|pro tip|hint|best practice)s?(?:\*\*)?[ \t]*[:：]`,
     // Tests that fake an error: "the suite mocks a response like …".
     String.raw`\bmock(?:s|ed|ing)? (?:an? |the )?(?:\w+ )?(?:responses?|errors?|exceptions?|callouts?|failures?)\b`,
     String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
@@ -94,8 +98,10 @@ const DISCUSSION_LINE = new RegExp(
     // Proposals: "we could add a retryOn option", "you should catch X".
     String.raw`\b(?:we|you|i|one) (?:could|should|might|can) (?!not\b|n't|only\b)(?:also )?(?:add|use|make|have|expose|introduce|implement|support|retry|handle|catch|check|return|throw|map|consider|provide|offer|allow|treat)\b`,
     // What a system does in general, and when: "Salesforce returns X when the token has expired",
-    // "the error X occurs when two transactions…", "jobs can fail with X if…".
-    String.raw`\b(?:salesforce|the (?:api|server|platform|endpoint|org))\s+(?:returns|throws|raises|responds with|sends)\b[^.\n]{0,80}?\b(?:when|if|whenever|once)\s+(?!i\b|we\b|my\b|our\b)`,
+    // "The Bulk API returns InvalidBatch when…", "the error X occurs when two transactions…", "jobs
+    // can fail with X if…". Not "Salesforce throws below error when doing a query call:", which
+    // announces the paste under it.
+    String.raw`\b(?:salesforce|the (?:[\w/.-]+ )?(?:api|server|platform|endpoint|org)|this (?:call|method|endpoint|api))\s+(?:returns|throws|raises|responds with|sends|gives)\s+(?!(?:the |an? )?(?:below|following|this|these)\b)[^.\n]{0,80}?\b(?:when|if|whenever|once)\s+(?!i\b|we\b|my\b|our\b)`,
     String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,120}?\b(?:occurs|happens|is thrown|is raised|is returned)\s+(?:when|if|whenever|on|in|for)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b|my\b)`,
     String.raw`\b(?:can|may|might|could) (?:fail|error out|throw|raise|return|respond|occur)\b`,
     String.raw`\b(?:errors?|exceptions?|failures?) (?:that|which) (?:can |may |might )?(?:occur|happen|appear)s?\b`,
@@ -205,9 +211,10 @@ const ENGLISH_ARTICLE = new RegExp(
   'im',
 );
 
-/** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:". */
+/** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", or a
+ * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"). */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
  * value it prints looks like source code (a Ruby hash, a JSON object). */
@@ -257,7 +264,8 @@ export const JAPANESE_ASKING =
 /** A Japanese first-hand report: the past or ongoing ("エラーが出ました", "…が発生しています"). */
 export const JAPANESE_FIRST_HAND = new RegExp(
   [
-    '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう|てしまい[、,])',
+    // Also as people type it in chat, without the い: "…が大量に出てます", "エラーになってます".
+    '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう|てしまい[、,]|てます|てました)',
     // "…が発生するようになってしまいました", "…に何度も遭遇してしまいました", "実際に遭遇した", "ハマった".
     'なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|際|ら|という|こと(?:が|は)?(?:あり|ある|な)))|実際に(?:遭遇|出会|発生)|ハマった|ハマりました',
     // What happened, mid-sentence: "エラーが発生して処理がされません", "エラーが発生したため".

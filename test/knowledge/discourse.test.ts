@@ -971,4 +971,44 @@ describe('probes written to look like reports and like explanations (round 14)',
       'Common Salesforce API errors and how to fix them: 1. INVALID_SESSION_ID 2. REQUEST_LIMIT_EXCEEDED 3. UNABLE_TO_LOCK_ROW',
     );
   });
+
+  it('matches a message quoted without its trailing id, colon included', () => {
+    expect(
+      codes('Data Loader insert gives "duplicate value found: Code__c duplicates value on record with id" a lot')[0],
+    ).toBe('DUPLICATE_VALUE');
+    silent('Our importer de-duplicates value on record with id before it sends the batch.');
+  });
+
+  it('reads the chat spelling "出てます" as a Japanese report', () => {
+    expect(
+      codes(
+        'Data Loader の Insert で「duplicate value found: Code__c duplicates value on record with id」が大量に出てます',
+      )[0],
+    ).toBe('DUPLICATE_VALUE');
+    silent('Data Loader の Insert で duplicate value found が出る場合は、外部 ID の重複を確認します。');
+  });
+
+  it('reads an example label with the example on the same line as an example, in Japanese and English', () => {
+    silent('APIのエラーレスポンス例: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]');
+    silent('Example response: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]');
+    expect(
+      codes('APIのエラーレスポンス: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]')[0],
+    ).toBe('INVALID_SESSION_ID');
+  });
+
+  it('reads what an error usually is, what an API returns when, and FAQ or tip labels as explaining', () => {
+    silent(
+      'Tip: the "Unable to lock row" error is usually a parent record contention issue; sort your batch by parent id.',
+    );
+    silent('The Bulk API returns InvalidBatch when a CSV header names a field that does not exist.');
+    silent('FAQ: Why do I get INVALID_SESSION_ID? Sessions expire after the timeout set in Session Settings.');
+    expect(codes('Why do I get INVALID_SESSION_ID right after the JWT login? The token is fresh.')[0]).toBe(
+      'INVALID_SESSION_ID',
+    );
+    expect(
+      codes(
+        'Salesforce throws below error when doing query call:\n[{"errorCode":"INVALID_TYPE","message":"sObject type \'Foo__c\' is not supported."}]',
+      )[0],
+    ).toBe('INVALID_TYPE');
+  });
 });
