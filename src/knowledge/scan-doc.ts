@@ -40,7 +40,10 @@ const CODE_LINE = new RegExp(
 const DISCUSSION_LINE = new RegExp(
   [
     // Words about handling errors in code, proposals and explanations.
-    String.raw`(?:^|[\s(])(?:detects?|detected|handles?|handled|handling|rescue|refer(?:s|red)? to|typed errors?|retr(?:y|ies|ying) (?:on|when|for|if)|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|needs? to (?:support|handle)|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|map(?:s|ped|ping)? (?:\S+ ){0,3}?(?:to|onto|into)|means that|normally means|usually means|documentation|docs say|reasons? for|(?:might|may|could) (?:also )?explain)(?=[\s,;:!?)]|\.(?:\s|$)|$)`,
+    String.raw`(?:^|[\s(])(?:handles?|handled|handling)(?=[,;:!?)]|\.(?:\s|$)|$|\s+(?:(?:the|this|that|these|those|such|an?|any|all|every|each|some|our|my|your|their|its|both|specific|certain|more|other|different)\s+)?(?:[\w.'"\x60-]+\s+){0,2}?(?:errors?|exceptions?|failures?|faults?|codes?|status(?:es)?|cases?|responses?|retries|rate limits?|limits?|expir\w*|refresh\w*|automatically|programmatically|gracefully|properly|correctly|separately|differently|it|them|this|that|['"\x60]?[a-z]{3,}_[a-z_]+)\b)|\b(?:error|exception|fault|retry) handling\b`,
+    // "handle" counts above when it is about errors ("handle these errors", "is not handled."), not
+    // "I can successfully handle the required number of accounts".
+    String.raw`(?:^|[\s(])(?:detects?|detected|rescue|refer(?:s|red)? to|typed errors?|retr(?:y|ies|ying) (?:on|when|for|if)|catch(?:es|ing)?|should (?:we|i|it)|proposal|propose[sd]?|would be (?:nice|great)|feature request|needs? to (?:support|handle)|add(?:s|ed|ing)? (?:a |the )?(?:check|handling|support)|map(?:s|ped|ping)? (?:\S+ ){0,3}?(?:to|onto|into)|means that|normally means|usually means|documentation|docs say|reasons? for|(?:might|may|could) (?:also )?explain)(?=[\s,;:!?)]|\.(?:\s|$)|$)`,
     // Hypotheticals: "it will get 403", "would return", "may throw".
     String.raw`\b(?:it|this|that|they|you|salesforce|the (?:api|server|org|connector|client|call|request)) (?:will|would|might|may|could|can|should) (?:get|return|throw|receive|raise|fail|respond|reply)\b`,
     // Docs and explanations of when an error happens: "can occur", "When X, Y is returned",
@@ -67,6 +70,9 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\b(?:error|exception|code|message)s?["'”]? (?:is|are) (?:usually|typically|often|normally|generally|mostly|commonly)\b`,
     // Labels of tips and FAQs: "FAQ: Why do I get X?", "Tip: …".
     String.raw`^[ \t]*(?:[-*][ \t]*)?(?:\*\*)?(?:faq|tip|pro tip|hint|best practice)s?(?:\*\*)?[ \t]*[:：]`,
+    // The reader told what they will see: "While assembling your reports you receive this error
+    // message:"; and a docstring's "Raised when the request is malformed".
+    String.raw`\byou (?:receive|get|see|encounter) (?:this|the following|the|an?) (?:error|exception|message)\b|^[ \t]*(?:raised|thrown|returned) (?:when|if)\b`,
     // Tests that fake an error: "the suite mocks a response like …".
     String.raw`\bmock(?:s|ed|ing)? (?:an? |the )?(?:\w+ )?(?:responses?|errors?|exceptions?|callouts?|failures?)\b`,
     String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
@@ -124,9 +130,10 @@ const DISCUSSION_LINE = new RegExp(
 const NOT_RECEIVED = /\[ \][^\n]{0,20}\b(?:i|we) (?:got|get|received|receive) (?:this|the) error\b/i;
 const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 
-/** Pull-request and release-note templates describe a change to code, not an error someone hit. */
+/** Pull-request and release-note templates describe a change to code, not an error someone hit;
+ * so does a PR that opens with a bare "## What" or "## Why" heading (a bug report's reads "What happened"). */
 const DESCRIBES_CHANGE =
-  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^changes in this (?:version|release)\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
+  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
 
 /**
  * Japanese articles, help pages and study notes explain errors: in the present tense ("…際に
@@ -160,7 +167,7 @@ const JAPANESE_ARTICLE = new RegExp(
  * Resolution:, Categoría:, 原因:, also in bold: **Cause**:), two or more of them: a reference page, not a report.
  */
 const EXPLANATION_LABEL =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:(?:common |possible |root )?causes?|solutions?|troubleshooting steps|how to fix(?: it)?)[ \t]*\n[ \t]*(?:[-*•][ \t]*|\d+\.[ \t]*)?\S+(?:[ \t]+\S+){5,}|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:(?:common |possible |root )?causes?|solutions?|troubleshooting steps|how to fix(?: it)?)[ \t]*\n[ \t]*(?:[-*•][ \t]*|\d+\.[ \t]*)?\S+(?:[ \t]+\S+){5,}|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|inherits|defined in|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
 
 /** A reference mapping: a code, then an arrow to what it means or what to do ("INVALID_SESSION_ID (401) → Re-authenticate"). Salesforce never prints an arrow. */
 const CODE_ARROW_LINE = /^[^\n]{0,12}\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b[^\n]{0,30}?(?:→|->|=>)/gm;
@@ -168,6 +175,10 @@ const CODE_ARROW_LINE = /^[^\n]{0,12}\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b[^\n]{0,30}?(?
  * list of codes ("- DUPLICATE_VALUE\n- REQUIRED_FIELD_MISSING") is what someone got, not a reference. */
 const CODE_WITH_DESCRIPTION =
   /^[ \t]*(?:[-*•][ \t]*)?`?[A-Z][A-Z0-9]*_[A-Z0-9_]+`?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?[A-Z][a-z]+(?: \S+){3,}/gm;
+/** A message catalogue (sfdx-core's messages/*.md): a heading that is only a name ("# INVALID_ID_FIELD",
+ * "# RefreshTokenAuthError", "# C-9999"), then the sentence it stands for. */
+const CATALOGUE_HEADING =
+  /^#{1,4}[ \t]*(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z]-\d{3,5})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z][\w'’]*(?: \S+){3,}/gm;
 /** A tutorial's steps: "Step 1: Read the error message" (words, not a command: "Step 1: sf org login"). */
 const STEP_HEADING = /^[ \t]*(?:#{1,4}[ \t]*)?[Ss]tep \d+[ \t]*[:.][ \t]*[A-Z][a-z]+(?: [A-Za-z]+){2,}/gm;
 /** Markdown front matter with a title: the source of a documentation page. */
@@ -185,6 +196,11 @@ const ENGLISH_ARTICLE = new RegExp(
     String.raw`\b(?:glossary|dictionary)\b[^\n]{0,60}$`,
     String.raw`\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b`,
     String.raw`\bcommon (?:[\w/-]+ ){0,3}(?:errors|error codes|issues and (?:fixes|solutions))\b`,
+    // A blog's hook and title: "Have you ever encountered the frustrating X error?", "A Troubleshooting
+    // Guide", "Let's break down the problem", "What is the maximum trigger depth exceeded exception in
+    // salesforce?" (not "What is this error?", which a person asks about their own paste).
+    String.raw`\bhave you ever (?:encountered|seen|run into|come across|hit|gotten|received|faced)\b|\btroubleshooting guide\b|\blet'?s break (?:down|it down|this down)\b`,
+    String.raw`^[ \t]*(?:#{1,4}[ \t]*)?what (?:is|are) (?:the |an? )(?!this\b)[^\n?]{3,80}\b(?:error|exception)s?(?: in (?:salesforce|apex))?\?[ \t]*$`,
     String.raw`\ba common cause (?:for|of) this (?:error|exception)\b`,
     String.raw`\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b`,
     String.raw`\bin this post,? (?:i|we)(?:'ll| will) (?:explain|show|walk|cover|look|describe|discuss)\b`,
@@ -252,9 +268,11 @@ const OPENING_TALK = new RegExp(
 export const TEMPLATE_PLACEHOLDER =
   /[<[{](?:error|exception)[ _-](?:description|message|details?|text)[>\]}]|\[(?:number|percent|count|object name|field name|record id)\][^\n]{0,80}\[(?:number|percent|count|object name|field name|record id)\]|[<[{［](?:エラー|例外)(?:内容|メッセージ|詳細|コード)[>\]}］]/i;
 
-/** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node. */
+/** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node, a
+ * local file that is missing (a JWT key), or another service's SDK error (AWS: "operation error
+ * Appflow: …, https response error StatusCode: 400"). */
 const CLIENT_SIDE_FAILURE =
-  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b/;
+  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b|\bENOENT: no such file or directory\b|\boperation error \w+: \w+, https response error StatusCode\b/;
 
 /** Asking for help with one's own problem: "対処法を教えてください", "分かる方いますか". First-hand,
  * but it says nothing happened by itself (prose.ts leaves it out when a phrase needs that). */
@@ -509,6 +527,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
           countUpTo(CODE_ARROW_LINE, head, 2) >= 2 ||
           countUpTo(CODE_WITH_DESCRIPTION, head, 2, true) >= 2 ||
           countUpTo(STEP_HEADING, head, 2) >= 2 ||
+          countUpTo(CATALOGUE_HEADING, head, 2) >= 2 ||
           FRONT_MATTER.test(head) ||
           ENGLISH_ARTICLE.test(head) ||
           TEMPLATE_PLACEHOLDER.test(head);

@@ -1012,3 +1012,89 @@ describe('probes written to look like reports and like explanations (round 14)',
     ).toBe('INVALID_TYPE');
   });
 });
+
+describe('fourteenth round: layouts held-out 10 showed (synthetic texts)', () => {
+  it('reads "handle" as talk about errors only when it handles errors', () => {
+    expect(
+      codes(
+        'I can successfully handle the required number of accounts (e.g. 10,000) with batching. However, creating the contacts runs into the following error:\nSystem.LimitException: Too many DML rows: 10001',
+      )[0],
+    ).toBe('LIMIT_EXCEPTION_DML_ROWS');
+    silent('This handles the undocumented `API_DISABLED_FOR_ORG` error returned by the login call.');
+    silent('REQUEST_LIMIT_EXCEEDED is an error that could be handled programmatically by queuing work.');
+  });
+
+  it('reads a missing local key file and another service’s SDK error as not Salesforce’s', () => {
+    silent(
+      "ERROR running force:source:deploy: We encountered a JSON web token error, which is likely not an issue with Salesforce CLI. Here's the error: ENOENT: no such file or directory, open '/tmp/keys/server.key'",
+    );
+    silent(
+      'Error: creating AppFlow Connector Profile (sf): operation error Appflow: CreateConnectorProfile, https response error StatusCode: 400, RequestID: 1234, ValidationException: connector: SALESFORCE',
+    );
+    expect(
+      codes(
+        "ERROR running force:source:deploy: We encountered a JSON web token error, which is likely not an issue with Salesforce CLI. Here's the error: user hasn't approved this consumer",
+      )[0],
+    ).toBe('invalid_grant');
+  });
+
+  it('reads API reference pages, blog hooks and "What is the X exception?" titles as explaining', () => {
+    silent(
+      'Exception: Acme::Sf::NotFoundError\n- Inherits:\n- SfError\n- Defined in:\n- lib/acme/sf/errors.rb\nOverview\nError for HTTP code 404, the requested record was not found.',
+    );
+    silent(
+      'Fixing "invalid_grant" in Salesforce OAuth: A Troubleshooting Guide\nHave you ever encountered the "invalid_grant" error when your app logs in? It means the code or token was refused.',
+    );
+    silent(
+      'What is the maximum trigger depth exceeded exception in salesforce?\n\nA trigger that updates its own object again and again hits Maximum trigger depth exceeded after 16 levels.',
+    );
+    expect(
+      codes(
+        'What is this error? Our trigger fails with "Maximum trigger depth exceeded" on every insert since Monday',
+      )[0],
+    ).toBe('LIMIT_EXCEPTION_TRIGGER_DEPTH');
+  });
+
+  it('reads "you receive this error message:" and a docstring\'s "Raised when" as explaining', () => {
+    silent(
+      'While you sync contacts you receive this error message:\nThe users password has expired, you must call SetPassword before attempting any other API operations\nChange the password of the integration user.',
+    );
+    silent(
+      'class SalesforceRefused(SalesforceError):\n    """\n    Raised when Salesforce answers 403 Forbidden for the request.\n    """',
+    );
+    expect(
+      codes(
+        'Since this morning our sync gets this error message:\nThe users password has expired, you must call SetPassword before attempting any other API operations',
+      )[0],
+    ).toBe('INVALID_OPERATION_WITH_EXPIRED_PASSWORD');
+  });
+
+  it('reads a message catalogue of named headings as reference, and one heading over a paste as a report', () => {
+    silent(
+      '# INVALID_SESSION_ID\n\nSession expired or invalid. Log in again to get a new session.\n\n# RequestLimitError\n\nTotalRequests Limit exceeded. Wait for the 24-hour window to roll over.',
+    );
+    expect(
+      codes('# Deploy fails\n\nWe get this on every run:\nINVALID_ID_FIELD: Invalid template id 0TT000000000001')[0],
+    ).toBe('INVALID_ID_FIELD');
+  });
+
+  it('reads a PR that opens with a bare "## What" heading as a change description', () => {
+    silent(
+      '## What\n\nWhen Salesforce answers `invalid_grant` on refresh, the connector now stops the sync as a config error.\n\n## How\n\nThe login wrapper remembers the failure.',
+    );
+    expect(
+      codes(
+        '## What happened\n\nOur sync stopped with {"error":"invalid_grant","error_description":"expired access/refresh token"}',
+      )[0],
+    ).toBe('invalid_grant');
+  });
+
+  it('knows the classic compile error line and a client exception with its status in brackets', () => {
+    expect(codes('Saving the class shows: Error: Compile Error: Invalid identifier: A$B at line 12 column 5')[0]).toBe(
+      'APEX_COMPILE_ERROR',
+    );
+    expect(
+      codes('Since the upgrade we get\nAcme \\ Sf \\ SalesforceException (403)\nSalesforce response error')[0],
+    ).toBe('HTTP_403');
+  });
+});

@@ -20,6 +20,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   // `400 Bad Request`, and .NET's `(401) Unauthorized`.
   new RegExp(String.raw`\b([345]\d\d)\)?\s*(?:-\s*)?(?:${REASONS})\b`, 'gi'),
   /\b(?:ClientResponseError|HTTPError|HttpError|StatusCodeError|ResponseError)\b[:(]\s*([345]\d\d)\b/g,
+  // A client's exception class with the status in brackets: Forrest's `SalesforceException (403)`.
+  /\b[A-Z]\w*(?:Exception|Error)\s*\(\s*([345]\d\d)\s*\)/g,
   /\[([345]\d\d)\]\s*[A-Za-z]/g,
   /\[code\]\s*=>\s*([345]\d\d)\b/g,
   /\bErrors?\s+([45]\d\d)\b/gi,
