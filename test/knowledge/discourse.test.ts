@@ -1098,3 +1098,37 @@ describe('fourteenth round: layouts held-out 10 showed (synthetic texts)', () =>
     ).toBe('HTTP_403');
   });
 });
+
+describe('probes of prose and Japanese reports (round 14)', () => {
+  it('reads Japanese reports that say a job stopped, errors are frequent, or it "ends up" failing', () => {
+    expect(codes('本番でApex CPU time limit exceededが発生して、夜間バッチが止まりました')[0]).toBe(
+      'LIMIT_EXCEPTION_CPU_TIME',
+    );
+    expect(codes('ロック競合でエラー多発しています（UNABLE_TO_LOCK_ROW）')[0]).toBe('UNABLE_TO_LOCK_ROW');
+    expect(codes('デプロイしたらテストクラスで Too many SOQL queries: 101 になってしまいます')[0]).toBe(
+      'LIMIT_EXCEPTION_SOQL_QUERIES',
+    );
+    silent('UNABLE_TO_LOCK_ROW 対策として、親レコードごとにバッチを分ける設計にしました。');
+  });
+
+  it('reads "aborted: <what it printed>" as a report, and a definition of the limit as not', () => {
+    expect(codes('Batch job aborted: too many DML statements in the execute method')[0]).toBe(
+      'LIMIT_EXCEPTION_DML_STATEMENTS',
+    );
+    silent('Too many DML statements is the limit that counts insert, update and delete calls per transaction.');
+  });
+
+  it('knows "the daily request limit" as REQUEST_LIMIT_EXCEEDED when someone hit it', () => {
+    expect(codes("Our API calls are being throttled, we've hit the daily request limit before noon")[0]).toBe(
+      'REQUEST_LIMIT_EXCEEDED',
+    );
+    silent('Is there a way to see which integration user uses most of the daily request limit?');
+  });
+
+  it('names a managed package’s own exception type when the paste says it is a managed package', () => {
+    expect(codes('Our managed package throws acme.OrderService.OrderException: Invalid order state')[0]).toBe(
+      'acme.OrderService.OrderException',
+    );
+    silent('Our Java service throws com.acme.OrderException: Invalid order state');
+  });
+});

@@ -36,6 +36,8 @@ const EVENT_EN = new RegExp(
     // "fails with", "errors out in batch apex with error X", "failed because".
     // Not in a relative clause about any call: "a REST API call that fails with this error returns…".
     String.raw`(?<!\b(?:that|which) )\b(?:fails?|failed|failing|errors? out|errored out|erroring)\b[^.!?\n]{0,40}?\b(?:with|because)\b`,
+    // A status word with what was printed after it: "Batch job aborted: too many DML statements".
+    String.raw`\b(?:failed|aborted|crashed|errored|died|stopped)[ \t]*:[ \t]*[A-Za-z]`,
     // "the batch blows up with X", "the sync died with", "crashes on".
     String.raw`\b(?:blows? up|blew up|crash(?:es|ed)?|dies|died|bombs? out|bombed out|chokes?|choked|aborts?|aborted)\b[^.!?\n]{0,30}?\b(?:with|on|because)\b`,
     String.raw`\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exception)`,
