@@ -73,6 +73,10 @@ const DISCUSSION_LINE = new RegExp(
     // The reader told what they will see: "While assembling your reports you receive this error
     // message:"; and a docstring's "Raised when the request is malformed".
     String.raw`\byou (?:receive|get|see|encounter) (?:this|the following|the|an?) (?:error|exception|message)\b|^[ \t]*(?:raised|thrown|returned) (?:when|if)\b`,
+    // Advice and examples: "To fix 'Too many SOQL queries: 101', move the query out of the loop",
+    // "the stateMessage holds the reason, for example InvalidBatch : …", a talk's "Why your
+    // integration gets X".
+    String.raw`^\s*to (?:fix|resolve|avoid|prevent|solve)\b[^,\n]{3,120},\s*(?:move|use|add|check|make|set|remove|increase|reduce|query|bulkify|enable|grant|ask|wrap|call|run|go|open|update|change|create|assign|give)\b|\b(?:for example|for instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)|\bwhy (?:your|you)\b(?! think)`,
     // Tests that fake an error: "the suite mocks a response like …".
     String.raw`\bmock(?:s|ed|ing)? (?:an? |the )?(?:\w+ )?(?:responses?|errors?|exceptions?|callouts?|failures?)\b`,
     String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
@@ -241,8 +245,10 @@ const PRINTED_EXCEPTION = /^\s*(?:[A-Z][\w$]*(?:\.|::))*[A-Z][\w$]*(?:Error|Exce
 const LOG_LINE =
   /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d|:\d{3}\b)|\[(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL)\])/;
 
-/** Signs of output captured from a real run: an Apex or Java stack frame, a timestamped log line. */
-const CAPTURED = /\b(?:Class|Trigger)\.[\w.]+: line \d+|^\s+at [\w.$<>]+\(|\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
+/** Signs of output captured from a real run: an Apex or Java stack frame, a timestamped log line,
+ * an Apex debug log line ("18:02:11.512 (512000000)|EXCEPTION_THROWN|…"). */
+const CAPTURED =
+  /\b(?:Class|Trigger)\.[\w.]+: line \d+|^\s+at [\w.$<>]+\(|\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^\d{2}:\d{2}:\d{2}\.\d{1,3} \(\d+\)\|[A-Z_]+\|/m;
 
 /** A line that points at what comes next: "the following error", "shown below", "like this:". */
 const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$/i;
@@ -285,6 +291,8 @@ export const JAPANESE_FIRST_HAND = new RegExp(
     // Also as people type it in chat, without the い: "…が大量に出てます", "エラーになってます".
     '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう|てしまい[、,]|てます|てました)',
     // "…が発生するようになってしまいました", "…に何度も遭遇してしまいました", "実際に遭遇した", "ハマった".
+    // A failure dated in the writer's recent past: "今朝から INVALID_SESSION_ID が返ってきます".
+    '(?:今朝|昨日|昨夜|今日|先週|先日|数日前|さっき)から[^。\n]{0,80}?(?:エラー|例外|失敗|返って|出て|出ます|発生|落ち|[A-Z_]{4,})',
     // "夜間バッチが止まりました", "ロック競合でエラー多発しています".
     '止まりました|止まって(?:しまいました|います|ます)|多発し(?:ています|てます|ました)|なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|際|ら|という|こと(?:が|は)?(?:あり|ある|な)))|実際に(?:遭遇|出会|発生)|ハマった|ハマりました',
     // What happened, mid-sentence: "エラーが発生して処理がされません", "エラーが発生したため".

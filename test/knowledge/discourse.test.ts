@@ -1132,3 +1132,38 @@ describe('probes of prose and Japanese reports (round 14)', () => {
     silent('Our Java service throws com.acme.OrderException: Invalid order state');
   });
 });
+
+describe('probes of docs layouts and captured logs (round 14)', () => {
+  it('reads "To fix X, move…", "for example <code>" and a talk title "Why your integration gets X" as explaining', () => {
+    silent(
+      "Resolution\nTo fix 'Too many SOQL queries: 101', move SOQL statements out of for loops and query all records at once.",
+    );
+    silent(
+      'The Bulk API 2.0 job state becomes Failed when a batch cannot finish. The stateMessage holds the reason, for example InvalidBatch : Field name not found.',
+    );
+    silent("Slides from today's talk: 'Why your integration gets INVALID_SESSION_ID and how to stop it'");
+    expect(
+      codes(
+        'To fix it I moved the query out of the loop, but the batch still fails with Too many SOQL queries: 101',
+      )[0],
+    ).toBe('LIMIT_EXCEPTION_SOQL_QUERIES');
+  });
+
+  it('keeps an Apex debug log under "catch block logs this" a report', () => {
+    expect(
+      codes(
+        'catch block logs this in prod:\n18:02:11.512 (512000000)|EXCEPTION_THROWN|[42]|System.DmlException: Insert failed. First exception on row 0; first error: FIELD_CUSTOM_VALIDATION_EXCEPTION, Email is required: [Email]',
+      )[0],
+    ).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    silent(
+      'try {\n    insert contacts;\n} catch (DmlException e) {\n    // UNABLE_TO_LOCK_ROW: another job holds the parent\n}',
+    );
+  });
+
+  it('reads a Japanese failure dated "今朝から" as first-hand, even beside "よくあるエラー"', () => {
+    expect(codes('よくあるエラーかもしれませんが、今朝から INVALID_SESSION_ID が返ってきます。')[0]).toBe(
+      'INVALID_SESSION_ID',
+    );
+    silent('よくあるエラー\n1. INVALID_SESSION_ID: セッションの有効期限切れ\n2. REQUEST_LIMIT_EXCEEDED: API 制限超過');
+  });
+});
