@@ -17,7 +17,8 @@ export interface NormalisedText {
   readonly lower: string;
   /** True when the input was longer than the cap and its middle was dropped. */
   readonly truncated: boolean;
-  /** Offsets covered by ```diff or ```patch fences: code, not a report. */
+  /** Offsets covered by ```diff or ```patch fences, and by the docstrings of Python classes and
+   * functions: code and its documentation, not a report. */
   readonly codeRanges: ReadonlyArray<readonly [number, number]>;
 }
 
@@ -99,7 +100,7 @@ export function normalise(input: string): NormalisedText {
   }
   // Code fences are presentation, but a ```diff fence says "this is code": remember where those
   // are, then blank the fence markers out (same length, so offsets stay valid).
-  const codeRanges = findDiffFences(text);
+  const codeRanges = [...findDiffFences(text), ...findDocstrings(text)];
   text = text.replace(/```/g, '   ');
   return { text, lower: lowerSameLength(text), truncated, codeRanges };
 }
@@ -117,6 +118,16 @@ function findDiffFences(text: string): Array<readonly [number, number]> {
     }
   }
   if (open !== undefined && (open.lang === 'diff' || open.lang === 'patch')) ranges.push([open.end, text.length]);
+  return ranges;
+}
+
+/** A docstring right under `class X(…):` or `def f(…):` documents what the code raises ("Raised when
+ * the request is malformed"): an error named there is the library's documentation. */
+const DOCSTRING = /^[ \t]*(?:class|def|async def) [^\n]{1,200}:[ \t]*\n[ \t]*("""|''')[\s\S]{0,4000}?\1/gm;
+function findDocstrings(text: string): Array<readonly [number, number]> {
+  if (!text.includes('"""') && !text.includes("'''")) return [];
+  const ranges: Array<readonly [number, number]> = [];
+  for (const m of text.matchAll(DOCSTRING)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
 

@@ -1167,3 +1167,16 @@ describe('probes of docs layouts and captured logs (round 14)', () => {
     silent('よくあるエラー\n1. INVALID_SESSION_ID: セッションの有効期限切れ\n2. REQUEST_LIMIT_EXCEEDED: API 制限超過');
   });
 });
+
+describe('documentation inside code', () => {
+  it('reads the docstring of a Python exception class as code documentation, and a printed exception as a report', () => {
+    silent(
+      'class SalesforceMalformed(SalesforceError):\n    """\n    Error Code 400: Bad Request\n    Raised when the request is malformed.\n    """\n    pass',
+    );
+    expect(
+      codes(
+        'simple_salesforce.exceptions.SalesforceMalformedRequest: Malformed request https://acme.my.salesforce.com/services/data/v59.0/sobjects/Lead/. Response content: [{"message":"Required fields are missing: [Company]","errorCode":"REQUIRED_FIELD_MISSING","fields":["Company"]}]',
+      )[0],
+    ).toBe('REQUIRED_FIELD_MISSING');
+  });
+});
