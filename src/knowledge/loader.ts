@@ -238,6 +238,7 @@ function toEntry(raw: RawEntry, family: string, file: string, docs: readonly str
     depth: depthOf(raw),
     enums: raw.enums ?? [],
     wrapper: raw.wrapper ?? false,
+    clientEnvironment: raw.clientEnvironment ?? false,
     specializes: raw.specializes ?? [],
     related: raw.related ?? [],
     variants,

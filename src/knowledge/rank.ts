@@ -84,7 +84,10 @@ export function rankSignals(
     if (entry === undefined) continue;
     // A wrapper only says that something failed; when the paste shows the client itself failing
     // (a TypeError, an OpenSSL error) under it, nothing came back from Salesforce.
+    // A failure of the caller's own environment (a TLS trust store) is not an error Salesforce
+    // returned: the labelled sets count it as the client's, like a Node.js error inside a CLI.
     const ceiling =
+      entry.clientEnvironment ||
       needsSalesforceContext(entry, signal, doc) ||
       (((entry.wrapper && (entry.family === 'cli' || entry.family === 'metadata')) || entry.family === 'http') &&
         doc.clientSideFailure())

@@ -77,6 +77,7 @@ export const entrySchema = z
     brief: z.boolean().optional(),
     enums: z.array(z.enum(ENUM_NAMES)).optional(),
     wrapper: z.boolean().optional(),
+    clientEnvironment: z.boolean().optional(),
     specializes: z.array(codeSchema).optional(),
     related: z.array(z.string().min(2)).optional(),
     variants: z.array(variantSchema).optional(),

@@ -61,6 +61,9 @@ export interface KnowledgeEntry {
   readonly depth: EntryDepth;
   readonly enums: readonly string[];
   readonly wrapper: boolean;
+  /** A failure of the caller's own environment (its TLS trust store): the request never reached
+   * Salesforce, so a paste of it alone gets no reply in a channel. */
+  readonly clientEnvironment: boolean;
   /** Codes this one refines: when both are found, this one is the primary answer. */
   readonly specializes: readonly string[];
   readonly related: readonly string[];
