@@ -77,6 +77,13 @@ const DISCUSSION_LINE = new RegExp(
     // "the stateMessage holds the reason, for example InvalidBatch : …", a talk's "Why your
     // integration gets X".
     String.raw`^\s*to (?:fix|resolve|avoid|prevent|solve)\b[^,\n]{3,120},\s*(?:move|use|add|check|make|set|remove|increase|reduce|query|bulkify|enable|grant|ask|wrap|call|run|go|open|update|change|create|assign|give)\b|\b(?:for example|for instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)|\bwhy (?:your|you)\b(?! think)`,
+    // A knowledge article's "This issue occurs when a user attempts…" (not "when I run the batch").
+    String.raw`\bthis (?:issue|error|problem|behaviou?r) (?:occurs|happens|appears|arises) (?:when|if) (?!i\b|we\b|my\b|our\b)`,
+    // A general condition, then what the system does: "When the API Enabled permission is missing,
+    // Salesforce returns the following error message:"; and what a call "can also get".
+    String.raw`^\s*(?:when|if|whenever) (?!i\b|we\b|my\b|our\b)[^,\n]{3,120}, (?:salesforce|the (?:api|server|platform|org)) (?:returns|throws|raises|responds|sends|gives|shows|displays|will)\b|\b(?:can|could|may|might) also (?:get|return|throw|fail with|produce|cause)\b`,
+    // A blog's "chances are you've seen the X error".
+    String.raw`\bchances are (?:that )?you\b`,
     // Tests that fake an error: "the suite mocks a response like …".
     String.raw`\bmock(?:s|ed|ing)? (?:an? |the )?(?:\w+ )?(?:responses?|errors?|exceptions?|callouts?|failures?)\b`,
     String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
@@ -203,7 +210,7 @@ const ENGLISH_ARTICLE = new RegExp(
     // A blog's hook and title: "Have you ever encountered the frustrating X error?", "A Troubleshooting
     // Guide", "Let's break down the problem", "What is the maximum trigger depth exceeded exception in
     // salesforce?" (not "What is this error?", which a person asks about their own paste).
-    String.raw`\bhave you ever (?:encountered|seen|run into|come across|hit|gotten|received|faced)\b|\btroubleshooting guide\b|\blet'?s break (?:down|it down|this down)\b`,
+    String.raw`\b(?:have you ever|how often have you) (?:encountered|seen|run into|come across|hit|gotten|received|faced)\b|\btroubleshooting guide\b|\blet'?s break (?:down|it down|this down)\b`,
     String.raw`^[ \t]*(?:#{1,4}[ \t]*)?what (?:is|are) (?:the |an? )(?!this\b)[^\n?]{3,80}\b(?:error|exception)s?(?: in (?:salesforce|apex))?\?[ \t]*$`,
     String.raw`\ba common cause (?:for|of) this (?:error|exception)\b`,
     String.raw`\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b`,
@@ -290,6 +297,8 @@ export const JAPANESE_FIRST_HAND = new RegExp(
   [
     // Also as people type it in chat, without the い: "…が大量に出てます", "エラーになってます".
     '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう|てしまい[、,]|てます|てました)',
+    // "…という例外を受け取りました": received, told in the past.
+    '受け取りました|受け取ってしまいました|受信しました',
     // "…が発生するようになってしまいました", "…に何度も遭遇してしまいました", "実際に遭遇した", "ハマった".
     // A failure dated in the writer's recent past: "今朝から INVALID_SESSION_ID が返ってきます".
     '(?:今朝|昨日|昨夜|今日|先週|先日|数日前|さっき)から[^。\n]{0,80}?(?:エラー|例外|失敗|返って|出て|出ます|発生|落ち|[A-Z_]{4,})',

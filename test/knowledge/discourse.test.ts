@@ -1180,3 +1180,59 @@ describe('documentation inside code', () => {
     ).toBe('REQUIRED_FIELD_MISSING');
   });
 });
+
+describe('fifteenth round: what held-out 11 showed (synthetic texts)', () => {
+  it('reads "we have an issue" and "…but throwing XException" as the writer’s own trouble', () => {
+    expect(
+      codes(
+        'We have an issue since the refactor. When the data is large the trigger fails with Apex CPU time limit exceeded.',
+      )[0],
+    ).toBe('LIMIT_EXCEPTION_CPU_TIME');
+    expect(
+      codes('I tried to run the OrderHandlerTests but throwing System.NullPointerException and I have no idea why.')[0],
+    ).toBe('System.NullPointerException');
+    silent('We have an error handler that logs System.NullPointerException and moves on.');
+  });
+
+  it('reads Japanese "受け取りました" as received', () => {
+    expect(
+      codes(
+        'ユーザーがトークンを取得しようとしたところ、{"error":"invalid_grant","error_description":"authentication failure"} CODE 400 という例外を受け取りました。このPOSTリクエストは以下の通りです:',
+      )[0],
+    ).toBe('invalid_grant');
+  });
+
+  it('knows "CPU Time Exceeded" and a trigger "at least 1% code coverage" as people write them', () => {
+    expect(codes('I am consistently getting a CPU Time Exceeded error when bulk uploading accounts')[0]).toBe(
+      'LIMIT_EXCEPTION_CPU_TIME',
+    );
+    expect(
+      codes('Deploying the change set we got an error AccountTrigger should have at least 1% code coverage')[0],
+    ).toBe('DEPLOY_CODE_COVERAGE');
+  });
+
+  it('reads knowledge-article and blog voices as explaining', () => {
+    silent(
+      'This issue occurs when a user runs the button without API access.\nWhen the API Enabled permission is missing, Salesforce returns the following error message:\nAPI_CURRENTLY_DISABLED: API is disabled for this User',
+    );
+    expect(
+      codes(
+        'This issue occurs when I run the button as a normal user:\nAPI_CURRENTLY_DISABLED: API is disabled for this User',
+      )[0],
+    ).toBe('API_CURRENTLY_DISABLED');
+    silent(
+      'How often have you gotten the error "sObject row was retrieved via SOQL without querying the requested field"? The new method avoids it.',
+    );
+    silent(
+      'Chances are you have seen FIELD_CUSTOM_VALIDATION_EXCEPTION a few times.\n\nIn this article, I will explain what this error means and how we can get rid of it.\n\nGenerally speaking, we see this error when a record fails a validation rule.',
+    );
+    silent(
+      'A SOQL query cannot be longer than 100,000 characters, and retrieve() can also get MALFORMED_QUERY with a long field list.',
+    );
+  });
+
+  it('does not volunteer an answer for a TLS trust-store failure, which never reached Salesforce', () => {
+    silent('sfdx plugins:install fails: RequestError: unable to get local issuer certificate');
+    silent('Error authenticating with auth code due to: self signed certificate in certificate chain');
+  });
+});

@@ -8,12 +8,15 @@ const ERROR = '(?:errors?|erorrs?|erors?|errrors?|errorr)';
 // got"); people in general ("customers receive this error when…") are a knowledge article. Not what
 // is prevented or avoided ("to stop a client from receiving events").
 const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|developers?|devs|engineers?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`;
-/** The writer: "I keep getting", "we received" (but not "I see that the change…"), "we noticed
+/** The writer: "I keep getting", "we received" (but not "I see that the change…", nor "how we can get
+ * rid of it"), "we noticed
  * failures in the sync", "we ended up with X"; not what might, will or should happen ("I should
  * never hit that error"). */
 const WRITER_REPORTS: readonly string[] = [
-  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
   String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
+  // "For now we have an issue that…", "I had a problem with the nightly load": trouble of the writer's own.
+  String.raw`\b(?:i|we)\s+(?:have|had)\s+(?:an?\s+|this\s+|the\s+|some\s+|a\s+(?:strange|weird|big|serious)\s+)?(?:issue|problem|error)s?\b(?!\s*(?:handl|message|code|page|log|object|class|type))`,
   // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
   String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
   // "Why does Salesforce give me X", "the API threw us a 500".
@@ -41,8 +44,9 @@ const EVENT_EN = new RegExp(
     // "the batch blows up with X", "the sync died with", "crashes on".
     String.raw`\b(?:blows? up|blew up|crash(?:es|ed)?|dies|died|bombs? out|bombed out|chokes?|choked|aborts?|aborted)\b[^.!?\n]{0,30}?\b(?:with|on|because)\b`,
     String.raw`\b(?:returns|returned|returning|throws|threw|thrown|gives|gave|giving|shows|showed|showing)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exception)`,
-    // "bulk updates threw CalloutException on every record": an exception type, told in the past.
-    String.raw`\bthrew\b[^.!?\n]{0,30}?[a-z]exception\b`,
+    // "bulk updates threw CalloutException on every record", "I ran the tests but throwing
+    // System.NullPointerException": an exception type, told in the past or as it goes on.
+    String.raw`\b(?:threw|throwing)\b[^!?\n]{0,40}?[a-z]exception\b`,
     // "Batch Apex encountered an error: Exceeded …": the colon quotes what was printed.
     String.raw`\bencountered (?:an? |the following )?(?:${ERROR}|exception)\s*:`,
     String.raw`\b${ERROR} (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b`,
@@ -134,7 +138,11 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false, ownVoiceOnly 
     const spokenByMessage = japanese && doc.inSalesforceWording(m.index + m[0].length - 1);
     const line = lineText(doc, m.index);
     const elsewhere =
-      ownVoiceOnly && (askedInSentence(doc, m.index) || insideQuotes(doc, m.index) || TEMPLATE_PLACEHOLDER.test(line));
+      ownVoiceOnly &&
+      (askedInSentence(doc, m.index) ||
+        insideQuotes(doc, m.index) ||
+        generalisedInSentence(doc, m.index) ||
+        TEMPLATE_PLACEHOLDER.test(line));
     if (!spokenByMessage && !elsewhere && !UNTICKED.test(line)) return true;
     if (re.lastIndex === m.index) re.lastIndex++;
   }
@@ -145,6 +153,15 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false, ownVoiceOnly 
 function askedInSentence(doc: ScanDoc, index: number): boolean {
   const { start, end } = doc.lineAt(index);
   return /[?？]\s*$/.test(sentenceOf(doc.text.slice(start, end), index - start));
+}
+
+/** "Generally speaking, we see this error when…": the writer's "we" is everyone's, an article's voice. */
+const GENERALLY = /\b(?:generally|usually|typically|normally|commonly|in general|most of the time)\b/i;
+function generalisedInSentence(doc: ScanDoc, index: number): boolean {
+  // The words of the cue's sentence before the cue.
+  const before = doc.text.slice(doc.lineAt(index).start, index);
+  const sentenceStart = Math.max(...['. ', '! ', '? ', '。'].map((end) => before.lastIndexOf(end))) + 1;
+  return GENERALLY.test(before.slice(sentenceStart));
 }
 
 /** An odd number of double quotes before the offset on its line: the words are someone else's. */
