@@ -1,5 +1,5 @@
 import { CONTEXT_FULL_TEXT, extractContext } from './context';
-import type { Diagnosis, ErrorContext, Match, Signal } from './diagnosis';
+import type { DiagnoseOptions, Diagnosis, ErrorContext, Match, Signal } from './diagnosis';
 import { extractApexExceptions } from './extractors/apex';
 import { extractClientFaults } from './extractors/client-faults';
 import { extractCodeTokens } from './extractors/code-tokens';
@@ -17,7 +17,7 @@ import { rankSignals } from './rank';
 import { createScanDoc, type ScanOptions } from './scan-doc';
 import { findSecrets, maskSecrets } from './secrets';
 
-export type Diagnose = (text: string) => Diagnosis;
+export type Diagnose = (text: string, options?: DiagnoseOptions) => Diagnosis;
 
 /** At most this many characters (": ", " - ") between a written code and its message. */
 const MESSAGE_GAP = 4;
@@ -54,7 +54,7 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
       return text === undefined || compact === undefined || compact.length === 0 ? [] : [{ text, compact }];
     }),
   };
-  return (input: string): Diagnosis => {
+  return (input: string, options: DiagnoseOptions = {}): Diagnosis => {
     const raw = typeof input === 'string' ? input : String(input ?? '');
     // Secrets are masked before any extractor sees the text, so none can leak into the context.
     const window = analysedWindow(raw);
@@ -74,7 +74,7 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
     let range: [number, number] | undefined;
     let codeMatches: Match[] | undefined;
     if (doc.text.length > CONTEXT_FULL_TEXT) {
-      codeMatches = rankSignals(codeSignals, index, doc, gate.threshold);
+      codeMatches = rankSignals(codeSignals, index, doc, gate.threshold, options);
       const preliminary = codeMatches[0];
       if (preliminary !== undefined && preliminary.score >= gate.threshold) {
         focus = firstIndexOf(codeSignals, preliminary.code);
@@ -87,7 +87,7 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
     const matches =
       codeMatches !== undefined && http.signals.length === 0
         ? codeMatches
-        : rankSignals([...codeSignals, ...http.signals], index, doc, gate.threshold);
+        : rankSignals([...codeSignals, ...http.signals], index, doc, gate.threshold, options);
     const primary = matches[0];
     const score = primary?.score ?? 0;
     const isError = score >= gate.threshold;

@@ -121,3 +121,11 @@ export interface Diagnosis {
   /** True when the input was longer than the analysis cap. */
   readonly truncated: boolean;
 }
+
+/** How the text came to be diagnosed. */
+export interface DiagnoseOptions {
+  /** Someone asked for this text to be explained (a mention, the message shortcut, a button), so
+   * an error of the caller's own environment is worth explaining too; a paste that was merely
+   * seen in a channel gets no reply for one. */
+  readonly asked?: boolean;
+}

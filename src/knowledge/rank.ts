@@ -1,4 +1,4 @@
-import type { Match, Signal, SignalKind } from './diagnosis';
+import type { DiagnoseOptions, Match, Signal, SignalKind } from './diagnosis';
 import type { KnowledgeIndex } from './index-builder';
 import type { ScanDoc } from './scan-doc';
 import type { KnowledgeEntry } from './types';
@@ -77,6 +77,7 @@ export function rankSignals(
   index: KnowledgeIndex,
   doc: ScanDoc,
   threshold: number,
+  options: DiagnoseOptions = {},
 ): Match[] {
   const candidates = new Map<string, Candidate>();
   for (const signal of signals) {
@@ -86,8 +87,9 @@ export function rankSignals(
     // (a TypeError, an OpenSSL error) under it, nothing came back from Salesforce.
     // A failure of the caller's own environment (a TLS trust store) is not an error Salesforce
     // returned: the labelled sets count it as the client's, like a Node.js error inside a CLI.
+    // It is explained only when someone asks.
     const ceiling =
-      entry.clientEnvironment ||
+      (entry.clientEnvironment && options.asked !== true) ||
       needsSalesforceContext(entry, signal, doc) ||
       (((entry.wrapper && (entry.family === 'cli' || entry.family === 'metadata')) || entry.family === 'http') &&
         doc.clientSideFailure())

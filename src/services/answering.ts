@@ -99,7 +99,8 @@ export class Answerer {
   async onMessage(client: WebClient, msg: IncomingMessage): Promise<Outcome> {
     const { logger } = this.deps;
     const text = await this.fullText(msg);
-    const d = this.deps.engines.current.diagnose(text);
+    // A mention asks for the answer; a paste merely seen in a channel does not.
+    const d = this.deps.engines.current.diagnose(text, { asked: msg.requested });
     if (!d.isError && d.secrets.length === 0) return 'not-an-error';
 
     const settings = await this.settings(msg.channelId);

@@ -1231,8 +1231,11 @@ describe('fifteenth round: what held-out 11 showed (synthetic texts)', () => {
     );
   });
 
-  it('does not volunteer an answer for a TLS trust-store failure, which never reached Salesforce', () => {
+  it('does not volunteer an answer for a TLS trust-store failure, which never reached Salesforce, but explains it when asked', () => {
     silent('sfdx plugins:install fails: RequestError: unable to get local issuer certificate');
     silent('Error authenticating with auth code due to: self signed certificate in certificate chain');
+    const asked = engine().diagnose('sf org login web: unable to get local issuer certificate', { asked: true });
+    expect(asked.isError).toBe(true);
+    expect(asked.matches[0]?.code).toBe('UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
   });
 });

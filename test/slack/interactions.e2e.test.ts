@@ -153,6 +153,29 @@ describe('interactivity through the signed HTTP receiver', () => {
     expect(String(responses[0]?.text)).toContain("didn't recognise a Salesforce API error");
   });
 
+  it('explains a TLS trust-store failure when asked through the shortcut, though a paste of it alone gets no reply', async () => {
+    const api = recordSlackApi();
+    const responses = captureResponses();
+    const text = 'sf org login web: Error authenticating with auth code due to: unable to get local issuer certificate';
+    await postEvent(h.base, messageEvent({ text }), 'Ev-tls-paste');
+    await settle(h);
+    expect(api.of('chat.postMessage')).toEqual([]);
+
+    await postInteraction(h.base, {
+      type: 'message_action',
+      callback_id: 'diagnose_error',
+      trigger_id: 'trig-tls',
+      response_url: RESPONSE_URL,
+      team: { id: 'T0001' },
+      user: { id: 'U0009' },
+      channel: { id: 'C0001' },
+      message: { type: 'message', user: 'U0002', ts: '1600000000.000200', text },
+    });
+    await eventually(() => expect(responses).toHaveLength(1));
+    expect(JSON.stringify(responses[0]?.blocks)).toContain('UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
+    expect(messageProblems(responses[0] as { text: string; blocks: unknown })).toEqual([]);
+  });
+
   it('records 👍/👎 feedback per knowledge entry', async () => {
     recordSlackApi();
     const responses = captureResponses();

@@ -28,7 +28,7 @@ export function onDetailToggle(services: Services) {
     try {
       const { pasteId } = refs;
       const paste = pasteId === undefined ? undefined : await services.answerer.paste(pasteId).catch(() => undefined);
-      const d = paste === undefined ? undefined : services.engines.current.diagnose(paste.maskedText);
+      const d = paste === undefined ? undefined : services.engines.current.diagnose(paste.maskedText, { asked: true });
       if (paste === undefined || d === undefined || !d.isError) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: t.chat.pasteExpired });
         return;

@@ -21,7 +21,8 @@ export function onPostToThread(services: Services) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: mine.chat.pasteExpired });
         return;
       }
-      const d = services.engines.current.diagnose(paste.maskedText);
+      // Someone chose to post it, after asking for it privately.
+      const d = services.engines.current.diagnose(paste.maskedText, { asked: true });
       if (!d.isError) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: mine.chat.notAnError });
         return;

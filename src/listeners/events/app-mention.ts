@@ -23,7 +23,7 @@ export function onAppMention(services: Services) {
     };
     try {
       const engine = services.engines.current;
-      if (engine.diagnose(own).isError) {
+      if (engine.diagnose(own, { asked: true }).isError) {
         await services.answerer.onMessage(client, {
           ...base,
           ts: event.ts,

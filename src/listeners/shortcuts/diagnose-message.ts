@@ -26,7 +26,7 @@ export function onDiagnoseShortcut(services: Services) {
         text: typeof message.text === 'string' ? message.text : '',
         files: (Array.isArray(message.files) ? message.files : []) as IncomingMessage['files'],
       });
-      const d = services.engines.current.diagnose(text);
+      const d = services.engines.current.diagnose(text, { asked: true });
       if (!d.isError) {
         await respond({ response_type: 'ephemeral', text: t.chat.notAnError });
         return;
