@@ -16,6 +16,20 @@ import {
 
 const RESPONSE_URL = 'https://hooks.slack.com/actions/T0001/1/abc';
 
+/** The "Diagnose this error" message shortcut, as U0009 uses it on a message of U0002's in C0001. */
+function diagnoseShortcut(triggerId: string, message: Record<string, unknown>, channelName?: string) {
+  return {
+    type: 'message_action',
+    callback_id: 'diagnose_error',
+    trigger_id: triggerId,
+    response_url: RESPONSE_URL,
+    team: { id: 'T0001' },
+    user: { id: 'U0009' },
+    channel: channelName === undefined ? { id: 'C0001' } : { id: 'C0001', name: channelName },
+    message: { type: 'message', user: 'U0002', ...message },
+  };
+}
+
 describe('interactivity through the signed HTTP receiver', () => {
   let h: Harness;
   beforeEach(async () => {
@@ -91,22 +105,18 @@ describe('interactivity through the signed HTTP receiver', () => {
   it('answers the "Diagnose this error" message shortcut privately, with a button to post in the thread', async () => {
     const api = recordSlackApi();
     const responses = captureResponses();
-    const res = await postInteraction(h.base, {
-      type: 'message_action',
-      callback_id: 'diagnose_error',
-      trigger_id: 'trig-1',
-      response_url: RESPONSE_URL,
-      team: { id: 'T0001' },
-      user: { id: 'U0009' },
-      channel: { id: 'C0001', name: 'integrations' },
-      message: {
-        type: 'message',
-        user: 'U0002',
-        ts: '1600000000.000100',
-        thread_ts: '1600000000.000001',
-        text: 'System.QueryException: List has no rows for assignment to SObject',
-      },
-    });
+    const res = await postInteraction(
+      h.base,
+      diagnoseShortcut(
+        'trig-1',
+        {
+          ts: '1600000000.000100',
+          thread_ts: '1600000000.000001',
+          text: 'System.QueryException: List has no rows for assignment to SObject',
+        },
+        'integrations',
+      ),
+    );
     expect(res.status).toBe(200);
     await eventually(() => expect(responses).toHaveLength(1));
     const answer = responses[0] as Record<string, unknown>;
@@ -139,16 +149,7 @@ describe('interactivity through the signed HTTP receiver', () => {
   it('says so privately when the shortcut finds no error', async () => {
     recordSlackApi();
     const responses = captureResponses();
-    await postInteraction(h.base, {
-      type: 'message_action',
-      callback_id: 'diagnose_error',
-      trigger_id: 'trig-3',
-      response_url: RESPONSE_URL,
-      team: { id: 'T0001' },
-      user: { id: 'U0009' },
-      channel: { id: 'C0001' },
-      message: { type: 'message', user: 'U0002', ts: '1600000000.000100', text: 'see you tomorrow' },
-    });
+    await postInteraction(h.base, diagnoseShortcut('trig-3', { ts: '1600000000.000100', text: 'see you tomorrow' }));
     await eventually(() => expect(responses).toHaveLength(1));
     expect(String(responses[0]?.text)).toContain("didn't recognise a Salesforce API error");
   });
@@ -161,16 +162,7 @@ describe('interactivity through the signed HTTP receiver', () => {
     await settle(h);
     expect(api.of('chat.postMessage')).toEqual([]);
 
-    await postInteraction(h.base, {
-      type: 'message_action',
-      callback_id: 'diagnose_error',
-      trigger_id: 'trig-tls',
-      response_url: RESPONSE_URL,
-      team: { id: 'T0001' },
-      user: { id: 'U0009' },
-      channel: { id: 'C0001' },
-      message: { type: 'message', user: 'U0002', ts: '1600000000.000200', text },
-    });
+    await postInteraction(h.base, diagnoseShortcut('trig-tls', { ts: '1600000000.000200', text }));
     await eventually(() => expect(responses).toHaveLength(1));
     expect(JSON.stringify(responses[0]?.blocks)).toContain('UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
     expect(messageProblems(responses[0] as { text: string; blocks: unknown })).toEqual([]);

@@ -8,10 +8,9 @@ const ERROR = '(?:errors?|erorrs?|erors?|errrors?|errorr)';
 // got"); people in general ("customers receive this error when…") are a knowledge article. Not what
 // is prevented or avoided ("to stop a client from receiving events").
 const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|developers?|devs|engineers?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`;
-/** The writer: "I keep getting", "we received" (but not "I see that the change…", nor "how we can get
- * rid of it"), "we noticed
- * failures in the sync", "we ended up with X"; not what might, will or should happen ("I should
- * never hit that error"). */
+/** The writer: "I keep getting", "we received" (but not "I see that the change…", nor "how we can
+ * get rid of it"), "we noticed failures in the sync", "we ended up with X"; not what might, will or
+ * should happen ("I should never hit that error"). */
 const WRITER_REPORTS: readonly string[] = [
   String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
   String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
@@ -159,9 +158,10 @@ function askedInSentence(doc: ScanDoc, index: number): boolean {
 const GENERALLY = /\b(?:generally|usually|typically|normally|commonly|in general|most of the time)\b/i;
 function generalisedInSentence(doc: ScanDoc, index: number): boolean {
   // The words of the cue's sentence before the cue.
-  const before = doc.text.slice(doc.lineAt(index).start, index);
-  const sentenceStart = Math.max(...['. ', '! ', '? ', '。'].map((end) => before.lastIndexOf(end))) + 1;
-  return GENERALLY.test(before.slice(sentenceStart));
+  const { start, end } = doc.lineAt(index);
+  const line = doc.text.slice(start, end);
+  const [from] = sentenceBounds(line, index - start);
+  return GENERALLY.test(line.slice(from, index - start));
 }
 
 /** An odd number of double quotes before the offset on its line: the words are someone else's. */
@@ -190,17 +190,19 @@ const SINCE_THEN_FAILS =
 
 /** The sentence of `line` around offset `at` (. ! ? and 。 end sentences). */
 function sentenceOf(line: string, at: number): string {
+  const [from, to] = sentenceBounds(line, at);
+  return line.slice(from, to);
+}
+
+/** Where the sentence of `line` around offset `at` starts and ends. */
+function sentenceBounds(line: string, at: number): readonly [number, number] {
   const ends = /[.!?](?=\s)|[。！？]/g;
   let from = 0;
-  let to = line.length;
   for (let m = ends.exec(line); m !== null; m = ends.exec(line)) {
-    if (m.index < at) from = m.index + 1;
-    else {
-      to = m.index + 1;
-      break;
-    }
+    if (m.index >= at) return [from, m.index + 1];
+    from = m.index + 1;
   }
-  return line.slice(from, to);
+  return [from, line.length];
 }
 
 /** Applies the line's character (code, design talk) and report cues to a signal's strength. */
