@@ -76,11 +76,16 @@ const FIRST_HAND_JA = new RegExp(JAPANESE_FIRST_HAND.source, 'gm');
 const UNTICKED = /\[ \]/;
 
 export function lineText(doc: ScanDoc, index: number): string {
+  return lineWindow(doc, index).text;
+}
+
+/** The line around `index`, and where `index` falls in it. A minified log line can be huge; the
+ * cue only needs the neighbourhood, so a line over 600 characters is cut to 300 either side. */
+function lineWindow(doc: ScanDoc, index: number): { readonly text: string; readonly at: number } {
   const { start, end } = doc.lineAt(index);
-  // A minified log line can be huge; the cue only needs the neighbourhood.
-  return end - start > 600
-    ? doc.text.slice(Math.max(start, index - 300), Math.min(end, index + 300))
-    : doc.text.slice(start, end);
+  const from = end - start > 600 ? Math.max(start, index - 300) : start;
+  const to = end - start > 600 ? Math.min(end, index + 300) : end;
+  return { text: doc.text.slice(from, to), at: index - from };
 }
 
 export function hasReportCue(text: string): boolean {
@@ -228,7 +233,8 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
   // what happened to the writer. The first-hand part makes the sentence a report, as does a
   // failure dated in the writer's recent past ("Error handling retries, but since 9am every call fails").
   if (kind === 'discussion') {
-    const sentence = sentenceOf(lineText(doc, index), index - doc.lineAt(index).start);
+    const { text, at } = lineWindow(doc, index);
+    const sentence = sentenceOf(text, at);
     if (!WHEN_THEN_WE.test(sentence) && !SINCE_THEN_FAILS.test(sentence)) return Math.min(s, DISCUSSION_LINE_CAP);
   }
   return Math.min(s, 0.99);
