@@ -1239,3 +1239,35 @@ describe('fifteenth round: what held-out 11 showed (synthetic texts)', () => {
     expect(asked.matches[0]?.code).toBe('UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
   });
 });
+
+describe('everyday words for common errors (phrases written from Salesforce docs, not from evaluation texts)', () => {
+  it('names the error a person describes in their own words', () => {
+    expect(codes('We keep hitting the 101 SOQL queries limit in the account trigger when the batch runs.')[0]).toBe(
+      'LIMIT_EXCEPTION_SOQL_QUERIES',
+    );
+    expect(codes('Since yesterday we get blocked by a validation rule on every upsert from Boomi.')[0]).toBe(
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+    );
+    expect(codes('We are getting field is not writeable on Contact OwnerId when we update through the API.')[0]).toBe(
+      'INVALID_FIELD_FOR_INSERT_UPDATE',
+    );
+    expect(codes('I keep getting the callout timed out error from the Apex class that calls our ERP.')[0]).toBe(
+      'System.CalloutException',
+    );
+    expect(codes('Our Data Loader job fails with row locks on Account every night.')[0]).toBe('UNABLE_TO_LOCK_ROW');
+  });
+
+  it('leaves the same words alone when nobody says they happened', () => {
+    silent('Duplicate rules let admins warn or block users creating duplicate records.');
+    silent('A validation rule can block a save; its error message is shown at the top of the page.');
+    silent('Callout timeouts default to 10 seconds and can be raised to 120 seconds per callout.');
+  });
+
+  it('reads the Japanese words for the daily API allocation and duplicate rules in a report only', () => {
+    expect(codes('今朝から本番でAPIの上限に達してエラーが出ました。連携が全部止まっています。')[0]).toBe(
+      'REQUEST_LIMIT_EXCEEDED',
+    );
+    expect(codes('Salesforceに保存しようとしたら重複ルールでエラーが出ました。')[0]).toBe('DUPLICATES_DETECTED');
+    silent('APIの上限は組織のエディションとライセンス数で決まります。');
+  });
+});
