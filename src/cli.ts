@@ -5,7 +5,7 @@
  * Reads FILE, or standard input when FILE is omitted or "-".
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { crossValidate, formatFolds, reliabilityTable } from './cli/cross-validate';
 import {
@@ -22,9 +22,11 @@ import { toJson, toJsonl, toText } from './cli/output';
 import { databaseConfigFrom } from './config';
 import { KnowledgeLoadError } from './errors';
 import { isLang, type Lang } from './i18n';
-import { createDiagnose } from './knowledge/diagnose';
+import { createDiagnose, createReportFeatureReader } from './knowledge/diagnose';
 import { type Engine, loadEngine } from './knowledge/engine';
 import { FITTED_GATE } from './knowledge/gate-params';
+import { compileReportModel, type ReportModel } from './knowledge/report-check';
+import { fitReportCheck, type ReportSample } from './knowledge/report-check-fit';
 import { openStore } from './store';
 
 const USAGE = `usage:
@@ -168,7 +170,8 @@ function runEval(engine: Engine, files: readonly string[], args: string[]): numb
   const folds = numberFlag(args, '--cv');
   if (folds !== undefined && (!Number.isInteger(folds) || folds < 2))
     throw new UsageError('--cv needs a whole number ≥ 2');
-  const records = files.flatMap(readLabelled);
+  const byFile = files.map((file) => ({ file, records: readLabelled(file) }));
+  const records = byFile.flatMap((f) => f.records);
   const formats = readFormats(files, stringFlag(args, '--formats'));
   let report: EvalReport;
   if (folds === undefined) {
@@ -177,7 +180,14 @@ function runEval(engine: Engine, files: readonly string[], args: string[]): numb
     console.log(formatSegments(report.outcomes, formats));
   } else {
     const unfitted = createDiagnose(engine.index, FITTED_GATE);
-    const cv = crossValidate(records, folds, (params) => createDiagnose(engine.index, params), unfitted);
+    const cv = crossValidate(
+      records,
+      folds,
+      (params, check) => createDiagnose(engine.index, params, check),
+      unfitted,
+      undefined,
+      reportCheckFitter(engine, byFile),
+    );
     report = cv.heldOut;
     console.log(`grouped ${folds}-fold cross-validation by source; figures are the held-out folds'`);
     console.log(formatFolds(cv));
@@ -194,6 +204,28 @@ function runEval(engine: Engine, files: readonly string[], args: string[]): numb
     `PASS (thresholds: precision ≥ ${thresholds.precision}, recall ≥ ${thresholds.recall}, top-1 ≥ ${thresholds.top1})`,
   );
   return 0;
+}
+
+/**
+ * Fits the report check on a fold's training records, each file one collection (as
+ * bench/fit-report-check.ts does). Features are read once per record; only the fitting repeats.
+ */
+function reportCheckFitter(
+  engine: Engine,
+  byFile: ReadonlyArray<{ readonly file: string; readonly records: readonly LabelledRecord[] }>,
+): (training: readonly LabelledRecord[]) => ReportModel {
+  const read = createReportFeatureReader(engine.index);
+  const samples = new Map<LabelledRecord, ReportSample>();
+  for (const { file, records } of byFile) {
+    for (const r of records) samples.set(r, { ...read(r.text), isError: r.is_error, group: basename(file) });
+  }
+  return (training) =>
+    compileReportModel(
+      fitReportCheck(
+        training.map((r) => samples.get(r) as ReportSample),
+        'cross-validation fold',
+      ).model,
+    );
 }
 
 function readLabelled(file: string): LabelledRecord[] {

@@ -1,16 +1,20 @@
 import type { Diagnose } from '../knowledge/diagnose';
 import { type FitOptions, fitGate, type GateParams, type GateSample } from '../knowledge/gate';
+import type { ReportModel } from '../knowledge/report-check';
 import { type EvalReport, evaluate, fmt, type LabelledRecord, type Outcome } from './eval';
 
 /**
  * Grouped k-fold cross-validation of the fitted gate: every text of one source thread lands in
  * the same fold, so a thread's near-identical pastes cannot be fitted on and scored at once.
- * Only the gate is fitted; the evidence scores it reads do not depend on it (a text is flagged
- * when its best match's score reaches the threshold), so they are computed once per record.
+ * The gate is fitted in each fold; the evidence scores it reads do not depend on it (a text is
+ * flagged when its best match's score reaches the threshold), so they are computed once per
+ * record. When `fitCheck` is given, the report check is fitted in each fold too, on the training
+ * records only, so its vetoes on the held-out fold are honest.
  */
 export interface FoldResult {
   readonly fold: number;
   readonly params: GateParams;
+  readonly check: ReportModel | undefined;
   readonly report: EvalReport;
 }
 
@@ -20,13 +24,15 @@ export interface CrossValidation {
   readonly heldOut: EvalReport;
 }
 
-/** `diagnoseWith(params)` builds a diagnose function over the same knowledge with that gate. */
+/** `diagnoseWith(params, check)` builds a diagnose function over the same knowledge with that
+ * gate and report check. */
 export function crossValidate(
   records: readonly LabelledRecord[],
   k: number,
-  diagnoseWith: (params: GateParams) => Diagnose,
+  diagnoseWith: (params: GateParams, check: ReportModel | undefined) => Diagnose,
   unfitted: Diagnose,
   options?: FitOptions,
+  fitCheck?: (training: readonly LabelledRecord[]) => ReportModel,
 ): CrossValidation {
   if (!Number.isInteger(k) || k < 2) throw new Error('cross-validation needs at least 2 folds');
   const foldOf = assignFolds(records, k);
@@ -34,11 +40,13 @@ export function crossValidate(
   for (const r of records) samples.set(r.id, { score: bestScore(unfitted, r.text), isError: r.is_error });
   const folds: FoldResult[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const training = records.filter((r) => foldOf.get(r.id) !== fold).map((r) => samples.get(r.id) as GateSample);
+    const trainingRecords = records.filter((r) => foldOf.get(r.id) !== fold);
+    const training = trainingRecords.map((r) => samples.get(r.id) as GateSample);
     const test = records.filter((r) => foldOf.get(r.id) === fold);
     if (test.length === 0) continue;
     const params = fitGate(training, options);
-    folds.push({ fold, params, report: evaluate(test, diagnoseWith(params)) });
+    const check = fitCheck?.(trainingRecords);
+    folds.push({ fold, params, check, report: evaluate(test, diagnoseWith(params, check)) });
   }
   const outcomes = folds.flatMap((f) => f.report.outcomes);
   return {
@@ -133,7 +141,7 @@ export function formatFolds(cv: CrossValidation): string {
   return cv.folds
     .map(
       (f) =>
-        `  fold ${f.fold + 1}: n=${f.report.records} threshold ${f.params.threshold} → P ${fmt(f.report.precision)} R ${fmt(f.report.recall)} top-1 ${fmt(f.report.top1)}`,
+        `  fold ${f.fold + 1}: n=${f.report.records} threshold ${f.params.threshold}${f.check === undefined ? '' : `, report check ${f.check.threshold}`} → P ${fmt(f.report.precision)} R ${fmt(f.report.recall)} top-1 ${fmt(f.report.top1)}`,
     )
     .join('\n');
 }

@@ -43,6 +43,8 @@ export function toJson(d: Diagnosis, lang: Lang = 'en'): unknown {
   return {
     isError: d.isError,
     confidence: d.confidence,
+    // Added with the report check: the rules would answer, the check read an explanation.
+    withheld: d.withheld,
     matches: d.matches.map((m) => matchJson(m, lang)),
     lang,
     context: d.context,
@@ -93,7 +95,8 @@ export function toText(d: Diagnosis, lang: Lang = 'en'): string {
   if (answer === undefined) {
     const primary = d.matches[0];
     lines.push(c.notRecognised(d.confidence.toFixed(2)));
-    if (primary !== undefined) lines.push(c.closest(primary.code, primary.confidence.toFixed(2)));
+    if (primary !== undefined && d.withheld) lines.push(c.withheld(primary.code));
+    else if (primary !== undefined) lines.push(c.closest(primary.code, primary.confidence.toFixed(2)));
   } else {
     const p = answer.primary;
     const status =

@@ -118,6 +118,8 @@ export const en = {
   cli: {
     notRecognised: (confidence: string) => `No Salesforce API error recognised (confidence ${confidence}).`,
     closest: (code: string, confidence: string) => `Closest, below the threshold: ${code} (${confidence})`,
+    withheld: (code: string) =>
+      `${code} is named, but the text reads as explaining the error rather than reporting one, so the bot stays silent on it in a channel. Mention the bot or use *Diagnose this error* to have it explained.`,
     retry: (text: string) => `Retry: ${text}`,
     retrySchedule: (verdict: string, schedule: string) => `Retry: ${verdict}. Retry ${schedule}`,
     retryVerdict: (verdict: string, advice: string) => `Retry: ${verdict}. ${advice}`,

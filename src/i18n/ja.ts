@@ -113,6 +113,8 @@ export const ja: Messages = {
   cli: {
     notRecognised: (confidence: string) => `Salesforce API のエラーは認識されませんでした (確信度 ${confidence})。`,
     closest: (code: string, confidence: string) => `しきい値未満で最も近い候補: ${code} (${confidence})`,
+    withheld: (code: string) =>
+      `${code} が含まれていますが、エラーが起きたという報告ではなく説明の文章と判断したため、チャンネルでは返信しません。ボットをメンションするか *Diagnose this error* (エラーを診断) を使うと説明を表示します。`,
     retry: (text: string) => `再試行: ${text}`,
     retrySchedule: (verdict: string, schedule: string) => `再試行: ${verdict}。タイミング: ${schedule}`,
     retryVerdict: (verdict: string, advice: string) => `再試行: ${verdict}。${advice}`,

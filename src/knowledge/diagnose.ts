@@ -14,6 +14,13 @@ import { FITTED_GATE } from './gate-params';
 import type { KnowledgeIndex } from './index-builder';
 import { analysedWindow, normalise } from './normalise';
 import { rankSignals } from './rank';
+import {
+  type ReportFeatures,
+  type ReportModel,
+  reportCheckJudges,
+  reportFeatures,
+  reportProbabilityOf,
+} from './report-check';
 import { createScanDoc, type ScanOptions } from './scan-doc';
 import { findSecrets, maskSecrets } from './secrets';
 
@@ -38,15 +45,9 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
   extractUnlisted,
 ];
 
-/**
- * Builds the pure `diagnose(text)` function over an index. No I/O, no Slack, no network.
- * `gate` decides and calibrates (gate.ts); cross-validation passes each fold's own fit.
- */
-export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_GATE): Diagnose {
-  // "INVALID_NEW_PASSWORD: Your password must…" is a code and its message, not a key and a value.
-  const finder = { isErrorCode: (name: string) => index.byName.has(name) };
-  const calibrate = (m: Match): Match => ({ ...m, confidence: probability(gate, m.score) });
-  const scanOptions: ScanOptions = {
+/** The localised message texts a scan needs to tell Salesforce's own words from the poster's. */
+function scanOptionsFor(index: KnowledgeIndex): ScanOptions {
+  return {
     localisedTexts: index.nonAsciiMessages.flatMap((i) => {
       const m = index.messages[i];
       const text = m?.pieces[m.anchor];
@@ -54,6 +55,23 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
       return text === undefined || compact === undefined || compact.length === 0 ? [] : [{ text, compact }];
     }),
   };
+}
+
+/**
+ * Builds the pure `diagnose(text)` function over an index. No I/O, no Slack, no network.
+ * `gate` decides and calibrates (gate.ts); cross-validation passes each fold's own fit.
+ * `reportCheck`, when given, may withhold the gate's answer on a text that reads as an
+ * explanation (report-check.ts); without it the rules decide alone.
+ */
+export function createDiagnose(
+  index: KnowledgeIndex,
+  gate: GateParams = FITTED_GATE,
+  reportCheck?: ReportModel,
+): Diagnose {
+  // "INVALID_NEW_PASSWORD: Your password must…" is a code and its message, not a key and a value.
+  const finder = { isErrorCode: (name: string) => index.byName.has(name) };
+  const calibrate = (m: Match): Match => ({ ...m, confidence: probability(gate, m.score) });
+  const scanOptions = scanOptionsFor(index);
   return (input: string, options: DiagnoseOptions = {}): Diagnosis => {
     const raw = typeof input === 'string' ? input : String(input ?? '');
     // Secrets are masked before any extractor sees the text, so none can leak into the context.
@@ -90,11 +108,24 @@ export function createDiagnose(index: KnowledgeIndex, gate: GateParams = FITTED_
         : rankSignals([...codeSignals, ...http.signals], index, doc, gate.threshold, options);
     const primary = matches[0];
     const score = primary?.score ?? 0;
-    const isError = score >= gate.threshold;
+    const rulesAnswer = score >= gate.threshold;
+    let confidence = probability(gate, score);
+    let withheld = false;
+    // Only a text the rules would answer, seen rather than asked about, goes to the report check:
+    // chat the rules leave alone never pays for it.
+    if (rulesAnswer && reportCheck !== undefined && options.asked !== true && reportCheckJudges(maskedText)) {
+      const p = reportProbabilityOf(reportCheck, maskedText, doc, score);
+      if (p < reportCheck.threshold) {
+        withheld = true;
+        confidence = Math.min(confidence, Math.round(p * 1000) / 1000);
+      }
+    }
+    const isError = rulesAnswer && !withheld;
     const accepted = matches.filter((m) => m.score >= gate.threshold);
     return {
       isError,
-      confidence: probability(gate, score),
+      withheld,
+      confidence,
       score,
       matches: matches.map(calibrate),
       // Context feeds the escalation modal; nobody escalates what was not recognised.
@@ -139,6 +170,7 @@ function emptyContext(): ErrorContext {
 function emptyDiagnosis(truncated: boolean, secrets: Diagnosis['secrets'], maskedText: string): Diagnosis {
   return {
     isError: false,
+    withheld: false,
     confidence: 0,
     score: 0,
     matches: [],
@@ -147,6 +179,27 @@ function emptyDiagnosis(truncated: boolean, secrets: Diagnosis['secrets'], maske
     maskedText,
     signature: undefined,
     truncated,
+  };
+}
+
+/**
+ * What the report check reads for each text, computed as `diagnose` computes it, with the rules'
+ * own decision: bench/fit-report-check.ts and cross-validation fit the check on these.
+ */
+export function createReportFeatureReader(
+  index: KnowledgeIndex,
+  gate: GateParams = FITTED_GATE,
+): (text: string) => { readonly features: ReportFeatures; readonly rulesAnswer: boolean; readonly judged: boolean } {
+  const rulesOnly = createDiagnose(index, gate);
+  const scanOptions = scanOptionsFor(index);
+  return (text) => {
+    const d = rulesOnly(text);
+    const doc = createScanDoc(normalise(d.maskedText), scanOptions);
+    return {
+      features: reportFeatures(d.maskedText, doc, d.score),
+      rulesAnswer: d.isError,
+      judged: reportCheckJudges(d.maskedText),
+    };
   };
 }
 

@@ -120,12 +120,16 @@ export interface Diagnosis {
   readonly signature: string | undefined;
   /** True when the input was longer than the analysis cap. */
   readonly truncated: boolean;
+  /** The rules would answer, but the report check (report-check.ts) read the text as explaining
+   * an error rather than reporting one, so `isError` is false. Never true when asked. */
+  readonly withheld: boolean;
 }
 
 /** How the text came to be diagnosed. */
 export interface DiagnoseOptions {
   /** Someone asked for this text to be explained (a mention, the message shortcut, a button), so
    * an error of the caller's own environment is worth explaining too; a paste that was merely
-   * seen in a channel gets no reply for one. */
+   * seen in a channel gets no reply for one, and the report check (which can only withhold an
+   * answer) is not consulted. */
   readonly asked?: boolean;
 }

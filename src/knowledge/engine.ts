@@ -3,6 +3,7 @@ import { projectRoot } from '../paths';
 import { createDiagnose, type Diagnose } from './diagnose';
 import { buildIndex, type KnowledgeIndex } from './index-builder';
 import { type LoadedKnowledge, loadKnowledgeDir } from './loader';
+import { loadReportModel, type ReportModel } from './report-check';
 
 /** The knowledge directory shipped with the app. */
 export const DEFAULT_KNOWLEDGE_DIR = join(projectRoot(), 'knowledge');
@@ -21,6 +22,9 @@ export interface EngineOptions {
   readonly knowledgeDir?: string;
   /** `null` turns the parsed-knowledge cache off (tests of the loader itself do this). */
   readonly cacheDir?: string | null;
+  /** The fitted report check (report-check.ts); `null` lets the rules decide alone, which is how
+   * the check itself is fitted. Default: src/knowledge/report-check.json. */
+  readonly reportCheck?: ReportModel | null;
 }
 
 /** Loads, validates and indexes the knowledge base. Throws KnowledgeLoadError on bad data. */
@@ -29,5 +33,11 @@ export function loadEngine(options: EngineOptions = {}): Engine {
   const cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
   const knowledge = loadKnowledgeDir(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR, { cacheDir });
   const index = buildIndex(knowledge.entries);
-  return { knowledge, index, diagnose: createDiagnose(index), loadMs: performance.now() - started };
+  const reportCheck = options.reportCheck === undefined ? loadReportModel() : (options.reportCheck ?? undefined);
+  return {
+    knowledge,
+    index,
+    diagnose: createDiagnose(index, undefined, reportCheck),
+    loadMs: performance.now() - started,
+  };
 }

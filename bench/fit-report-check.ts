@@ -1,0 +1,69 @@
+/**
+ * Fits the report check (src/knowledge/report-check.ts) and writes src/knowledge/report-check.json.
+ *   npm run fit-report-check -- FILE.jsonl…     (default: ../shared/eval/dev.jsonl and dev2.jsonl)
+ * Each file is one collection: the veto threshold is chosen on predictions for files left out of
+ * the fit (report-check-fit.ts). Prints, per file, what the rules alone and the rules with the
+ * check would score on it when it was left out: the figures to quote are those, not the fit's own.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { labelledRecordSchema } from '../src/cli/eval';
+import { createReportFeatureReader } from '../src/knowledge/diagnose';
+import { loadEngine } from '../src/knowledge/engine';
+import { REPORT_MODEL_PATH } from '../src/knowledge/report-check';
+import { DEFAULT_REPORT_FIT, fitReportCheck, type ReportSample } from '../src/knowledge/report-check-fit';
+import { projectRoot } from '../src/paths';
+
+const root = projectRoot();
+const files = process.argv.slice(2);
+const inputs = files.length > 0 ? files : ['dev.jsonl', 'dev2.jsonl'].map((f) => join(root, '..', 'shared', 'eval', f));
+const read = createReportFeatureReader(loadEngine({ reportCheck: null }).index);
+const samples: ReportSample[] = inputs.flatMap((file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => labelledRecordSchema.parse(JSON.parse(l)))
+    .map((r) => ({ ...read(r.text), isError: r.is_error, group: basename(file, '.jsonl') })),
+);
+const started = performance.now();
+const { model, heldOut } = fitReportCheck(samples, inputs.map((f) => basename(f)).join(', '));
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+const rows: string[] = [];
+const total = { rules: [0, 0, 0], checked: [0, 0, 0] };
+for (const group of [...new Set(samples.map((s) => s.group))]) {
+  const rules = [0, 0, 0];
+  const checked = [0, 0, 0];
+  samples.forEach((s, i) => {
+    if (s.group !== group) return;
+    count(rules, s.rulesAnswer, s.isError);
+    count(checked, s.rulesAnswer && (!s.judged || (heldOut[i] as number) >= model.threshold), s.isError);
+  });
+  rows.push(`  ${group.padEnd(12)} rules ${figures(rules)}   with the check ${figures(checked)}`);
+  rules.forEach((v, i) => {
+    total.rules[i] = (total.rules[i] as number) + v;
+    total.checked[i] = (total.checked[i] as number) + (checked[i] as number);
+  });
+}
+writeFileSync(REPORT_MODEL_PATH, `${JSON.stringify(model, null, 1)}\n`);
+console.log(
+  `${samples.length} texts, ${Object.keys(model.tokens).length} words kept; fitted in ${seconds} s ` +
+    `(l2 ${DEFAULT_REPORT_FIT.l2}, ${DEFAULT_REPORT_FIT.iterations} steps); threshold ${model.threshold}`,
+);
+console.log('each file scored by weights fitted without it (precision / recall, answered errors, false replies):');
+console.log(rows.join('\n'));
+console.log(`  ${'all'.padEnd(12)} rules ${figures(total.rules)}   with the check ${figures(total.checked)}`);
+console.log(`written to ${REPORT_MODEL_PATH}`);
+
+/** [answered errors, false replies, errors] */
+function count(c: number[], answered: boolean, isError: boolean): void {
+  if (answered && isError) c[0] = (c[0] as number) + 1;
+  if (answered && !isError) c[1] = (c[1] as number) + 1;
+  if (isError) c[2] = (c[2] as number) + 1;
+}
+
+function figures([tp, fp, errors]: number[]): string {
+  const p = (tp as number) + (fp as number) === 0 ? 1 : (tp as number) / ((tp as number) + (fp as number));
+  const r = errors === 0 ? 1 : (tp as number) / (errors as number);
+  return `${p.toFixed(3)} / ${r.toFixed(3)} (${tp}, ${fp})`;
+}

@@ -1,0 +1,219 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toJson, toText } from '../../src/cli/output';
+import { createDiagnose, createReportFeatureReader } from '../../src/knowledge/diagnose';
+import { normalise } from '../../src/knowledge/normalise';
+import {
+  compileReportModel,
+  DENSE_FEATURES,
+  loadReportModel,
+  type ReportFeatures,
+  type ReportModelFile,
+  reportProbability,
+  reportProbabilityOf,
+  reportTokens,
+} from '../../src/knowledge/report-check';
+import {
+  chooseThreshold,
+  DEFAULT_REPORT_FIT,
+  fitReportCheck,
+  type ReportSample,
+} from '../../src/knowledge/report-check-fit';
+import { createScanDoc } from '../../src/knowledge/scan-doc';
+import { engine } from '../helpers/engine';
+
+const REPORT = 'We keep getting INVALID_SESSION_ID: Session expired or invalid on every call since 9am.';
+const NO_WEIGHTS = Object.fromEntries(DENSE_FEATURES.map((n) => [n, 0])) as ReportModelFile['dense'];
+
+function modelFile(overrides: Partial<ReportModelFile> = {}): ReportModelFile {
+  return { fittedOn: 'test', texts: 10, threshold: 0.5, bias: 0, dense: NO_WEIGHTS, tokens: {}, ...overrides };
+}
+
+/** A scan without the knowledge base's localised texts: enough for English test texts. */
+function scanOf(text: string) {
+  return createScanDoc(normalise(text));
+}
+
+function features(tokens: string[], dense: number[] = DENSE_FEATURES.map(() => 0)): ReportFeatures {
+  return { dense, tokens };
+}
+
+describe('the words the report check reads', () => {
+  it('folds codes, ids, numbers and URLs into placeholders, so it learns kinds of text, not errors', () => {
+    const tokens = reportTokens('Got INVALID_FIELD on 001000000000001AAA after 3 tries, see https://x.example/y');
+    expect(tokens).toEqual(expect.arrayContaining(['got', 'zcode', 'zid', 'znum', 'zurl', 'got zcode']));
+    expect(tokens.some((t) => /invalid_field|001000000000001aaa|https/.test(t))).toBe(false);
+  });
+
+  it('reads Japanese as pairs of characters', () => {
+    expect(reportTokens('エラーが出ました')).toEqual(expect.arrayContaining(['エラ', 'が出', 'した']));
+  });
+
+  it('treats words that are also object properties as plain words', () => {
+    const model = compileReportModel(modelFile({ tokens: { report: 2 } }));
+    const p = reportProbability(model, features(['constructor', 'tostring', '__proto__', 'hasownproperty']));
+    expect(p).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe('scoring', () => {
+  it('gives the same probability read straight from the text as from its token list', () => {
+    const model = loadReportModel();
+    const read = createReportFeatureReader(engine().index);
+    const texts = [
+      REPORT,
+      'This page explains INVALID_SESSION_ID. You can fix it by logging in again; you can also refresh the token.',
+      'error error error the error the error: see https://example.com/a?b=1 and 001000000000001AAA, 42 times',
+      '',
+    ];
+    for (const text of texts) {
+      const d = createDiagnose(engine().index)(text);
+      const doc = read(text);
+      expect(reportProbabilityOf(model, d.maskedText, scanOf(d.maskedText), d.score)).toBeCloseTo(
+        reportProbability(model, doc.features),
+        12,
+      );
+    }
+  });
+});
+
+describe('loading a fitted model', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-check-'));
+
+  it('loads the committed model, fitted on real texts', () => {
+    const model = loadReportModel();
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
+    expect(model.weights.length).toBeGreaterThan(100);
+  });
+
+  it('names the file and the problem when the model is missing, unreadable or malformed', () => {
+    expect(() => loadReportModel(join(dir, 'absent.json'))).toThrow(/report check model .*absent\.json/);
+    writeFileSync(join(dir, 'bad.json'), '{ not json');
+    expect(() => loadReportModel(join(dir, 'bad.json'))).toThrow(/bad\.json: .*JSON/);
+    writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ ...modelFile(), threshold: 3 }));
+    expect(() => loadReportModel(join(dir, 'wrong.json'))).toThrow(/wrong\.json: threshold/);
+    writeFileSync(join(dir, 'words.json'), JSON.stringify({ ...modelFile(), tokens: { we: 'a lot' } }));
+    expect(() => loadReportModel(join(dir, 'words.json'))).toThrow(/words\.json: tokens must map each word/);
+  });
+});
+
+describe('diagnose with a report check', () => {
+  // A model that finds nothing a report: every answer the rules would give is withheld.
+  const vetoAll = compileReportModel(modelFile({ bias: -20 }));
+  // One that finds everything a report.
+  const keepAll = compileReportModel(modelFile({ bias: 20 }));
+
+  it('withholds the rules’ answer on a text it reads as an explanation, and says so', () => {
+    const d = createDiagnose(engine().index, undefined, vetoAll)(REPORT);
+    expect(d.isError).toBe(false);
+    expect(d.withheld).toBe(true);
+    expect(d.confidence).toBeLessThan(0.01);
+    expect(d.matches[0]?.code).toBe('INVALID_SESSION_ID');
+    expect(d.signature).toBeUndefined();
+  });
+
+  it('tells a person at the terminal why there is no answer, in English and Japanese', () => {
+    const d = createDiagnose(engine().index, undefined, vetoAll)(REPORT);
+    expect(toText(d, 'en')).toContain('INVALID_SESSION_ID is named, but the text reads as explaining the error');
+    expect(toText(d, 'ja')).toContain('INVALID_SESSION_ID が含まれていますが');
+    expect(toText(d, 'en')).not.toContain('below the threshold');
+    expect(toJson(d)).toMatchObject({ isError: false, withheld: true });
+  });
+
+  it('is not consulted when someone asked for the explanation', () => {
+    const d = createDiagnose(engine().index, undefined, vetoAll)(REPORT, { asked: true });
+    expect(d.isError).toBe(true);
+    expect(d.withheld).toBe(false);
+  });
+
+  it('does not judge Japanese text, where it has too few reports to learn from', () => {
+    const d = createDiagnose(
+      engine().index,
+      undefined,
+      vetoAll,
+    )('本番で INVALID_SESSION_ID が出ました。昨日から全部のバッチが止まっています。');
+    expect(d.isError).toBe(true);
+    expect(d.withheld).toBe(false);
+    expect(createReportFeatureReader(engine().index)('本番で INVALID_SESSION_ID が出ました。').judged).toBe(false);
+  });
+
+  it('never answers a text the rules leave alone', () => {
+    const d = createDiagnose(engine().index, undefined, keepAll)('lunch at noon?');
+    expect(d.isError).toBe(false);
+    expect(d.withheld).toBe(false);
+  });
+
+  it('leaves the rules’ answer and confidence as they are when it agrees', () => {
+    const withCheck = createDiagnose(engine().index, undefined, keepAll)(REPORT);
+    const rulesOnly = createDiagnose(engine().index)(REPORT);
+    expect(withCheck.isError).toBe(true);
+    expect(withCheck.confidence).toBe(rulesOnly.confidence);
+  });
+
+  it('reads the features of a text the way diagnose does, with the rules’ own decision', () => {
+    const read = createReportFeatureReader(engine().index);
+    const report = read(REPORT);
+    expect(report.rulesAnswer).toBe(true);
+    expect(report.features.dense).toHaveLength(DENSE_FEATURES.length);
+    expect(report.features.dense[DENSE_FEATURES.indexOf('firstHand')]).toBe(1);
+    expect(read('lunch at noon?').rulesAnswer).toBe(false);
+  });
+});
+
+describe('fitting the report check', () => {
+  // Thirty-six texts cannot carry the penalty chosen for two thousand.
+  const LIGHT = { ...DEFAULT_REPORT_FIT, l2: 0.1 };
+  // Three collections; in each, reports say "we got" and explanations say "this page explains".
+  const samples: ReportSample[] = ['a', 'b', 'c'].flatMap((group) =>
+    Array.from({ length: 12 }, (_, i) => {
+      const isError = i % 2 === 0;
+      const words = isError ? ['we', 'got', 'we got', `r${group}${i}`] : ['this', 'page', 'explains', 'this page'];
+      return {
+        features: features(words, [1, 0.9, ...DENSE_FEATURES.slice(2).map(() => 0)]),
+        isError,
+        rulesAnswer: true,
+        judged: true,
+        group,
+      };
+    }),
+  );
+
+  it('learns which words mark an explanation and vetoes it on collections it did not see', () => {
+    const { model, heldOut } = fitReportCheck(samples, 'synthetic', LIGHT);
+    const compiled = compileReportModel(model);
+    expect(reportProbability(compiled, features(['we', 'got', 'we got']))).toBeGreaterThan(compiled.threshold);
+    expect(reportProbability(compiled, features(['this', 'page', 'explains']))).toBeLessThan(compiled.threshold);
+    samples.forEach((s, i) => {
+      expect((heldOut[i] as number) >= model.threshold).toBe(s.isError);
+    });
+    expect(model.texts).toBe(samples.length);
+  });
+
+  it('keeps only words seen in enough texts: one thread’s word is not a kind of text', () => {
+    const { model } = fitReportCheck(samples, 'synthetic', LIGHT);
+    expect(model.tokens.we).toBeDefined();
+    expect(model.tokens.ra0).toBeUndefined();
+  });
+
+  it('chooses the cheapest threshold, a false reply costing three misses, the lowest among equals', () => {
+    const three: ReportSample[] = [
+      { features: features([]), isError: true, rulesAnswer: true, judged: true, group: 'a' },
+      { features: features([]), isError: false, rulesAnswer: true, judged: true, group: 'a' },
+      { features: features([]), isError: true, rulesAnswer: false, judged: true, group: 'a' },
+    ];
+    // The false reply (p 0.6) can only be vetoed with the report (p 0.3): a miss for a false reply.
+    expect(chooseThreshold(three, [0.3, 0.6, 0.9], 3)).toBe(0.625);
+    // With a false reply worth half a miss, keeping both is cheaper.
+    expect(chooseThreshold(three, [0.3, 0.6, 0.9], 0.5)).toBe(0.05);
+    // A text the check does not judge is answered whatever its probability.
+    const unjudged = three.map((s, i) => (i === 0 ? { ...s, judged: false } : s));
+    expect(chooseThreshold(unjudged, [0.3, 0.6, 0.9], 3)).toBe(0.625);
+    expect(chooseThreshold(unjudged.slice(0, 2), [0.3, 0.6], 3)).toBe(0.625);
+  });
+
+  it('refuses to fit nothing', () => {
+    expect(() => fitReportCheck([], 'none')).toThrow('at least one');
+  });
+});
