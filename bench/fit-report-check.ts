@@ -1,6 +1,7 @@
 /**
  * Fits the report check (src/knowledge/report-check.ts) and writes src/knowledge/report-check.json.
- *   npm run fit-report-check -- FILE.jsonl…     (default: ../shared/eval/dev.jsonl and dev2.jsonl)
+ *   npm run fit-report-check -- [--out FILE] FILE.jsonl…   (default: ../shared/eval/dev.jsonl and dev2.jsonl)
+ * --out writes the model elsewhere (to try a fit without replacing the committed one).
  * Each file is one collection: the veto threshold is chosen on predictions for files left out of
  * the fit (report-check-fit.ts). Prints, per file, what the rules alone and the rules with the
  * check would score on it when it was left out: the figures to quote are those, not the fit's own.
@@ -15,7 +16,14 @@ import { DEFAULT_REPORT_FIT, fitReportCheck, type ReportSample } from '../src/kn
 import { projectRoot } from '../src/paths';
 
 const root = projectRoot();
-const files = process.argv.slice(2);
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const out = outAt === -1 ? REPORT_MODEL_PATH : args[outAt + 1];
+if (out === undefined || out.startsWith('--')) {
+  console.error('--out needs a file name');
+  process.exit(2);
+}
+const files = outAt === -1 ? args : args.filter((_, i) => i !== outAt && i !== outAt + 1);
 const inputs = files.length > 0 ? files : ['dev.jsonl', 'dev2.jsonl'].map((f) => join(root, '..', 'shared', 'eval', f));
 const read = createReportFeatureReader(loadEngine({ reportCheck: null }).index);
 const samples: ReportSample[] = inputs.flatMap((file) =>
@@ -45,7 +53,7 @@ for (const group of [...new Set(samples.map((s) => s.group))]) {
     total.checked[i] = (total.checked[i] as number) + (checked[i] as number);
   });
 }
-writeFileSync(REPORT_MODEL_PATH, `${JSON.stringify(model, null, 1)}\n`);
+writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
 console.log(
   `${samples.length} texts, ${Object.keys(model.tokens).length} words kept; fitted in ${seconds} s ` +
     `(l2 ${DEFAULT_REPORT_FIT.l2}, ${DEFAULT_REPORT_FIT.iterations} steps); threshold ${model.threshold}`,
@@ -53,7 +61,7 @@ console.log(
 console.log('each file scored by weights fitted without it (precision / recall, answered errors, false replies):');
 console.log(rows.join('\n'));
 console.log(`  ${'all'.padEnd(12)} rules ${figures(total.rules)}   with the check ${figures(total.checked)}`);
-console.log(`written to ${REPORT_MODEL_PATH}`);
+console.log(`written to ${out}`);
 
 /** [answered errors, false replies, errors] */
 function count(c: number[], answered: boolean, isError: boolean): void {

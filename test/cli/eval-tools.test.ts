@@ -7,6 +7,12 @@ import { evaluate, type LabelledRecord } from '../../src/cli/eval';
 import { formatSegments, parseFormats, segmentOf } from '../../src/cli/eval-segments';
 import { createDiagnose } from '../../src/knowledge/diagnose';
 import { fitGate, probability } from '../../src/knowledge/gate';
+import {
+  compileReportModel,
+  DENSE_FEATURES,
+  loadReportModel,
+  type ReportModelFile,
+} from '../../src/knowledge/report-check';
 import { engine } from '../helpers/engine';
 
 const record = (r: Partial<LabelledRecord> & Pick<LabelledRecord, 'id' | 'text' | 'is_error'>): LabelledRecord => ({
@@ -17,6 +23,8 @@ const record = (r: Partial<LabelledRecord> & Pick<LabelledRecord, 'id' | 'text' 
 });
 
 /** A small labelled set the team wrote: two threads per kind, so folds can hold threads out. */
+const NO_WEIGHTS = Object.fromEntries(DENSE_FEATURES.map((n) => [n, 0])) as ReportModelFile['dense'];
+
 const FIXTURE: LabelledRecord[] = [
   record({
     id: 'a1',
@@ -153,6 +161,30 @@ describe('grouped cross-validation', () => {
     expect(sizes).toEqual([4, 4]);
   });
 
+  it('fits the report check on the training folds only, when asked to', () => {
+    const { index } = engine();
+    const seen: string[][] = [];
+    const fitCheck = (training: readonly LabelledRecord[]) => {
+      seen.push(training.map((r) => r.id));
+      return compileReportModel({ fittedOn: 'fold', texts: 1, threshold: 0, bias: 0, dense: NO_WEIGHTS, tokens: {} });
+    };
+    const cv = crossValidate(
+      FIXTURE,
+      2,
+      (p, check) => createDiagnose(index, p, check),
+      engine().diagnose,
+      undefined,
+      fitCheck,
+    );
+    expect(seen).toHaveLength(2);
+    cv.folds.forEach((f, i) => {
+      expect(f.check).toBeDefined();
+      const heldOut = f.report.outcomes.map((o) => o.record.id);
+      expect(seen[i]?.some((id) => heldOut.includes(id))).toBe(false);
+      expect((seen[i]?.length ?? 0) + heldOut.length).toBe(FIXTURE.length);
+    });
+  });
+
   it('scores every record once, held out, with the gate fitted on the other folds', () => {
     const { index } = engine();
     const cv = crossValidate(FIXTURE, 2, (p) => createDiagnose(index, p), engine().diagnose);
@@ -229,11 +261,35 @@ describe('npm run eval', () => {
     ]);
     expect(cv.code).toBe(0);
     expect(cv.stdout).toContain('grouped 2-fold cross-validation');
-    expect(cv.stdout).toMatch(/fold 1: n=\d+ threshold/);
+    // The report check is refitted in each fold too, on that fold's training files only.
+    expect(cv.stdout).toMatch(/fold 1: n=\d+ threshold [\d.]+, report check [\d.]+ →/);
     expect(cv.stdout).toContain('reliability');
     expect(run(['--cv', '1', join(dir, 'a.jsonl')]).code).toBe(2);
     const bad = run([join(dir, 'bad.jsonl')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('line 1 is not a labelled record');
+  });
+
+  it('fits the report check with npm run fit-report-check, each file held out in turn, into --out', () => {
+    const out = join(dir, 'model.json');
+    const fit = spawnSync(
+      'npm',
+      ['run', '--silent', 'fit-report-check', '--', '--out', out, join(dir, 'a.jsonl'), join(dir, 'b.jsonl')],
+      { cwd: join(__dirname, '..', '..'), encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(fit.status).toBe(0);
+    expect(fit.stdout).toContain(`${FIXTURE.length} texts`);
+    expect(fit.stdout).toMatch(/^ {2}a +rules [\d.]+ \/ [\d.]+ .*with the check/m);
+    expect(fit.stdout).toMatch(/^ {2}b +rules /m);
+    const model = loadReportModel(out);
+    expect(model.threshold).toBeGreaterThanOrEqual(0);
+    expect(model.threshold).toBeLessThan(1);
+    const noOut = spawnSync('npm', ['run', '--silent', 'fit-report-check', '--', '--out'], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toContain('--out needs a file name');
   });
 });
