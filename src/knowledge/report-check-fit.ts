@@ -1,4 +1,4 @@
-import { DENSE_FEATURES, type ReportFeatures, type ReportModelFile } from './report-check';
+import { DENSE_FEATURES, modelOf, type ReportFeatures, type ReportModelFile, reportProbability } from './report-check';
 
 /**
  * Fitting the report check (report-check.ts): a logistic regression by plain gradient descent,
@@ -59,13 +59,15 @@ export function fitReportCheck(
 ): ReportFit {
   if (samples.length === 0) throw new Error('fitReportCheck needs at least one labelled sample');
   const groups = [...new Set(samples.map((s) => s.group))];
+  // With one collection there is nothing to hold out: every prediction stays 1 and the threshold 0.
   const heldOut = new Array<number>(samples.length).fill(1);
   if (groups.length > 1) {
     for (const group of groups) {
       const training = samples.filter((s) => s.group !== group);
       const w = fitWeights(training, options);
+      const model = modelOf(0, w.bias, w.dense, w.tokens);
       samples.forEach((s, i) => {
-        if (s.group === group) heldOut[i] = probabilityOf(w, s.features);
+        if (s.group === group) heldOut[i] = reportProbability(model, s.features);
       });
     }
   }
@@ -108,14 +110,6 @@ export function chooseThreshold(
     }
   }
   return best;
-}
-
-/** Scores with weights still in fitting form (the same sum as reportProbability). */
-function probabilityOf(w: Weights, features: ReportFeatures): number {
-  let z = w.bias;
-  for (let i = 0; i < w.dense.length; i++) z += (w.dense[i] as number) * (features.dense[i] ?? 0);
-  for (const token of features.tokens) z += w.tokens.get(token) ?? 0;
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** Full-batch gradient descent on the mean log-loss plus l2 × |w|² / 2n; the bias is not penalised. */

@@ -88,28 +88,44 @@ export interface ReportModel {
 }
 
 export function compileReportModel(file: ReportModelFile): ReportModel {
+  return modelOf(
+    file.threshold,
+    file.bias,
+    DENSE_FEATURES.map((name) => file.dense[name]),
+    Object.entries(file.tokens),
+  );
+}
+
+/** A model from weights in any form: a fitted file, or weights still being fitted (report-check-fit.ts). */
+export function modelOf(
+  threshold: number,
+  bias: number,
+  dense: readonly number[],
+  tokens: Iterable<readonly [string, number]>,
+): ReportModel {
   const words = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
-  const entries = Object.entries(file.tokens);
-  entries.forEach(([token, _], i) => {
+  const weights: number[] = [];
+  for (const [token, weight] of tokens) {
+    const i = weights.push(weight) - 1;
     const space = token.indexOf(' ');
     if (space === -1) {
       words.set(token, i);
-      return;
+      continue;
     }
     const first = token.slice(0, space);
     const byFirst = pairs.get(first) ?? new Map<string, number>();
     byFirst.set(token.slice(space + 1), i);
     pairs.set(first, byFirst);
-  });
+  }
   return {
-    threshold: file.threshold,
-    bias: file.bias,
-    dense: DENSE_FEATURES.map((name) => file.dense[name]),
+    threshold,
+    bias,
+    dense,
     words,
     pairs,
-    weights: Float64Array.from(entries, ([, w]) => w),
-    stamps: new Uint32Array(entries.length),
+    weights: Float64Array.from(weights),
+    stamps: new Uint32Array(weights.length),
     texts: { count: 0 },
   };
 }
@@ -206,9 +222,10 @@ export function reportTokens(text: string): string[] {
   return [...out];
 }
 
-/** Probability that the text reports an error, by the fitted model. */
+/** Probability that the text reports an error, from its features (fitting and tests use this). */
 export function reportProbability(model: ReportModel, features: ReportFeatures): number {
-  let z = model.bias + denseSum(model, features.dense);
+  let z = model.bias;
+  for (let i = 0; i < model.dense.length; i++) z += (model.dense[i] as number) * (features.dense[i] ?? 0);
   for (const token of new Set(features.tokens)) {
     const space = token.indexOf(' ');
     const i =

@@ -211,6 +211,13 @@ describe('fitting the report check', () => {
     const unjudged = three.map((s, i) => (i === 0 ? { ...s, judged: false } : s));
     expect(chooseThreshold(unjudged, [0.3, 0.6, 0.9], 3)).toBe(0.625);
     expect(chooseThreshold(unjudged.slice(0, 2), [0.3, 0.6], 3)).toBe(0.625);
+    // Here it decides: the unjudged false reply (p 0.1) cannot be vetoed, so a higher threshold
+    // could only silence the judged report (p 0.2), and the lowest threshold stands.
+    const lowUnjudged: ReportSample[] = [
+      { ...(three[1] as ReportSample), judged: false },
+      { ...(three[0] as ReportSample), judged: true },
+    ];
+    expect(chooseThreshold(lowUnjudged, [0.1, 0.2], 3)).toBe(0.05);
   });
 
   it('refuses to fit nothing', () => {
