@@ -56,8 +56,21 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // Stop while the clock is still simulated. After the stand-in has dropped a connection, the
+  // client's close handshake at stop can go unanswered; @slack/socket-mode then gives up after
+  // 30 s on a timer that, once real, kept Jest from exiting for 30 s after the suite. In
+  // simulated time that timer fires as soon as the clock is advanced past it.
+  const stopped = assistant.stop().then(() => true);
+  let done = false;
+  void stopped.then(() => {
+    done = true;
+  });
+  for (let step = 0; step < 40 && !done; step++) {
+    jest.advanceTimersByTime(1_000);
+    for (let i = 0; i < 5; i++) await realIo();
+  }
   jest.useRealTimers();
-  await assistant.stop();
+  await stopped;
   await slack.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
