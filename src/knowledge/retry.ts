@@ -24,7 +24,8 @@ interface PolicyText {
   readonly advice: string;
   /** The answer's first word on retrying, for a reader who has a failing job right now. */
   readonly verdict: string;
-  /** The concrete schedule behind the verdict; undefined where retrying is not the answer. */
+  /** The concrete schedule behind the verdict; undefined where retrying is not the answer. In
+   * English it completes a sentence that begins "Retry " (the answer prints "Retry ${schedule}"). */
   readonly schedule: string | undefined;
 }
 
@@ -41,13 +42,13 @@ const POLICY_TEXT: Readonly<Record<Lang, Readonly<Record<RetryPolicy, PolicyText
         'A limit or window is exhausted: wait for it to reset before retrying; retrying at once only burns more of it.',
       verdict: 'Not yet: wait for the limit',
       schedule:
-        'resume when usage is back under the limit (a rolling 24-hour allocation frees up as calls age out, an hourly one at the top of the hour); check the figure before restarting.',
+        'when usage is back under the limit (a rolling 24-hour allocation frees up as calls age out, an hourly one at the top of the hour); check the figure before restarting.',
     },
     reauth: {
       advice:
         'Get a new session or access token, then replay the request once. Retrying with the same token will fail again.',
       verdict: 'Only with a new token',
-      schedule: 'get a new access token (refresh token, JWT or login), then replay the request once.',
+      schedule: 'with a new access token (from the refresh token, a JWT or a login), replaying the request once.',
     },
     fix: {
       advice:

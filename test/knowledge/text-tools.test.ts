@@ -1,7 +1,7 @@
 import { AhoCorasick } from '../../src/knowledge/aho-corasick';
 import { humanise, squash } from '../../src/knowledge/index-builder';
 import { MAX_ANALYSED_CHARS, normalise } from '../../src/knowledge/normalise';
-import { retryAdvice } from '../../src/knowledge/retry';
+import { retryAdvice, retrySchedule } from '../../src/knowledge/retry';
 
 describe('normalise', () => {
   it('undoes Slack escaping and link markup', () => {
@@ -86,5 +86,15 @@ describe('names and advice', () => {
     const advice = (['transient', 'wait', 'reauth', 'fix', 'retry-once'] as const).map((p) => retryAdvice(p, lang));
     expect(new Set(advice).size).toBe(5);
     expect(retryAdvice('transient', lang)).toMatch(lang === 'en' ? /backoff/ : /バックオフ/);
+  });
+
+  it('words every English schedule to follow "Retry" (answers print "Retry <schedule>")', () => {
+    // "Retry get a new access token" and "Retry resume when usage…" were printed before.
+    for (const policy of ['transient', 'wait', 'reauth', 'retry-once'] as const) {
+      const schedule = retrySchedule(policy, 'en');
+      expect(schedule).toBeDefined();
+      expect(`Retry ${schedule}`).toMatch(/^Retry (?:after|once|when|with)\b/);
+    }
+    expect(retrySchedule('fix', 'en')).toBeUndefined();
   });
 });
