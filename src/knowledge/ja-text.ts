@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import { KnowledgeLoadError } from '../errors';
 import type { LoadedKnowledge } from './loader';
 import {
@@ -11,6 +10,7 @@ import {
 } from './schema';
 import type { JaEntryText, JaFaqText, JaVariantText, KnowledgeEntry, KnowledgeVariant } from './types';
 import { check, describeItem, isRecord } from './validate';
+import { parseYamlDocument } from './yaml-document';
 
 /**
  * Japanese text for the knowledge base, read from `knowledge/ja/<family>.yml` and attached to the
@@ -35,7 +35,7 @@ export interface ParsedJaFile {
 /** Parses and shape-checks one Japanese file; the cross-checks against English come in attachJapanese. */
 export function parseJaFile(name: string, text: string): ParsedJaFile {
   const file = name;
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const doc = parseYamlDocument(text);
   if (doc.errors.length > 0) {
     throw new KnowledgeLoadError({ file, problem: `malformed YAML: ${doc.errors[0]?.message ?? 'unknown error'}` });
   }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { KnowledgeLoadError } from '../errors';
 import { attachJapanese, type JaSourceFile, parseJaFile } from './ja-text';
 import { defaultTransient } from './retry';
 import { entrySchema, type Faq, familySchema, faqFileSchema, faqSchema, type RawEntry } from './schema';
 import type { EntryDepth, FamilyInfo, FaqEntry, KnowledgeEntry, KnowledgeVariant } from './types';
 import { check, describeItem, isRecord } from './validate';
+import { parseYamlDocument } from './yaml-document';
 
 export interface LoadedKnowledge {
   readonly entries: readonly KnowledgeEntry[];
@@ -82,7 +82,7 @@ function readJaFiles(jaDir: string): JaSourceFile[] {
 /** The validating code is part of the key, so a change to the schema never serves stale data. */
 function cacheKey(files: ReadonlyArray<{ name: string; text: string }>): string {
   const hash = createHash('sha256');
-  for (const source of ['loader', 'ja-text', 'validate', 'schema', 'retry', 'types']) {
+  for (const source of ['loader', 'ja-text', 'yaml-document', 'validate', 'schema', 'retry', 'types']) {
     for (const ext of ['.ts', '.js']) {
       try {
         hash.update(readFileSync(join(__dirname, `${source}${ext}`)));
@@ -153,7 +153,7 @@ export function mergeKnowledgeFiles(files: readonly ParsedFile[]): LoadedKnowled
 /** Parses one knowledge file's text. `fileName` is used for the family check and in errors. */
 export function parseKnowledgeFile(fileName: string, text: string): ParsedFile {
   const file = basename(fileName);
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const doc = parseYamlDocument(text);
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     throw new KnowledgeLoadError({ file, problem: `malformed YAML: ${first?.message ?? 'unknown error'}` });

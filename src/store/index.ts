@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '../config';
 import { StoreError } from '../errors';
-import { openPostgres } from './postgres-driver';
+import type { SqlDriver } from './sql';
 import { SqlStore } from './sql-store';
 import { openSqlite } from './sqlite-driver';
 import type { Store } from './types';
@@ -11,15 +11,20 @@ export type { Store } from './types';
 export async function openStore(database: DatabaseConfig): Promise<Store> {
   let store: SqlStore | undefined;
   try {
-    store = new SqlStore(
-      database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres({ connectionString: database.url }),
-    );
+    store = new SqlStore(database.kind === 'sqlite' ? openSqlite(database.file) : openPostgresLazily(database.url));
     await store.migrate();
     return store;
   } catch (err) {
     await store?.close().catch(() => {});
     throw new StoreError(describeFailure(database, err), { cause: err });
   }
+}
+
+/** `pg` is required only when PostgreSQL is configured: loading it costs ~60 ms at start-up, and
+ * a single-replica install and every CLI call use SQLite or no store at all. */
+function openPostgresLazily(url: string): SqlDriver {
+  const { openPostgres } = require('./postgres-driver') as typeof import('./postgres-driver');
+  return openPostgres({ connectionString: url });
 }
 
 function describeFailure(database: DatabaseConfig, err: unknown): string {
