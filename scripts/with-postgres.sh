@@ -39,16 +39,20 @@ chmod 755 "$PGDATA"
 if [ "$(id -u)" = "0" ]; then chown postgres:postgres "$PGDATA"; fi
 PORT=${PGPORT_FOR_TESTS:-$(( 20000 + RANDOM % 20000 ))}
 
+# The server's tools run from its own directory: as the postgres user they cannot enter a clone
+# under a private temporary directory, and would print "could not change directory" each time.
+as_postgres() { (cd "$PGDATA" && "${RUN_AS[@]}" "$@"); }
+
 cleanup() {
-  "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA/db" -m fast stop >/dev/null 2>&1 || true
+  as_postgres "$PGBIN/pg_ctl" -D "$PGDATA/db" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$PGDATA"
 }
 trap cleanup EXIT
 
-"${RUN_AS[@]}" "$PGBIN/initdb" -D "$PGDATA/db" -U postgres --auth=trust -E UTF8 >/dev/null
-"${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA/db" -l "$PGDATA/server.log" -w \
+as_postgres "$PGBIN/initdb" -D "$PGDATA/db" -U postgres --auth=trust -E UTF8 >/dev/null
+as_postgres "$PGBIN/pg_ctl" -D "$PGDATA/db" -l "$PGDATA/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$PGDATA -c fsync=off" start >/dev/null
-"${RUN_AS[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres sf_api_assistant_test
+as_postgres "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres sf_api_assistant_test
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/sf_api_assistant_test"
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT" >&2
