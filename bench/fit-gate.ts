@@ -4,22 +4,16 @@
  * Judge the result with `npm run eval -- --cv 5 FILE…`, which runs the same fit in folds
  * grouped by source thread; the figures to quote are those held-out ones, not the fit's own.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { labelledRecordSchema } from '../src/cli/eval';
 import { loadEngine } from '../src/knowledge/engine';
 import { DEFAULT_FIT, fitGate, probability } from '../src/knowledge/gate';
 import { projectRoot } from '../src/paths';
+import { labelledInputs, readLabelledFile } from './labelled-files';
 
 const root = projectRoot();
-const files = process.argv.slice(2);
-const inputs = files.length > 0 ? files : ['dev.jsonl', 'dev2.jsonl'].map((f) => join(root, '..', 'shared', 'eval', f));
-const records = inputs.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => labelledRecordSchema.parse(JSON.parse(l))),
-);
+const inputs = labelledInputs(process.argv.slice(2));
+const records = inputs.flatMap(readLabelledFile);
 const { diagnose } = loadEngine();
 // The evidence scores do not depend on the gate: the best match's score decides.
 const samples = records.map((r) => ({

@@ -6,16 +6,19 @@
  * the fit (report-check-fit.ts). Prints, per file, what the rules alone and the rules with the
  * check would score on it when it was left out: the figures to quote are those, not the fit's own.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { labelledRecordSchema } from '../src/cli/eval';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createReportFeatureReader } from '../src/knowledge/diagnose';
 import { loadEngine } from '../src/knowledge/engine';
 import { REPORT_MODEL_PATH } from '../src/knowledge/report-check';
-import { DEFAULT_REPORT_FIT, fitReportCheck, type ReportSample } from '../src/knowledge/report-check-fit';
-import { projectRoot } from '../src/paths';
+import {
+  answeredWithCheck,
+  DEFAULT_REPORT_FIT,
+  fitReportCheck,
+  type ReportSample,
+} from '../src/knowledge/report-check-fit';
+import { labelledInputs, readLabelledFile } from './labelled-files';
 
-const root = projectRoot();
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const out = outAt === -1 ? REPORT_MODEL_PATH : args[outAt + 1];
@@ -24,14 +27,10 @@ if (out === undefined || out.startsWith('--')) {
   process.exit(2);
 }
 const files = outAt === -1 ? args : args.filter((_, i) => i !== outAt && i !== outAt + 1);
-const inputs = files.length > 0 ? files : ['dev.jsonl', 'dev2.jsonl'].map((f) => join(root, '..', 'shared', 'eval', f));
+const inputs = labelledInputs(files);
 const read = createReportFeatureReader(loadEngine({ reportCheck: null }).index);
 const samples: ReportSample[] = inputs.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => labelledRecordSchema.parse(JSON.parse(l)))
-    .map((r) => ({ ...read(r.text), isError: r.is_error, group: basename(file, '.jsonl') })),
+  readLabelledFile(file).map((r) => ({ ...read(r.text), isError: r.is_error, group: basename(file, '.jsonl') })),
 );
 const started = performance.now();
 const { model, heldOut } = fitReportCheck(samples, inputs.map((f) => basename(f)).join(', '));
@@ -45,7 +44,7 @@ for (const group of [...new Set(samples.map((s) => s.group))]) {
   samples.forEach((s, i) => {
     if (s.group !== group) return;
     count(rules, s.rulesAnswer, s.isError);
-    count(checked, s.rulesAnswer && (!s.judged || (heldOut[i] as number) >= model.threshold), s.isError);
+    count(checked, answeredWithCheck(s, heldOut[i] as number, model.threshold), s.isError);
   });
   rows.push(`  ${group.padEnd(12)} rules ${figures(rules)}   with the check ${figures(checked)}`);
   rules.forEach((v, i) => {

@@ -15,7 +15,7 @@ import {
   failedThresholds,
   formatReport,
   type LabelledRecord,
-  labelledRecordSchema,
+  parseLabelled,
 } from './cli/eval';
 import { type Formats, formatSegments, parseFormats } from './cli/eval-segments';
 import { toJson, toJsonl, toText } from './cli/output';
@@ -229,14 +229,7 @@ function reportCheckFitter(
 }
 
 function readLabelled(file: string): LabelledRecord[] {
-  return readInput(file)
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      const parsed = labelledRecordSchema.safeParse(safeJson(l));
-      if (!parsed.success) throw new UsageError(`${file}: line ${i + 1} is not a labelled record`);
-      return parsed.data;
-    });
+  return parseLabelled(readInput(file), file, (message) => new UsageError(message));
 }
 
 /** Formats from --formats, else from a formats.tsv beside each file (missing: segments say "unknown"). */
@@ -264,14 +257,6 @@ function numberFlag(args: string[], name: string): number | undefined {
   const value = Number(args[i + 1]);
   if (!Number.isFinite(value)) throw new UsageError(`${name} needs a number`);
   return value;
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }
 
 main(process.argv.slice(2)).then(

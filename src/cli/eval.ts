@@ -18,6 +18,34 @@ export const labelledRecordSchema = z.object({
 });
 export type LabelledRecord = z.infer<typeof labelledRecordSchema>;
 
+/**
+ * The records of a labelled JSON Lines text, blank lines skipped. The first line that is not a
+ * record (numbered among the non-blank lines) fails through `invalid`: the CLI makes that a usage
+ * error, the fitting scripts a plain one.
+ */
+export function parseLabelled(
+  text: string,
+  name: string,
+  invalid: (message: string) => Error = (message) => new Error(message),
+): LabelledRecord[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const parsed = labelledRecordSchema.safeParse(jsonOrUndefined(l));
+      if (!parsed.success) throw invalid(`${name}: line ${i + 1} is not a labelled record`);
+      return parsed.data;
+    });
+}
+
+function jsonOrUndefined(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Pairs the eval README accepts as the same code. */
 const ACCEPTED_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['LIMIT_EXCEPTION_CPU_TIME', 'APEX_CPU_LIMIT'],

@@ -88,6 +88,16 @@ export function fitReportCheck(
   };
 }
 
+/** Whether the bot answers a sample under a check with this threshold, as `diagnose` decides:
+ * only what the rules answer, and of that only a judged text below the threshold is withheld. */
+export function answeredWithCheck(
+  s: Pick<ReportSample, 'rulesAnswer' | 'judged'>,
+  probability: number,
+  threshold: number,
+): boolean {
+  return s.rulesAnswer && (!s.judged || probability >= threshold);
+}
+
 /** Candidate thresholds 0.05, 0.075, … 0.925; the cheapest wins, the lowest among equals (the fewest vetoes). */
 export function chooseThreshold(
   samples: readonly ReportSample[],
@@ -100,7 +110,7 @@ export function chooseThreshold(
     const t = Math.round(step * 25) / 1000;
     let cost = 0;
     samples.forEach((s, i) => {
-      const answered = s.rulesAnswer && (!s.judged || (probabilities[i] as number) >= t);
+      const answered = answeredWithCheck(s, probabilities[i] as number, t);
       if (answered && !s.isError) cost += falseReplyCost;
       if (!answered && s.isError) cost += 1;
     });

@@ -224,8 +224,7 @@ export function reportTokens(text: string): string[] {
 
 /** Probability that the text reports an error, from its features (fitting and tests use this). */
 export function reportProbability(model: ReportModel, features: ReportFeatures): number {
-  let z = model.bias;
-  for (let i = 0; i < model.dense.length; i++) z += (model.dense[i] as number) * (features.dense[i] ?? 0);
+  let z = model.bias + denseSum(model, features.dense);
   for (const token of new Set(features.tokens)) {
     const space = token.indexOf(' ');
     const i =
