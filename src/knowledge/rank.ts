@@ -49,6 +49,14 @@ const GENERIC_CODES = new Set([
   'INVALID_ARGUMENT',
 ]);
 
+/**
+ * Bulk API 2.0 names some errors differently from REST but with the same message text (the 405
+ * "HTTP Method 'PATCH' not allowed" is MethodNotAllowed for a job, METHOD_NOT_ALLOWED for an
+ * sObject). A paste that shows a REST request path and nothing of Bulk is about the REST one.
+ */
+const REST_PATH = /\/services\/data\/v\d+\.\d+\/(?!jobs\/)/;
+const BULK_SIGNS = /\/jobs\/(?:ingest|query)\b|\/services\/async\/|\bbulk\b|\bstateMessage\b/i;
+
 const KIND_RANK: Record<SignalKind, number> = {
   structured: 6,
   exception: 5,
@@ -120,6 +128,10 @@ export function rankSignals(
   }
 
   const causedBy = causedByOffsets(doc.lower);
+  const restNotBulk =
+    [...candidates.values()].some((c) => c.entry.family === 'bulk') &&
+    REST_PATH.test(doc.text) &&
+    !BULK_SIGNS.test(doc.text);
   const scored = [...candidates.values()].map((c) => {
     const confidence = Math.min(c.ceiling, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
     return {
@@ -128,6 +140,7 @@ export function rankSignals(
       aboveGate: confidence >= threshold,
       tier: index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds),
       depth: countBefore(causedBy, c.firstIndex),
+      offSurface: restNotBulk && c.entry.family === 'bulk' ? 1 : 0,
     };
   });
   scored.sort(
@@ -135,6 +148,7 @@ export function rankSignals(
       Number(b.aboveGate) - Number(a.aboveGate) ||
       a.tier - b.tier ||
       b.depth - a.depth ||
+      a.offSurface - b.offSurface ||
       strengthBucket(a.confidence) - strengthBucket(b.confidence) ||
       a.c.firstIndex - b.c.firstIndex ||
       b.confidence - a.confidence,

@@ -240,3 +240,46 @@ describe('knowledge added for issue 10', () => {
     expect(engine().index.byName.get('API_DISABLED_FOR_ORG')?.causes[0]).toContain('API Enabled');
   });
 });
+
+describe('knowledge and ranking added after held-out 14', () => {
+  const setupLock =
+    "Deploy failed (ALREADY_IN_PROCESS): The changes you requested require salesforce.com to temporarily lock your organization's administration setup. However, the administration setup has already been locked by another change.";
+
+  it('tells the setup lock of a deployment from a pending approval, and calls it temporary', () => {
+    const top = diagnose(`Our CI deploy to the shared sandbox failed again:\n${setupLock}`).matches[0];
+    expect(top?.code).toBe('ALREADY_IN_PROCESS');
+    expect(top?.variant?.id).toBe('setup-lock');
+    expect(top?.transient).toBe(true);
+    const approval = diagnose('Approval.process failed for us: ALREADY_IN_PROCESS, already in an approval process')
+      .matches[0];
+    expect(approval?.variant).toBeUndefined();
+    expect(approval?.transient).toBe(false);
+  });
+
+  it("knows the authorize page's generic error, and ranks the specific reason the page's URL carries first", () => {
+    const page =
+      "We can't authorize you because of an OAuth error.\nOAUTH_APPROVAL_ERROR_GENERIC: An unexpected error has occurred during authentication. Please try again.";
+    expect(codes(`Since Monday our users get this on the Salesforce login page:\n${page}`)[0]).toBe(
+      'OAUTH_APPROVAL_ERROR_GENERIC',
+    );
+    expect(
+      codes(
+        `Since Monday our users get this on the Salesforce login page:\n${page}\nThe address bar shows /setup/secur/RemoteAccessErrorPage.apexp?error=invalid_scope&error_description=the+requested+scope+is+not+allowed`,
+      )[0],
+    ).toBe('invalid_scope');
+  });
+
+  it('answers the REST code, not the Bulk API 2.0 one, for a 405 on a REST path', () => {
+    const message = "Message: HTTP Method 'PATCH' not allowed. Allowed are GET,HEAD,POST\nCode: 405";
+    expect(
+      codes(
+        `Our sync keeps failing.\nURL: https://example.my.salesforce.com/services/data/v59.0/sobjects/Contact/Email/\n${message}`,
+      )[0],
+    ).toBe('METHOD_NOT_ALLOWED');
+    expect(
+      codes(
+        `Our sync keeps failing.\nURL: https://example.my.salesforce.com/services/data/v59.0/jobs/ingest/7505g00000AbCdE\n${message}`,
+      )[0],
+    ).toBe('MethodNotAllowed');
+  });
+});
