@@ -133,6 +133,14 @@ describe('Salesforce vocabulary makes a generic status count', () => {
     expect(diagnose('http code: 405 Error Message: while syncing invoices').isError).toBe(false);
   });
 
+  it('reads a Salesforce page (.apexp) in the paste as a sign of Salesforce for a generic OAuth value', () => {
+    const redirect = 'error=invalid_scope&error_description=the+requested+scope+is+not+allowed';
+    expect(codes(`Login fails, the browser lands on /setup/secur/RemoteAccessErrorPage.apexp?${redirect}`)[0]).toBe(
+      'invalid_scope',
+    );
+    expect(diagnose(`Login fails, the browser lands on /oauth/error?${redirect}`).isError).toBe(false);
+  });
+
   it('knows the UI text of a row lock and the deploy text of an untested trigger', () => {
     expect(
       codes(
