@@ -147,6 +147,16 @@ function trimUrl(url: string): string {
   );
 }
 
+// The failedResults CSV of a Bulk API 2.0 ingest job has sf__Id and sf__Error columns.
+const BULK2_SURFACE = /\/jobs\/(?:ingest|query)\b|Bulk API 2\.0|\bsf__Error\b/i;
+const BULK_SURFACE = /\/services\/async\/|\bstateMessage\b|Bulk API/i;
+
+/** Whether the paste shows any sign of the Bulk APIs (a job path, a job's fields, the name).
+ * Ranking uses it too: a message text shared by a REST code and a Bulk name (rank.ts). */
+export function showsBulkSurface(text: string): boolean {
+  return BULK2_SURFACE.test(text) || BULK_SURFACE.test(text);
+}
+
 const SURFACES: ReadonlyArray<readonly [ApiFamily, RegExp]> = [
   [
     'CLI',
@@ -155,9 +165,8 @@ const SURFACES: ReadonlyArray<readonly [ApiFamily, RegExp]> = [
   ['OAUTH', /\/services\/oauth2\/|\berror_description\b|\bgrant_type\b/i],
   ['STREAMING', /\b[45]0\d::[A-Z]|\/cometd\/|\/meta\/(?:handshake|connect|subscribe)/i],
   ['PUBSUB', /sfdc\.platform\.eventbus|StatusRuntimeException|Pub\/Sub API/i],
-  // The failedResults CSV of a Bulk API 2.0 ingest job has sf__Id and sf__Error columns.
-  ['BULK2', /\/jobs\/(?:ingest|query)\b|Bulk API 2\.0|\bsf__Error\b/i],
-  ['BULK', /\/services\/async\/|\bstateMessage\b|Bulk API/i],
+  ['BULK2', BULK2_SURFACE],
+  ['BULK', BULK_SURFACE],
   ['METADATA', /\bdeploy(?:ment|ing|ed)?\b|\bcomponentFailures\b|package\.xml|Metadata API/i],
   [
     'APEX',

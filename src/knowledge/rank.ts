@@ -1,3 +1,4 @@
+import { showsBulkSurface } from './context';
 import type { DiagnoseOptions, Match, Signal, SignalKind } from './diagnosis';
 import type { KnowledgeIndex } from './index-builder';
 import type { ScanDoc } from './scan-doc';
@@ -55,7 +56,6 @@ const GENERIC_CODES = new Set([
  * sObject). A paste that shows a REST request path and nothing of Bulk is about the REST one.
  */
 const REST_PATH = /\/services\/data\/v\d+\.\d+\/(?!jobs\/)/;
-const BULK_SIGNS = /\/jobs\/(?:ingest|query)\b|\/services\/async\/|\bbulk\b|\bstateMessage\b/i;
 
 const KIND_RANK: Record<SignalKind, number> = {
   structured: 6,
@@ -131,7 +131,7 @@ export function rankSignals(
   const restNotBulk =
     [...candidates.values()].some((c) => c.entry.family === 'bulk') &&
     REST_PATH.test(doc.text) &&
-    !BULK_SIGNS.test(doc.text);
+    !showsBulkSurface(doc.text);
   const scored = [...candidates.values()].map((c) => {
     const confidence = Math.min(c.ceiling, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
     return {
