@@ -291,3 +291,40 @@ describe('knowledge and ranking added after held-out 14', () => {
     ).toBe('MethodNotAllowed');
   });
 });
+
+describe('knowledge added after held-out 15', () => {
+  it('shows a scratch org signup code it does not know under that code, and keeps the known ones', () => {
+    const d = diagnose(
+      'Got an error:\n`The request to create a scratch org failed with error code: C-1034.`\nSFDX: sfdx-cli/7.187.1',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('C-1034');
+    expect(d.matches[0]?.entry.family).toBe('cli');
+    expect(d.matches[0]?.entry.meaning).toContain('not in this assistant');
+    expect(codes('The request to create a scratch org failed with error code: C-9999.')[0]).toBe('C-9999');
+    // The numbered code alone, without the signup sentence, is not read as a signup failure.
+    expect(codes('Ticket C-1034 is about the scratch org docs')).not.toContain('C-1034');
+  });
+
+  it("reads the replay map message as a replay ID problem about the map's channel key", () => {
+    const top = diagnose(
+      "Subscribing to /topic/TestContact1 on Salesforce, the server answers: The replayId for channel {/topic/TestContact1} wasn't found using the provided replay ID map {{}}. Ensure that the channel name you provided in the replay map is valid and matches the channel name used for subscribing.",
+    ).matches[0];
+    expect(top?.code).toBe('STREAMING_INVALID_REPLAY_ID');
+    expect(top?.variant?.id).toBe('replay-map');
+    const expired = diagnose(
+      'Salesforce CometD subscribe failed: 400::The replayId {42} you provided was invalid. Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.',
+    ).matches[0];
+    expect(expired?.code).toBe('STREAMING_INVALID_REPLAY_ID');
+    expect(expired?.variant).toBeUndefined();
+  });
+
+  it('calls a failed flow trigger not temporary (eval rule 19), with advice on the one retry worth making', () => {
+    const top = diagnose(
+      'Update failed: CANNOT_EXECUTE_FLOW_TRIGGER: We can\'t save this record because the "Measure Savings" process failed.',
+    ).matches[0];
+    expect(top?.code).toBe('CANNOT_EXECUTE_FLOW_TRIGGER');
+    expect(top?.transient).toBe(false);
+    expect(top?.entry.retryAdvice).toContain('UNABLE_TO_LOCK_ROW');
+  });
+});

@@ -15,6 +15,14 @@ import type { Extractor } from './types';
 export const UNLISTED_APEX = 'UNLISTED_APEX_EXCEPTION';
 export const UNLISTED_REST = 'UNLISTED_REST_ERROR_CODE';
 export const UNLISTED_CODE = 'UNLISTED_ERROR_CODE';
+export const UNLISTED_SIGNUP = 'UNLISTED_SIGNUP_ERROR_CODE';
+
+/**
+ * The Dev Hub's signup service answers with numbered codes (C-1033, C-9999 have entries); the CLI
+ * prints any of them in one sentence: "The request to create a scratch org failed with error
+ * code: C-1034." The sentence itself is Salesforce's, so the code counts without other context.
+ */
+const SIGNUP_CODE = /\bscratch org failed with error code:?\s*(C-\d{4})\b/gi;
 
 /**
  * An error code written out by someone who got it: "Getting a OAUTH_EC_APP_NOT_FOUND error when
@@ -48,6 +56,22 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
         index: m.index,
         end: m.index + type.length,
         unlisted: UNLISTED_APEX,
+      });
+    }
+  }
+  if (doc.lower.includes('scratch org failed with error code')) {
+    const re = new RegExp(SIGNUP_CODE.source, 'gi');
+    for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
+      const code = (m[1] as string).toUpperCase();
+      const at = m.index + m[0].length - code.length;
+      if (index.byName.has(code) || signals.some((s) => s.code === code)) continue;
+      signals.push({
+        code,
+        kind: 'code',
+        strength: adjustForLine(doc, at, UNLISTED_ERROR_CODE, false),
+        index: at,
+        end: at + code.length,
+        unlisted: UNLISTED_SIGNUP,
       });
     }
   }
