@@ -319,6 +319,22 @@ describe('knowledge added after held-out 15', () => {
     expect(expired?.variant).toBeUndefined();
   });
 
+  it("reads Apex's 'IO Exception:' wording as a failed callout, but not Java's IOException, and only with Salesforce around", () => {
+    const apex =
+      'Our Salesforce web service call to the Mirth endpoint now fails:\nIO Exception: sun.security.validator.ValidatorException: PKIX path building failed';
+    expect(codes(apex)[0]).toBe('System.CalloutException');
+    expect(
+      codes(
+        'Salesforce Data Cloud JDBC in DBeaver: java.io.IOException: Unexpected code Response{code=400, url=https://login.salesforce.com/services/oauth2/token}',
+      ),
+    ).not.toContain('System.CalloutException');
+    expect(
+      codes(
+        'Our Java job logs this now:\nIO Exception: sun.security.validator.ValidatorException: PKIX path building failed',
+      ),
+    ).not.toContain('System.CalloutException');
+  });
+
   it('calls a failed flow trigger not temporary (eval rule 19), with advice on the one retry worth making', () => {
     const top = diagnose(
       'Update failed: CANNOT_EXECUTE_FLOW_TRIGGER: We can\'t save this record because the "Measure Savings" process failed.',

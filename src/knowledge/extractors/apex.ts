@@ -1,5 +1,5 @@
 import type { Signal } from '../diagnosis';
-import { APEX_EXCEPTION, CODE_MENTION, CODE_ON_ERROR_LINE } from '../weights';
+import { APEX_EXCEPTION, CODE_MENTION, CODE_ON_ERROR_LINE, MESSAGE_SHORT } from '../weights';
 import { adjustForLine } from './cues';
 import type { Extractor } from './types';
 
@@ -12,8 +12,30 @@ const APEX_TYPE = /\b((?:System|ConnectApi)\.[A-Z][A-Za-z]+)\b/g;
 const EXCEPTION_LINE_AFTER = /^\s*:/;
 const EXCEPTION_LINE_BEFORE = /(?:caused by|exception|error|threw|throws|thrown|an?)\s*:?\s*$/i;
 
+/**
+ * Apex words every transport failure of a callout "IO Exception: …" (PKIX path building failed,
+ * Read timed out, Unable to tunnel through proxy), often pasted without the exception type. Java
+ * writes `java.io.IOException:` and gRPC `io exception`, and the message index ignores white space
+ * and case, so this spelling is read here: capitals, one space, a colon, nothing dotted before it.
+ * The wording is short, so it counts only in a paste that shows Salesforce (needsContext).
+ */
+const CALLOUT_IO = /(?<![\w.])IO Exception: (?=\S)/g;
+const CALLOUT_EXCEPTION = 'System.CalloutException';
+
 export const extractApexExceptions: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
+  if (doc.text.includes('IO Exception: ') && index.byName.has(CALLOUT_EXCEPTION)) {
+    const io = new RegExp(CALLOUT_IO.source, 'g');
+    for (let m = io.exec(doc.text); m !== null && signals.length < 3; m = io.exec(doc.text)) {
+      signals.push({
+        code: CALLOUT_EXCEPTION,
+        kind: 'message',
+        strength: adjustForLine(doc, m.index, MESSAGE_SHORT, true),
+        index: m.index,
+        needsContext: true,
+      });
+    }
+  }
   const re = new RegExp(APEX_TYPE.source, 'g');
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const entry = index.byName.get(m[1] as string);
