@@ -344,3 +344,40 @@ describe('knowledge added after held-out 15', () => {
     expect(top?.entry.retryAdvice).toContain('UNABLE_TO_LOCK_ROW');
   });
 });
+
+describe('reading added after held-out 16', () => {
+  const template = (received: 'x' | ' ') =>
+    `Restforce doesn't have a definition for the error code \`GONE\`.\n\nI discovered this missing error code because: our Logstash input fails on every query.\n\n- [ ] I tried to \`rescue\` it or refer to it in my code\n- [${received}] I got this error back from Salesforce`;
+
+  it("takes the code of restforce's unmapped-code template when the poster ticked that Salesforce sent it", () => {
+    const d = diagnose(template('x'));
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('GONE');
+    // Unticked, the template says nothing about an occurrence: a plain word stays a word.
+    expect(codes(template(' '))).not.toContain('GONE');
+  });
+
+  it('knows the SOQL filter-value type message as INVALID_FIELD', () => {
+    const top = diagnose(
+      "django-salesforce query fails:\nERROR at Row:1:Column:100\nvalue of filter criterion for field 'SecondaryId__c' must be of type string and should be enclosed in quotes",
+    ).matches[0];
+    expect(top?.code).toBe('INVALID_FIELD');
+  });
+
+  it('reads an Apex type set in Markdown italics', () => {
+    expect(
+      codes(
+        'Running my test class I got the error: _System.VisualforceException: Methods defined as TestMethod do not support getContent call_',
+      )[0],
+    ).toBe('System.VisualforceException');
+  });
+
+  it("answers 'a record lock error' said as happening, not asked about", () => {
+    expect(
+      codes(
+        'Two runs of our batch overlap on Salesforce. Due to this, I am getting a record lock error on the Lead updates.',
+      )[0],
+    ).toBe('UNABLE_TO_LOCK_ROW');
+    expect(diagnose('How does Salesforce decide which record lock error wins?').isError).toBe(false);
+  });
+});

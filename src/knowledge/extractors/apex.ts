@@ -8,7 +8,9 @@ import type { Extractor } from './types';
  * "Apex script unhandled exception" e-mail: `System.NullPointerException: Attempt to…`,
  * `caused by: System.QueryException: …`, `ConnectApi.RateLimitException`.
  */
-const APEX_TYPE = /\b((?:System|ConnectApi)\.[A-Z][A-Za-z]+)\b/g;
+// Not \b at the start: Markdown italics glue an underscore to the type (`_System.XException: …_`),
+// and an underscore is a word character.
+const APEX_TYPE = /(?<![A-Za-z0-9.])((?:System|ConnectApi)\.[A-Z][A-Za-z]+)\b/g;
 const EXCEPTION_LINE_AFTER = /^\s*:/;
 const EXCEPTION_LINE_BEFORE = /(?:caused by|exception|error|threw|throws|thrown|an?)\s*:?\s*$/i;
 

@@ -22,6 +22,15 @@ const PHP = new RegExp(String.raw`\[(${KEYS})\]\s*=>\s*([A-Za-z0-9_.:-]{2,120})`
 const XML = /<(?:[a-zA-Z0-9]+:)?(errorCode|statusCode|exceptionCode|faultcode|code)>\s*([A-Za-z0-9_.:-]{2,120})\s*</g;
 const URL_ENCODED = /(?:^|[?#&\s])error=([A-Za-z_]{3,60})(?=&|\s|$)/gm;
 
+/**
+ * restforce's issue template for an unmapped code: "Restforce doesn't have a definition for the
+ * error code `GONE`." with a box "I got this error back from Salesforce". Ticked, the code is a
+ * REST errorCode the poster received, however plain the word ("GONE"); unticked (the other box
+ * says they only tried to rescue it), it proves nothing and the other extractors decide.
+ */
+const RESTFORCE_UNMAPPED = /doesn't have a definition for the error code `\s*([A-Za-z][A-Za-z0-9_]{2,80})\s*`/;
+const RESTFORCE_RECEIVED = /-\s*\[[xX]\]\s*I got this error back from Salesforce/;
+
 /** Keys whose value is an error code by definition; `name`/`code`/`type` only when the value is a known code. */
 const ERROR_KEYS = new Set([
   'errorCode',
@@ -50,6 +59,10 @@ export const extractStructured: Extractor = ({ doc, index }) => {
       add(m[1] as string, m[2] as string, m.index);
       if (signals.length > 200) break;
     }
+  }
+  if (doc.text.includes("doesn't have a definition for the error code")) {
+    const unmapped = RESTFORCE_UNMAPPED.exec(doc.text);
+    if (unmapped !== null && RESTFORCE_RECEIVED.test(doc.text)) add('errorCode', unmapped[1] as string, unmapped.index);
   }
   const enc = new RegExp(URL_ENCODED.source, 'gm');
   for (let m = enc.exec(doc.text); m !== null; m = enc.exec(doc.text)) add('error', m[1] as string, m.index);
