@@ -44,7 +44,7 @@ for (const group of [...new Set(samples.map((s) => s.group))]) {
   samples.forEach((s, i) => {
     if (s.group !== group) return;
     count(rules, s.rulesAnswer, s.isError);
-    count(checked, answeredWithCheck(s, heldOut[i] as number, model.threshold), s.isError);
+    count(checked, answeredWithCheck(s, heldOut[i] as number, model), s.isError);
   });
   rows.push(`  ${group.padEnd(12)} rules ${figures(rules)}   with the check ${figures(checked)}`);
   rules.forEach((v, i) => {
@@ -55,7 +55,7 @@ for (const group of [...new Set(samples.map((s) => s.group))]) {
 writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
 console.log(
   `${samples.length} texts, ${Object.keys(model.tokens).length} words kept; fitted in ${seconds} s ` +
-    `(l2 ${DEFAULT_REPORT_FIT.l2}, ${DEFAULT_REPORT_FIT.iterations} steps); threshold ${model.threshold}`,
+    `(l2 ${DEFAULT_REPORT_FIT.l2}, ${DEFAULT_REPORT_FIT.iterations} steps); threshold ${model.threshold}, texts of ${model.minWords}+ words judged`,
 );
 console.log('each file scored by weights fitted without it (precision / recall, answered errors, false replies):');
 console.log(rows.join('\n'));

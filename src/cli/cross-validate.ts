@@ -141,7 +141,7 @@ export function formatFolds(cv: CrossValidation): string {
   return cv.folds
     .map(
       (f) =>
-        `  fold ${f.fold + 1}: n=${f.report.records} threshold ${f.params.threshold}${f.check === undefined ? '' : `, report check ${f.check.threshold}`} → P ${fmt(f.report.precision)} R ${fmt(f.report.recall)} top-1 ${fmt(f.report.top1)}`,
+        `  fold ${f.fold + 1}: n=${f.report.records} threshold ${f.params.threshold}${f.check === undefined ? '' : `, report check ${f.check.threshold} on ${f.check.minWords}+ words`} → P ${fmt(f.report.precision)} R ${fmt(f.report.recall)} top-1 ${fmt(f.report.top1)}`,
     )
     .join('\n');
 }

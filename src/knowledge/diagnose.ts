@@ -15,6 +15,8 @@ import type { KnowledgeIndex } from './index-builder';
 import { analysedWindow, normalise } from './normalise';
 import { rankSignals } from './rank';
 import {
+  countWords,
+  MAX_MIN_WORDS,
   type ReportFeatures,
   type ReportModel,
   reportCheckJudges,
@@ -113,7 +115,12 @@ export function createDiagnose(
     let withheld = false;
     // Only a text the rules would answer, seen rather than asked about, goes to the report check:
     // chat the rules leave alone never pays for it.
-    if (rulesAnswer && reportCheck !== undefined && options.asked !== true && reportCheckJudges(maskedText)) {
+    if (
+      rulesAnswer &&
+      reportCheck !== undefined &&
+      options.asked !== true &&
+      reportCheckJudges(maskedText, reportCheck.minWords)
+    ) {
       const p = reportProbabilityOf(reportCheck, maskedText, doc, score);
       if (p < reportCheck.threshold) {
         withheld = true;
@@ -189,7 +196,12 @@ function emptyDiagnosis(truncated: boolean, secrets: Diagnosis['secrets'], maske
 export function createReportFeatureReader(
   index: KnowledgeIndex,
   gate: GateParams = FITTED_GATE,
-): (text: string) => { readonly features: ReportFeatures; readonly rulesAnswer: boolean; readonly judged: boolean } {
+): (text: string) => {
+  readonly features: ReportFeatures;
+  readonly rulesAnswer: boolean;
+  readonly judged: boolean;
+  readonly words: number;
+} {
   const rulesOnly = createDiagnose(index, gate);
   const scanOptions = scanOptionsFor(index);
   return (text) => {
@@ -198,7 +210,9 @@ export function createReportFeatureReader(
     return {
       features: reportFeatures(d.maskedText, doc, d.score),
       rulesAnswer: d.isError,
-      judged: reportCheckJudges(d.maskedText),
+      // Language only: the fit chooses the length below which texts are not judged.
+      judged: reportCheckJudges(d.maskedText, 0),
+      words: countWords(d.maskedText, MAX_MIN_WORDS),
     };
   };
 }

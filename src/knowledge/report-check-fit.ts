@@ -1,22 +1,32 @@
-import { DENSE_FEATURES, modelOf, type ReportFeatures, type ReportModelFile, reportProbability } from './report-check';
+import {
+  DENSE_FEATURES,
+  MIN_WORDS_CHOICES,
+  modelOf,
+  type ReportFeatures,
+  type ReportModelFile,
+  reportProbability,
+} from './report-check';
 
 /**
  * Fitting the report check (report-check.ts): a logistic regression by plain gradient descent,
  * then the veto threshold, chosen on predictions for collections the weights never saw.
  *
- * The threshold is the one number that decides what users see, so it is chosen leave-one-group-
- * out: for each collection (a labelled file: texts gathered together share phrasing), the weights
- * are fitted on the others and that collection is scored; the threshold minimises false replies
- * × `falseReplyCost` + misses over those held-out predictions, exactly as the gate's does.
+ * The threshold and the shortest text judged (`minWords`) decide what users see, so they are chosen
+ * leave-one-group-out: for each collection (a labelled file: texts gathered together share
+ * phrasing), the weights are fitted on the others and that collection is scored; the pair minimises
+ * false replies × `falseReplyCost` + misses over those held-out predictions, as the gate's
+ * threshold does.
  */
 export interface ReportSample {
   readonly features: ReportFeatures;
   readonly isError: boolean;
   /** Whether the rules (the gate) would answer this text: the check can only withhold that answer. */
   readonly rulesAnswer: boolean;
-  /** Whether the check judges this text at all (report-check.ts: not Japanese). Unjudged texts
-   * still teach the weights; the threshold is chosen on what the check can change. */
+  /** Whether the check judges this text's language (report-check.ts: not Japanese). Unjudged
+   * texts still teach the weights; the threshold is chosen on what the check can change. */
   readonly judged: boolean;
+  /** The text's words, counted up to the largest length the fit may choose (MAX_MIN_WORDS). */
+  readonly words: number;
   /** The collection the text came from; held out together. */
   readonly group: string;
 }
@@ -65,13 +75,14 @@ export function fitReportCheck(
     for (const group of groups) {
       const training = samples.filter((s) => s.group !== group);
       const w = fitWeights(training, options);
-      const model = modelOf(0, w.bias, w.dense, w.tokens);
+      const model = modelOf(0, 0, w.bias, w.dense, w.tokens);
       samples.forEach((s, i) => {
         if (s.group === group) heldOut[i] = reportProbability(model, s.features);
       });
     }
   }
-  const threshold = groups.length > 1 ? chooseThreshold(samples, heldOut, options.falseReplyCost) : 0;
+  const { threshold, minWords } =
+    groups.length > 1 ? chooseVeto(samples, heldOut, options.falseReplyCost) : { threshold: 0, minWords: 0 };
   const w = fitWeights(samples, options);
   const dense = Object.fromEntries(DENSE_FEATURES.map((name, i) => [name, round6(w.dense[i] as number)])) as Record<
     (typeof DENSE_FEATURES)[number],
@@ -83,40 +94,51 @@ export function fitReportCheck(
     if (Math.abs(weight) >= 1e-4) tokens[token] = round6(weight);
   }
   return {
-    model: { fittedOn, texts: samples.length, threshold, bias: round6(w.bias), dense, tokens },
+    model: { fittedOn, texts: samples.length, threshold, minWords, bias: round6(w.bias), dense, tokens },
     heldOut,
   };
 }
 
-/** Whether the bot answers a sample under a check with this threshold, as `diagnose` decides:
- * only what the rules answer, and of that only a judged text below the threshold is withheld. */
+/** Whether the bot answers a sample under a check with this veto, as `diagnose` decides: only
+ * what the rules answer, and of that only a judged text (its language, at least `minWords` words)
+ * below the threshold is withheld. */
 export function answeredWithCheck(
-  s: Pick<ReportSample, 'rulesAnswer' | 'judged'>,
+  s: Pick<ReportSample, 'rulesAnswer' | 'judged' | 'words'>,
   probability: number,
-  threshold: number,
+  veto: Veto,
 ): boolean {
-  return s.rulesAnswer && (!s.judged || probability >= threshold);
+  return s.rulesAnswer && (!s.judged || s.words < veto.minWords || probability >= veto.threshold);
 }
 
-/** Candidate thresholds 0.05, 0.075, … 0.925; the cheapest wins, the lowest among equals (the fewest vetoes). */
-export function chooseThreshold(
+export interface Veto {
+  readonly threshold: number;
+  readonly minWords: number;
+}
+
+/**
+ * Candidate thresholds 0.05, 0.075, … 0.925 for each length in MIN_WORDS_CHOICES; the cheapest
+ * pair wins, and among equals the one that vetoes least (the longest minimum, the lowest threshold).
+ */
+export function chooseVeto(
   samples: readonly ReportSample[],
   probabilities: readonly number[],
   falseReplyCost: number,
-): number {
-  let best = 0;
+): Veto {
+  let best: Veto = { threshold: 0, minWords: 0 };
   let bestCost = Number.POSITIVE_INFINITY;
-  for (let step = 2; step * 0.025 < 0.95; step++) {
-    const t = Math.round(step * 25) / 1000;
-    let cost = 0;
-    samples.forEach((s, i) => {
-      const answered = answeredWithCheck(s, probabilities[i] as number, t);
-      if (answered && !s.isError) cost += falseReplyCost;
-      if (!answered && s.isError) cost += 1;
-    });
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = t;
+  for (const minWords of [...MIN_WORDS_CHOICES].sort((a, b) => b - a)) {
+    for (let step = 2; step * 0.025 < 0.95; step++) {
+      const veto = { threshold: Math.round(step * 25) / 1000, minWords };
+      let cost = 0;
+      samples.forEach((s, i) => {
+        const answered = answeredWithCheck(s, probabilities[i] as number, veto);
+        if (answered && !s.isError) cost += falseReplyCost;
+        if (!answered && s.isError) cost += 1;
+      });
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = veto;
+      }
     }
   }
   return best;

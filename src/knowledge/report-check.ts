@@ -54,6 +54,8 @@ const modelSchema = z.object({
   texts: z.number().int().positive(),
   /** Below this probability of a report, an answer the rules would give is withheld. */
   threshold: z.number().min(0).max(1),
+  /** Texts with fewer words than this are not judged (see `reportCheckJudges`). */
+  minWords: z.number().int().min(0),
   bias: z.number(),
   dense: z.record(z.enum(DENSE_FEATURES), z.number()),
   // A plain check rather than z.record: ten thousand entries through zod cost ~20 ms at every start.
@@ -75,6 +77,7 @@ export type ReportModelFile = z.infer<typeof modelSchema>;
  */
 export interface ReportModel {
   readonly threshold: number;
+  readonly minWords: number;
   readonly bias: number;
   readonly dense: readonly number[];
   /** Token index of each single word and of each Japanese character pair. */
@@ -90,6 +93,7 @@ export interface ReportModel {
 export function compileReportModel(file: ReportModelFile): ReportModel {
   return modelOf(
     file.threshold,
+    file.minWords,
     file.bias,
     DENSE_FEATURES.map((name) => file.dense[name]),
     Object.entries(file.tokens),
@@ -99,6 +103,7 @@ export function compileReportModel(file: ReportModelFile): ReportModel {
 /** A model from weights in any form: a fitted file, or weights still being fitted (report-check-fit.ts). */
 export function modelOf(
   threshold: number,
+  minWords: number,
   bias: number,
   dense: readonly number[],
   tokens: Iterable<readonly [string, number]>,
@@ -120,6 +125,7 @@ export function modelOf(
   }
   return {
     threshold,
+    minWords,
     bias,
     dense,
     words,
@@ -148,9 +154,27 @@ export function loadReportModel(path: string = REPORT_MODEL_PATH): ReportModel {
   return compileReportModel(parsed.data);
 }
 
-/** Whether the check judges this text at all (see above: not Japanese). */
-export function reportCheckJudges(text: string): boolean {
-  return !KANA.test(text);
+/**
+ * Whether the check judges this text at all: not Japanese (see above), and not shorter than
+ * `minWords` words. A pasted line or two ("Error authenticating with the refresh token due to:
+ * invalid client credentials") has too few words to read as a help page or a PR, yet its words
+ * ("due to", "shows") still pull the probability down; below this length the rules decide alone.
+ * `minWords` is fitted with the threshold (report-check-fit.ts), not set here.
+ */
+export function reportCheckJudges(text: string, minWords: number): boolean {
+  return !KANA.test(text) && countWords(text, minWords) >= minWords;
+}
+
+/** The lengths the fit may choose from; a text is counted only up to the largest. */
+export const MIN_WORDS_CHOICES: readonly number[] = [0, 15, 30, 45, 60, 80, 120];
+export const MAX_MIN_WORDS = 120;
+
+/** English-looking words in `text`, counting stops at `cap` (a 40k log needs no full count). */
+export function countWords(text: string, cap: number): number {
+  const re = /[A-Za-z][a-z']+/g;
+  let n = 0;
+  while (n < cap && re.exec(text) !== null) n++;
+  return n;
 }
 
 /** Signs of captured output: an error field, a stack frame, a timestamped log line, CLI output. */

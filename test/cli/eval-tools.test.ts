@@ -166,7 +166,15 @@ describe('grouped cross-validation', () => {
     const seen: string[][] = [];
     const fitCheck = (training: readonly LabelledRecord[]) => {
       seen.push(training.map((r) => r.id));
-      return compileReportModel({ fittedOn: 'fold', texts: 1, threshold: 0, bias: 0, dense: NO_WEIGHTS, tokens: {} });
+      return compileReportModel({
+        fittedOn: 'fold',
+        texts: 1,
+        threshold: 0,
+        minWords: 0,
+        bias: 0,
+        dense: NO_WEIGHTS,
+        tokens: {},
+      });
     };
     const cv = crossValidate(
       FIXTURE,
@@ -262,7 +270,7 @@ describe('npm run eval', () => {
     expect(cv.code).toBe(0);
     expect(cv.stdout).toContain('grouped 2-fold cross-validation');
     // The report check is refitted in each fold too, on that fold's training files only.
-    expect(cv.stdout).toMatch(/fold 1: n=\d+ threshold [\d.]+, report check [\d.]+ →/);
+    expect(cv.stdout).toMatch(/fold 1: n=\d+ threshold [\d.]+, report check [\d.]+ on \d+\+ words →/);
     expect(cv.stdout).toContain('reliability');
     expect(run(['--cv', '1', join(dir, 'a.jsonl')]).code).toBe(2);
     const bad = run([join(dir, 'bad.jsonl')]);

@@ -15,7 +15,8 @@ import {
   reportTokens,
 } from '../../src/knowledge/report-check';
 import {
-  chooseThreshold,
+  answeredWithCheck,
+  chooseVeto,
   DEFAULT_REPORT_FIT,
   fitReportCheck,
   type ReportSample,
@@ -27,7 +28,16 @@ const REPORT = 'We keep getting INVALID_SESSION_ID: Session expired or invalid o
 const NO_WEIGHTS = Object.fromEntries(DENSE_FEATURES.map((n) => [n, 0])) as ReportModelFile['dense'];
 
 function modelFile(overrides: Partial<ReportModelFile> = {}): ReportModelFile {
-  return { fittedOn: 'test', texts: 10, threshold: 0.5, bias: 0, dense: NO_WEIGHTS, tokens: {}, ...overrides };
+  return {
+    fittedOn: 'test',
+    texts: 10,
+    threshold: 0.5,
+    minWords: 0,
+    bias: 0,
+    dense: NO_WEIGHTS,
+    tokens: {},
+    ...overrides,
+  };
 }
 
 /** A scan without the knowledge base's localised texts: enough for English test texts. */
@@ -175,6 +185,7 @@ describe('fitting the report check', () => {
         isError,
         rulesAnswer: true,
         judged: true,
+        words: 40,
         group,
       };
     }),
@@ -197,27 +208,55 @@ describe('fitting the report check', () => {
     expect(model.tokens.ra0).toBeUndefined();
   });
 
-  it('chooses the cheapest threshold, a false reply costing three misses, the lowest among equals', () => {
-    const three: ReportSample[] = [
-      { features: features([]), isError: true, rulesAnswer: true, judged: true, group: 'a' },
-      { features: features([]), isError: false, rulesAnswer: true, judged: true, group: 'a' },
-      { features: features([]), isError: true, rulesAnswer: false, judged: true, group: 'a' },
-    ];
+  it('chooses the cheapest veto, a false reply costing three misses, the one that vetoes least among equals', () => {
+    const sample = (isError: boolean, rulesAnswer: boolean, words = 200): ReportSample => ({
+      features: features([]),
+      isError,
+      rulesAnswer,
+      judged: true,
+      words,
+      group: 'a',
+    });
+    const three = [sample(true, true), sample(false, true), sample(true, false)];
     // The false reply (p 0.6) can only be vetoed with the report (p 0.3): a miss for a false reply.
-    expect(chooseThreshold(three, [0.3, 0.6, 0.9], 3)).toBe(0.625);
+    // Every length lets all three texts be judged, so the longest minimum wins the tie.
+    expect(chooseVeto(three, [0.3, 0.6, 0.9], 3)).toEqual({ threshold: 0.625, minWords: 120 });
     // With a false reply worth half a miss, keeping both is cheaper.
-    expect(chooseThreshold(three, [0.3, 0.6, 0.9], 0.5)).toBe(0.05);
+    expect(chooseVeto(three, [0.3, 0.6, 0.9], 0.5).threshold).toBe(0.05);
     // A text the check does not judge is answered whatever its probability.
     const unjudged = three.map((s, i) => (i === 0 ? { ...s, judged: false } : s));
-    expect(chooseThreshold(unjudged, [0.3, 0.6, 0.9], 3)).toBe(0.625);
-    expect(chooseThreshold(unjudged.slice(0, 2), [0.3, 0.6], 3)).toBe(0.625);
+    expect(chooseVeto(unjudged, [0.3, 0.6, 0.9], 3).threshold).toBe(0.625);
     // Here it decides: the unjudged false reply (p 0.1) cannot be vetoed, so a higher threshold
     // could only silence the judged report (p 0.2), and the lowest threshold stands.
-    const lowUnjudged: ReportSample[] = [
-      { ...(three[1] as ReportSample), judged: false },
-      { ...(three[0] as ReportSample), judged: true },
+    const lowUnjudged = [{ ...sample(false, true), judged: false }, sample(true, true)];
+    expect(chooseVeto(lowUnjudged, [0.1, 0.2], 3).threshold).toBe(0.05);
+  });
+
+  it('leaves short texts to the rules when vetoing them would cost more than it saves', () => {
+    // A one-line report (10 words, p 0.4) and a long help page (200 words, p 0.3): vetoing the page
+    // needs a threshold above 0.3, which also silences the report unless short texts are not judged.
+    const samples: ReportSample[] = [
+      { features: features([]), isError: true, rulesAnswer: true, judged: true, words: 10, group: 'a' },
+      { features: features([]), isError: false, rulesAnswer: true, judged: true, words: 200, group: 'a' },
     ];
-    expect(chooseThreshold(lowUnjudged, [0.1, 0.2], 3)).toBe(0.05);
+    const veto = chooseVeto(samples, [0.4, 0.3], 3);
+    expect(veto.threshold).toBeGreaterThan(0.3);
+    expect(veto.minWords).toBeGreaterThan(10);
+    expect(answeredWithCheck(samples[0] as ReportSample, 0.4, veto)).toBe(true);
+    expect(answeredWithCheck(samples[1] as ReportSample, 0.3, veto)).toBe(false);
+  });
+
+  it('does not judge a text shorter than the fitted length, in diagnose as in the fit', () => {
+    const vetoLong = compileReportModel(modelFile({ threshold: 1, minWords: 12 }));
+    const diagnose = createDiagnose(engine().index, undefined, vetoLong);
+    const short = diagnose('Update failed: UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record');
+    expect(short.isError).toBe(true);
+    expect(short.withheld).toBe(false);
+    const long = diagnose(
+      'Update failed: UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record. We run the nightly sync from two servers and both write the same accounts at once.',
+    );
+    expect(long.withheld).toBe(true);
+    expect(createReportFeatureReader(engine().index)('Update failed: UNABLE_TO_LOCK_ROW again').words).toBe(3);
   });
 
   it('refuses to fit nothing', () => {
