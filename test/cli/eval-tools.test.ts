@@ -300,4 +300,22 @@ describe('npm run eval', () => {
     expect(noOut.status).toBe(2);
     expect(noOut.stderr).toContain('--out needs a file name');
   });
+
+  it('scores the report check forward in time with npm run forward-report-check, fitted only on earlier files', () => {
+    const forward = (...args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'forward-report-check', '--', ...args], {
+        cwd: join(__dirname, '..', '..'),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const ok = forward('--from', 'b', join(dir, 'a.jsonl'), join(dir, 'b.jsonl'));
+    expect(ok.status).toBe(0);
+    // Only b is scored (a has nothing before it to learn from), then the total.
+    expect(ok.stdout).not.toMatch(/^a +rules/m);
+    expect(ok.stdout).toMatch(/^b +rules [\d.]+ \/ [\d.]+ .*check \([\d.]+ on \d+\+ words\).*every text judged/m);
+    expect(ok.stdout).toMatch(/^all +rules /m);
+    const first = forward('--from', 'a', join(dir, 'a.jsonl'), join(dir, 'b.jsonl'));
+    expect(first.status).toBe(2);
+    expect(first.stderr).toContain('no such collection after the first');
+  });
 });
