@@ -381,3 +381,21 @@ describe('reading added after held-out 16', () => {
     expect(diagnose('How does Salesforce decide which record lock error wins?').isError).toBe(false);
   });
 });
+
+describe('message texts harvested from Salesforce documentation and independent pastes', () => {
+  it.each([
+    ['Salesforce answered: Too many requests waiting for connections', 'SERVER_UNAVAILABLE'],
+    [
+      'Deploy to Salesforce aborted: Your request was running for too long, and has been stopped.',
+      'REQUEST_RUNNING_TOO_LONG',
+    ],
+    ["Bulk API 2.0 job failed: Entity 'ContentNote' is not supported by the Bulk API.", 'INVALIDENTITY'],
+    ['Salesforce insert failed: value outside of valid range on numeric field: 1.0E20', 'NUMBER_OUTSIDE_VALID_RANGE'],
+    [
+      'Apex sendEmail failed in Salesforce: Single email is not enabled for your organization or profile',
+      'NO_MASS_MAIL_PERMISSION',
+    ],
+  ])('knows %p as %s without its code', (text, code) => {
+    expect(codes(text)[0]).toBe(code);
+  });
+});
