@@ -17,6 +17,7 @@ import {
   fitReportCheck,
   type ReportSample,
 } from '../src/knowledge/report-check-fit';
+import { addCounts, count, emptyCounts, figures } from './answer-counts';
 import { labelledInputs, readLabelledFile } from './labelled-files';
 
 const args = process.argv.slice(2);
@@ -37,20 +38,18 @@ const { model, heldOut } = fitReportCheck(samples, inputs.map((f) => basename(f)
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 const rows: string[] = [];
-const total = { rules: [0, 0, 0], checked: [0, 0, 0] };
+const total = { rules: emptyCounts(), checked: emptyCounts() };
 for (const group of [...new Set(samples.map((s) => s.group))]) {
-  const rules = [0, 0, 0];
-  const checked = [0, 0, 0];
+  const rules = emptyCounts();
+  const checked = emptyCounts();
   samples.forEach((s, i) => {
     if (s.group !== group) return;
     count(rules, s.rulesAnswer, s.isError);
     count(checked, answeredWithCheck(s, heldOut[i] as number, model), s.isError);
   });
   rows.push(`  ${group.padEnd(12)} rules ${figures(rules)}   with the check ${figures(checked)}`);
-  rules.forEach((v, i) => {
-    total.rules[i] = (total.rules[i] as number) + v;
-    total.checked[i] = (total.checked[i] as number) + (checked[i] as number);
-  });
+  addCounts(total.rules, rules);
+  addCounts(total.checked, checked);
 }
 writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
 console.log(
@@ -61,16 +60,3 @@ console.log('each file scored by weights fitted without it (precision / recall, 
 console.log(rows.join('\n'));
 console.log(`  ${'all'.padEnd(12)} rules ${figures(total.rules)}   with the check ${figures(total.checked)}`);
 console.log(`written to ${out}`);
-
-/** [answered errors, false replies, errors] */
-function count(c: number[], answered: boolean, isError: boolean): void {
-  if (answered && isError) c[0] = (c[0] as number) + 1;
-  if (answered && !isError) c[1] = (c[1] as number) + 1;
-  if (isError) c[2] = (c[2] as number) + 1;
-}
-
-function figures([tp, fp, errors]: number[]): string {
-  const p = (tp as number) + (fp as number) === 0 ? 1 : (tp as number) / ((tp as number) + (fp as number));
-  const r = errors === 0 ? 1 : (tp as number) / (errors as number);
-  return `${p.toFixed(3)} / ${r.toFixed(3)} (${tp}, ${fp})`;
-}

@@ -11,7 +11,14 @@ import { basename } from 'node:path';
 import { createReportFeatureReader } from '../src/knowledge/diagnose';
 import { loadEngine } from '../src/knowledge/engine';
 import { compileReportModel, reportProbability } from '../src/knowledge/report-check';
-import { answeredWithCheck, chooseVeto, fitReportCheck, type ReportSample } from '../src/knowledge/report-check-fit';
+import {
+  answeredWithCheck,
+  chooseVeto,
+  DEFAULT_REPORT_FIT,
+  fitReportCheck,
+  type ReportSample,
+} from '../src/knowledge/report-check-fit';
+import { addCounts, count, emptyCounts, figures } from './answer-counts';
 import { labelledInputs, readLabelledFile } from './labelled-files';
 
 const args = process.argv.slice(2);
@@ -29,9 +36,7 @@ if (start < 1) {
   process.exit(2);
 }
 
-/** [answered errors, false replies, errors] */
-type Counts = [number, number, number];
-const total = { rules: [0, 0, 0] as Counts, fitted: [0, 0, 0] as Counts, everyText: [0, 0, 0] as Counts };
+const total = { rules: emptyCounts(), fitted: emptyCounts(), everyText: emptyCounts() };
 for (let k = start; k < collections.length; k++) {
   const training: ReportSample[] = collections.slice(0, k).flatMap((c) => c.samples);
   const { model, heldOut } = fitReportCheck(training, 'forward');
@@ -40,19 +45,16 @@ for (let k = start; k < collections.length; k++) {
   const alone = chooseVeto(
     training.map((s) => ({ ...s, words: Number.MAX_SAFE_INTEGER })),
     heldOut,
-    3,
+    DEFAULT_REPORT_FIT.falseReplyCost,
   );
-  const row = { rules: [0, 0, 0] as Counts, fitted: [0, 0, 0] as Counts, everyText: [0, 0, 0] as Counts };
+  const row = { rules: emptyCounts(), fitted: emptyCounts(), everyText: emptyCounts() };
   for (const s of collections[k]?.samples ?? []) {
     const p = reportProbability(compiled, s.features);
     count(row.rules, s.rulesAnswer, s.isError);
     count(row.fitted, answeredWithCheck(s, p, model), s.isError);
     count(row.everyText, answeredWithCheck(s, p, { threshold: alone.threshold, minWords: 0 }), s.isError);
   }
-  for (const key of ['rules', 'fitted', 'everyText'] as const) {
-    const [tp, fp, errors] = row[key];
-    total[key] = [total[key][0] + tp, total[key][1] + fp, total[key][2] + errors];
-  }
+  for (const key of ['rules', 'fitted', 'everyText'] as const) addCounts(total[key], row[key]);
   console.log(
     `${(collections[k]?.group ?? '').padEnd(12)} rules ${figures(row.rules)}   ` +
       `check (${model.threshold} on ${model.minWords}+ words) ${figures(row.fitted)}   ` +
@@ -62,15 +64,3 @@ for (let k = start; k < collections.length; k++) {
 console.log(
   `${'all'.padEnd(12)} rules ${figures(total.rules)}   check ${figures(total.fitted)}   every text judged ${figures(total.everyText)}`,
 );
-
-function count(c: Counts, answered: boolean, isError: boolean): void {
-  if (answered && isError) c[0]++;
-  if (answered && !isError) c[1]++;
-  if (isError) c[2]++;
-}
-
-function figures([tp, fp, errors]: Counts): string {
-  const p = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const r = errors === 0 ? 1 : tp / errors;
-  return `${p.toFixed(3)} / ${r.toFixed(3)} (${tp}, ${fp})`;
-}

@@ -167,7 +167,7 @@ export function reportCheckJudges(text: string, minWords: number): boolean {
 
 /** The lengths the fit may choose from; a text is counted only up to the largest. */
 export const MIN_WORDS_CHOICES: readonly number[] = [0, 15, 30, 45, 60, 80, 120];
-export const MAX_MIN_WORDS = 120;
+export const MAX_MIN_WORDS = Math.max(...MIN_WORDS_CHOICES);
 
 /** English-looking words in `text`, counting stops at `cap` (a 40k log needs no full count). */
 export function countWords(text: string, cap: number): number {
