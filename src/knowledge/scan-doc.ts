@@ -119,7 +119,9 @@ const DISCUSSION_LINE = new RegExp(
     // can fail with X if…". Not "Salesforce throws below error when doing a query call:", which
     // announces the paste under it.
     String.raw`\b(?:salesforce|the (?:[\w/.-]+ )?(?:api|server|platform|endpoint|org)|this (?:call|method|endpoint|api))\s+(?:returns|throws|raises|responds with|sends|gives)\s+(?!(?:the |an? )?(?:below|following|this|these)\b)[^.\n]{0,80}?\b(?:when|if|whenever|once)\s+(?!i\b|we\b|my\b|our\b)`,
-    String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,120}?\b(?:occurs|happens|is thrown|is raised|is returned)\s+(?:when|if|whenever|on|in|for)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b|my\b)`,
+    String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,120}?\b(?:occurs|happens|comes|arises|is thrown|is raised|is returned)\s+(?:when|if|whenever|on|in|for)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b|my\b)`,
+    // The reader told what they will get: "It will give you System.DmlException: …".
+    String.raw`\b(?:it|this|salesforce|the (?:system|platform|api))\s+will\s+(?:give|throw|show|return)\s+you\b`,
     String.raw`\b(?:can|may|might|could) (?:fail|error out|throw|raise|return|respond|occur)\b`,
     String.raw`\b(?:errors?|exceptions?|failures?) (?:that|which) (?:can |may |might )?(?:occur|happen|appear)s?\b`,
     // Documentation cited, and problems solved: "the docs list X", "switching to serial fixed the X errors".
@@ -238,10 +240,11 @@ const ENGLISH_ARTICLE = new RegExp(
   'im',
 );
 
-/** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", or a
- * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"). */
+/** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", a
+ * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"), or an AI
+ * tool's README offering a prompt to type ("Ask Claude Code:", "Example prompts:"). */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
  * value it prints looks like source code (a Ruby hash, a JSON object). */

@@ -399,3 +399,66 @@ describe('message texts harvested from Salesforce documentation and independent 
     expect(codes(text)[0]).toBe(code);
   });
 });
+
+describe('reading added after held-out 18', () => {
+  it('answers an unlisted code that something failed with, and not a code named as a topic', () => {
+    const d = diagnose('Our Salesforce login from the portal fails with `OAUTH_EC_APP_NOT_FOUND` since Monday.');
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('OAUTH_EC_APP_NOT_FOUND');
+    expect(diagnose('Docs for Salesforce external client apps: OAUTH_EC_APP_NOT_FOUND is one value.').isError).toBe(
+      false,
+    );
+  });
+
+  it('counts "experiencing" as the writer reporting', () => {
+    expect(codes("We've been experiencing UNABLE_TO_LOCK_ROW on the nightly Account sync.")[0]).toBe(
+      'UNABLE_TO_LOCK_ROW',
+    );
+  });
+
+  it('knows the shortened MIXED_DML as MIXED_DML_OPERATION', () => {
+    expect(codes('Our Apex tests keep getting MIXED_DML when they create a user with a role.')[0]).toBe(
+      'MIXED_DML_OPERATION',
+    );
+  });
+
+  it("reads Guzzle 3's bracketed status for a Salesforce call", () => {
+    const d = diagnose(
+      'I get this when authenticating:\nClient error response [url] https://test.salesforce.com/services/oauth2/token [status code] 401 [reason phrase] Unauthorized',
+    );
+    expect(d.matches.map((m) => m.code)).toContain('HTTP_401');
+  });
+
+  it('knows the sf CLI validate failure and the old deploy status block as DeployFailed', () => {
+    expect(
+      codes(
+        'sf project deploy validate ended with:\nError (1): Failed to validate the deployment (0Af5g00000AbCdE).',
+      )[0],
+    ).toBe('DeployFailed');
+    expect(
+      codes(
+        'Our CI deploy output:\nStatus:  Failed\njobid:  0Af5g00000AbCdEFGH\nComponent errors:  3\nTests errors:  0',
+      ),
+    ).toContain('DeployFailed');
+  });
+
+  it('knows the tail of the external-ID upsert message as INVALID_FIELD', () => {
+    expect(codes('Data Loader upsert result: not found for field Customer_Code__c in entity Account')[0]).toBe(
+      'INVALID_FIELD',
+    );
+  });
+
+  it('knows the retired script-statement limit, in English and Japanese', () => {
+    const d = diagnose('Visualforce page error: System.LimitException: Too many script statements: 200001');
+    expect(d.matches[0]?.code).toBe('LIMIT_EXCEPTION_SCRIPT_STATEMENTS');
+    expect(d.matches[0]?.entry.ja?.meaning).toMatch(/CPU 時間/);
+  });
+
+  it('stays silent on an example prompt in an AI tool README', () => {
+    expect(
+      diagnose(
+        'Ask Claude Code:\n> "I\'m getting UNABLE_TO_LOCK_ROW error during deployment"\n\nIt answers from the guide.',
+      ).isError,
+    ).toBe(false);
+  });
+});

@@ -7,12 +7,12 @@ const ERROR = '(?:errors?|erorrs?|erors?|errrors?|errorr)';
 // Other people, named, in the past or the present progressive ("users are getting", "a customer
 // got"); people in general ("customers receive this error when…") are a knowledge article. Not what
 // is prevented or avoided ("to stop a client from receiving events").
-const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|developers?|devs|engineers?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|running into)\b`;
+const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|developers?|devs|engineers?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|experiencing|running into)\b`;
 /** The writer: "I keep getting", "we received" (but not "I see that the change…", nor "how we can
  * get rid of it"), "we noticed failures in the sync", "we ended up with X"; not what might, will or
  * should happen ("I should never hit that error"). */
 const WRITER_REPORTS: readonly string[] = [
-  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|experienc(?:e|es|ed|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
   String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
   // "For now we have an issue that…", "I had a problem with the nightly load": trouble of the writer's own.
   String.raw`\b(?:i|we)\s+(?:have|had)\s+(?:an?\s+|this\s+|the\s+|some\s+|a\s+(?:strange|weird|big|serious)\s+)?(?:issue|problem|error)s?\b(?!\s*(?:handl|message|code|page|log|object|class|type))`,
@@ -120,6 +120,16 @@ export const reportsFirstHand = perDocument(
 );
 
 /**
+ * The same, not counting the example paragraphs themselves: a README's "Ask Claude Code:" followed
+ * by "I'm getting UNABLE_TO_LOCK_ROW…" offers a prompt to type, it reports nothing.
+ */
+const reportsFirstHandOutsideExamples = perDocument(
+  (doc) =>
+    cueOnSomeLine(doc, FIRST_HAND_EN_ALL, false, false, true) ||
+    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true, false, true)),
+);
+
+/**
  * The same, counting only what the writer says in their own voice: an article's question title
  * ("Why am I getting a Login Rate Exceeded error?"), a customer quoted in it ("…, we receive this
  * error"), what clients or users get in general, and a template's own wording ("…の書き込みが失敗しました:
@@ -136,10 +146,17 @@ export const reportsFirstHandInOwnVoice = perDocument(
  * Japanese cues end in a verb ("発生しました"); when that verb is part of Salesforce's own
  * localised message, it is the message speaking, not the poster.
  */
-function cueOnSomeLine(doc: ScanDoc, re: RegExp, japanese = false, ownVoiceOnly = false): boolean {
+function cueOnSomeLine(
+  doc: ScanDoc,
+  re: RegExp,
+  japanese = false,
+  ownVoiceOnly = false,
+  outsideExamples = false,
+): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
-    const spokenByMessage = japanese && doc.inSalesforceWording(m.index + m[0].length - 1);
+    const spokenByMessage =
+      (japanese && doc.inSalesforceWording(m.index + m[0].length - 1)) || (outsideExamples && doc.inExample(m.index));
     const line = lineText(doc, m.index);
     const elsewhere =
       ownVoiceOnly &&
@@ -219,7 +236,7 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
   // reporting one, unless someone says it happened to them. A Japanese sentence that quotes an
   // error is a mention unless the paste reports it in some way ("…というエラーが出ます").
   if (doc.explainsErrors() && !reportsFirstHandInOwnVoice(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
-  if (doc.inExample(index) && !reportsFirstHand(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
+  if (doc.inExample(index) && !reportsFirstHandOutsideExamples(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   if (doc.writtenInJapanese(index) && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   // Talk about errors (a PR title, a hypothetical, "possible errors:") with no one saying that
   // anything happened: the error it names, or shows, is an example.

@@ -24,6 +24,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b[A-Z]\w*(?:Exception|Error)\s*\(\s*([345]\d\d)\s*\)/g,
   /\[([345]\d\d)\]\s*[A-Za-z]/g,
   /\[code\]\s*=>\s*([345]\d\d)\b/g,
+  // Guzzle 3's `Client error response [url] … [status code] 400 [reason phrase] Bad Request` (PHP clients).
+  /\[status code\]\s*([345]\d\d)\b/gi,
   /\bErrors?\s+([45]\d\d)\b/gi,
   /\b([45]\d\d)\s+(?:Client|Server)\s+Error\b/g,
   /\b(?:the|an?)\s+([45]\d\d)\s+(?:error|response|status)\b/gi,

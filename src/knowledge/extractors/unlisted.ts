@@ -1,6 +1,6 @@
 import type { Signal } from '../diagnosis';
 import { APEX_EXCEPTION, PROSE, UNLISTED_ERROR_CODE } from '../weights';
-import { adjustForLine, hasFirstHandCue, lineText } from './cues';
+import { adjustForLine, hasFirstHandCue, hasReportCue, lineText } from './cues';
 import type { Extractor } from './types';
 
 /**
@@ -27,10 +27,18 @@ const SIGNUP_CODE = /\bscratch org failed with error code:?\s*(C-\d{4})\b/gi;
 /**
  * An error code written out by someone who got it: "Getting a OAUTH_EC_APP_NOT_FOUND error when
  * trying to connect", "we receive error FOO_BAR_BAZ". Long upper-case snake names only, next to
- * the word error, on a line that says it happened to them.
+ * the word error, on a line that says it happened to them. Or what something failed with ("the
+ * connection fails with `OAUTH_EC_APP_NOT_FOUND`"): that wording reports the event by itself.
  */
-const NAMED_CODE =
-  /\b([A-Z][A-Z0-9]{1,}(?:_[A-Z0-9]{2,}){2,})\b(?=\s+(?:error|exception|fault|response)\b)|\b(?:error|exception|fault)(?:\s+code)?\s*[:=]?\s*["'`]?([A-Z][A-Z0-9]{1,}(?:_[A-Z0-9]{2,}){2,})\b/g;
+const SNAKE = '[A-Z][A-Z0-9]{1,}(?:_[A-Z0-9]{2,}){2,}';
+const NAMED_CODE = new RegExp(
+  [
+    String.raw`\b(${SNAKE})\b(?=\s+(?:error|exception|fault|response)\b)`,
+    String.raw`\b(?:error|exception|fault)(?:\s+code)?\s*[:=]?\s*["'\`]?(${SNAKE})\b`,
+    String.raw`\b(?:fails?|failed|failing|errors? out|errored(?: out)?)\s+with\s+(?:an?\s+|the\s+)?["'\`]?(${SNAKE})\b`,
+  ].join('|'),
+  'g',
+);
 
 /** One to three dotted segments, then a capitalised class ending in Exception, then its message. */
 const CUSTOM_TYPE = /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S)/g;
@@ -98,10 +106,11 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
   if (doc.text.includes('_') && aboutSalesforce()) {
     const re = new RegExp(NAMED_CODE.source, 'g');
     for (let m = re.exec(doc.text); m !== null && signals.length < 20; m = re.exec(doc.text)) {
-      const code = (m[1] ?? m[2]) as string;
+      const code = (m[1] ?? m[2] ?? m[3]) as string;
       const at = m.index + m[0].indexOf(code);
       if (index.byName.has(code) || code.length < 12 || signals.some((s) => s.code === code)) continue;
-      if (!hasFirstHandCue(lineText(doc, at))) continue;
+      const line = lineText(doc, at);
+      if (!(m[3] === undefined ? hasFirstHandCue(line) : hasReportCue(line))) continue;
       signals.push({
         code,
         kind: 'code',
