@@ -75,8 +75,10 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\byou (?:receive|get|see|encounter) (?:this|the following|the|an?) (?:error|exception|message)\b|^[ \t]*(?:raised|thrown|returned) (?:when|if)\b`,
     // Advice and examples: "To fix 'Too many SOQL queries: 101', move the query out of the loop",
     // "the stateMessage holds the reason, for example InvalidBatch : …", a talk's "Why your
-    // integration gets X".
-    String.raw`^\s*to (?:fix|resolve|avoid|prevent|solve)\b[^,\n]{3,120},\s*(?:move|use|add|check|make|set|remove|increase|reduce|query|bulkify|enable|grant|ask|wrap|call|run|go|open|update|change|create|assign|give)\b|\b(?:for example|for instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)|\bwhy (?:your|you)\b(?! think)`,
+    // integration gets X". Not "(for example, john@acme.com)" in brackets: Salesforce's own
+    // messages word their examples that way ("Username must be in the form of an email address
+    // (for example, …)").
+    String.raw`^\s*to (?:fix|resolve|avoid|prevent|solve)\b[^,\n]{3,120},\s*(?:move|use|add|check|make|set|remove|increase|reduce|query|bulkify|enable|grant|ask|wrap|call|run|go|open|update|change|create|assign|give)\b|(?<!\()\b(?:for example|for instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)|\bwhy (?:your|you)\b(?! think)`,
     // A knowledge article's "This issue occurs when a user attempts…" (not "when I run the batch").
     String.raw`\bthis (?:issue|error|problem|behaviou?r) (?:occurs|happens|appears|arises) (?:when|if) (?!i\b|we\b|my\b|our\b)`,
     // A general condition, then what the system does: "When the API Enabled permission is missing,
@@ -110,8 +112,9 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\bto (?:identify|detect|recogni[sz]e|handle|catch|distinguish|classify|surface|expose|translate|map) (?:(?:an?|the|this|that|these|those|such|all|any|specific)\s+)?(?:[\w'-]+\s+){0,3}?\S*(?:error|exception|fault|code|response|failure)s?\b`,
     // A condition about any caller, not something that happened: "if an API call returns X".
     String.raw`\b(?:(?:if|whenever|unless|in case)\s+(?:an?|the|any|some|every)|when\s+(?:an?|any|some|every))\s+(?:[\w-]+\s+){0,3}?(?:returns?|fails?|throws?|responds?|raises?|errors? out|experiences?|encounters?|hits?|gets?|receives?|runs? into)\b`,
-    // Talk about code lists: "the StatusCode enum does not have X".
-    String.raw`\benum(?:eration)?s?\b`,
+    // Talk about code lists: "the StatusCode enum does not have X", "X, which is a standard
+    // Salesforce error, is not listed in this class".
+    String.raw`\benum(?:eration)?s?\b|\b(?:is|are) (?:not|n't) (?:listed|included|defined|declared|present|handled) in (?:this|the|that|our|your) (?:class|enum|list|file|mapping|map|table)\b|\bwhich is a (?:standard|known|documented) (?:salesforce )?(?:error|exception|code|status)\b`,
     // Proposals: "we could add a retryOn option", "you should catch X".
     String.raw`\b(?:we|you|i|one) (?:could|should|might|can) (?!not\b|n't|only\b)(?:also )?(?:add|use|make|have|expose|introduce|implement|support|retry|handle|catch|check|return|throw|map|consider|provide|offer|allow|treat)\b`,
     // What a system does in general, and when: "Salesforce returns X when the token has expired",
@@ -180,7 +183,7 @@ const JAPANESE_ARTICLE = new RegExp(
  * Resolution:, Categoría:, 原因:, also in bold: **Cause**:), two or more of them: a reference page, not a report.
  */
 const EXPLANATION_LABEL =
-  /^[ \t]*(?:#{1,4}[ \t]*)?(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:(?:common |possible |root )?causes?|solutions?|troubleshooting steps|how to fix(?: it)?)[ \t]*\n[ \t]*(?:[-*•][ \t]*|\d+\.[ \t]*)?\S+(?:[ \t]+\S+){5,}|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|inherits|defined in|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
+  /^[ \t]*(?:#{1,4}[ \t]*)?(?:description|beskrivning|descrizione|descripci(?:ó|o)n|resolution|risoluzione|r(?:é|e)solution|l(?:ö|o)sning|resoluci(?:ó|o)n|symptoms?)[ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:(?:common |possible |root )?causes?|solutions?|troubleshooting steps|how to fix(?: it)?)[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•][ \t]*|\d+\.[ \t]*)?\S+(?:[ \t]+\S+){5,}|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?(?:cause|causes|root cause|resolution|solution|workaround|category|meaning|explanation|inherits|defined in|symptoms?|error message|applies to|what(?:'s| is) happening|troubleshooting(?: steps)?|how to fix|the fix|quick answer|why it matters|what it (?:likely |probably )?means|error (?:text|name)|categor[ií]a|causa|soluci[oó]n|qu[eé] est[aá] ocurriendo|pasos para [^:\n]{1,40}|ursache|l[öo]sung|原因|対処(?:法|方法)?|解決(?:策|方法)|説明|エラー説明|エラー内容|エラーメッセージ|症状|発生原因|意味|カテゴリ|状況|トラブルシューティング(?:手順)?)(?:\*\*|__)?[ \t]*[:：]/gim;
 
 /** A reference mapping: a code, then an arrow to what it means or what to do ("INVALID_SESSION_ID (401) → Re-authenticate"). Salesforce never prints an arrow. */
 const CODE_ARROW_LINE = /^[^\n]{0,12}\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b[^\n]{0,30}?(?:→|->|=>)/gm;
@@ -241,10 +244,12 @@ const ENGLISH_ARTICLE = new RegExp(
 );
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", a
- * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"), or an AI
+ * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"), a docs
+ * page's "Following is a sample success response returned by Salesforce:" and "The failure
+ * response … is of the following format:", or an AI
  * tool's README offering a prompt to type ("Ask Claude Code:", "Example prompts:"). */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$|^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
  * value it prints looks like source code (a Ruby hash, a JSON object). */

@@ -462,3 +462,56 @@ describe('reading added after held-out 18', () => {
     ).toBe(false);
   });
 });
+
+describe('reading added after held-out 19', () => {
+  it("answers a pasted body whose Salesforce message has its own '(for example, …)'", () => {
+    expect(
+      codes(
+        'Provisioning the user failed. Salesforce returned:\n[{"message":"Username must be in the form of an email address (for example, john@acme.com): Username","errorCode":"FIELD_INTEGRITY_EXCEPTION","fields":["Username"]}]',
+      )[0],
+    ).toBe('FIELD_INTEGRITY_EXCEPTION');
+  });
+
+  it("stays silent on a docs page's sample responses", () => {
+    expect(
+      diagnose(
+        'Create record\n\nFollowing is a sample success response returned by Salesforce:\n{"id":"001000000000001AAA","success":true}\n\nA failure response, when a value has the wrong type, is of the following format:\n{"message":"Cannot deserialize instance of date from VALUE_STRING value tomorrow","errorCode":"JSON_PARSER_ERROR"}',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('stays silent on a vendor page laid out as Error Message and Cause, with a blank line after the heading', () => {
+    expect(
+      diagnose(
+        'Connection refused error\n\n  • Error Message:\nOAUTH_APPROVAL_ERROR_GENERIC : An unexpected error has occured during authentication. Please try again.\n\nCause\n\nThe profile of the user who authorises the app lacks the Approve Uninstalled Connected Apps permission in Salesforce.',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('stays silent on a bug report about a code missing from a client class', () => {
+    expect(
+      diagnose(
+        'The error "UNABLE_TO_LOCK_ROW", which is a standard Salesforce error, is not listed in this class: StatusCode.java. The connector then throws when it meets it in a batch result.',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it("reads '400: Bad Request' and 'results in' as a status", () => {
+    expect(
+      diagnose('Saving the role claim results in 400: Bad Request response from Salesforce').matches.map((m) => m.code),
+    ).toContain('HTTP_400');
+  });
+
+  it('knows a profile deploy failure and a bare deploy-table error row as DeployFailed', () => {
+    expect(
+      codes(
+        'I get this when deploying to Salesforce:\nDeployment Complete\nFailures:\nprofiles/Admin.profile(Admin):Unknown user permission: EnableCommunityAppLauncher',
+      )[0],
+    ).toBe('DeployFailed');
+    expect(
+      codes(
+        'The push failed with the following message:\n\nError  force-app/main/default/classes/Foo.cls  Variable does not exist: bar (12:8)',
+      ),
+    ).toContain('DeployFailed');
+  });
+});

@@ -16,9 +16,9 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\bhttp[ _-]?code\b['"]?\s*[=:]?\s*([345]\d\d)\b/gi,
   /\b(?:http[ _]?)?status(?:[ _]?code)?\b['"]?\s*(?:=>|[=:])?\s*['"]?([345]\d\d)\b/gi,
   /\bhttpStatusCode\b['"]?\s*[=:]\s*([345]\d\d)\b/g,
-  /\b(?:returned|returns|returning|resulted in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)s?\b/gi,
-  // `400 Bad Request`, and .NET's `(401) Unauthorized`.
-  new RegExp(String.raw`\b([345]\d\d)\)?\s*(?:-\s*)?(?:${REASONS})\b`, 'gi'),
+  /\b(?:returned|returns|returning|resulted in|results? in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)s?\b/gi,
+  // `400 Bad Request`, `400: Bad Request`, and .NET's `(401) Unauthorized`.
+  new RegExp(String.raw`\b([345]\d\d)\)?\s*(?:[-:]\s*)?(?:${REASONS})\b`, 'gi'),
   /\b(?:ClientResponseError|HTTPError|HttpError|StatusCodeError|ResponseError)\b[:(]\s*([345]\d\d)\b/g,
   // A client's exception class with the status in brackets: Forrest's `SalesforceException (403)`.
   /\b[A-Z]\w*(?:Exception|Error)\s*\(\s*([345]\d\d)\s*\)/g,

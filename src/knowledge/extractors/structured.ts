@@ -31,6 +31,14 @@ const URL_ENCODED = /(?:^|[?#&\s])error=([A-Za-z_]{3,60})(?=&|\s|$)/gm;
 const RESTFORCE_UNMAPPED = /doesn't have a definition for the error code `\s*([A-Za-z][A-Za-z0-9_]{2,80})\s*`/;
 const RESTFORCE_RECEIVED = /-\s*\[[xX]\]\s*I got this error back from Salesforce/;
 
+/**
+ * A row of the CLI's deploy and push result tables: the state `Error`, then the component's
+ * project path (`force-app/…`, the default package directory, or `src/…` in a Metadata API
+ * project), then the problem. It shows the deployment failed even when the table's heading
+ * ("Component Failures", "Push Errors") was left out of the paste.
+ */
+const DEPLOY_ERROR_ROW = /^[ \t│|]*Error[ \t│|]{2,}(?:force-app|src)\/\S+[ \t│|]{2,}\S/m;
+
 /** Keys whose value is an error code by definition; `name`/`code`/`type` only when the value is a known code. */
 const ERROR_KEYS = new Set([
   'errorCode',
@@ -63,6 +71,10 @@ export const extractStructured: Extractor = ({ doc, index }) => {
   if (doc.text.includes("doesn't have a definition for the error code")) {
     const unmapped = RESTFORCE_UNMAPPED.exec(doc.text);
     if (unmapped !== null && RESTFORCE_RECEIVED.test(doc.text)) add('errorCode', unmapped[1] as string, unmapped.index);
+  }
+  if (doc.text.includes('Error ')) {
+    const row = DEPLOY_ERROR_ROW.exec(doc.text);
+    if (row !== null) add('errorCode', 'DeployFailed', row.index);
   }
   const enc = new RegExp(URL_ENCODED.source, 'gm');
   for (let m = enc.exec(doc.text); m !== null; m = enc.exec(doc.text)) add('error', m[1] as string, m.index);
