@@ -73,12 +73,10 @@ const DISCUSSION_LINE = new RegExp(
     // The reader told what they will see: "While assembling your reports you receive this error
     // message:"; and a docstring's "Raised when the request is malformed".
     String.raw`\byou (?:receive|get|see|encounter) (?:this|the following|the|an?) (?:error|exception|message)\b|^[ \t]*(?:raised|thrown|returned) (?:when|if)\b`,
-    // Advice and examples: "To fix 'Too many SOQL queries: 101', move the query out of the loop",
-    // "the stateMessage holds the reason, for example InvalidBatch : …", a talk's "Why your
-    // integration gets X". Not "(for example, john@acme.com)" in brackets: Salesforce's own
-    // messages word their examples that way ("Username must be in the form of an email address
-    // (for example, …)").
-    String.raw`^\s*to (?:fix|resolve|avoid|prevent|solve)\b[^,\n]{3,120},\s*(?:move|use|add|check|make|set|remove|increase|reduce|query|bulkify|enable|grant|ask|wrap|call|run|go|open|update|change|create|assign|give)\b|(?<!\()\b(?:for example|for instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)|\bwhy (?:your|you)\b(?! think)`,
+    // Advice: "To fix 'Too many SOQL queries: 101', move the query out of the loop", a talk's
+    // "Why your integration gets X". (An example of a code, "for example InvalidBatch : …", is
+    // FOR_EXAMPLE_CODE below, where case matters.)
+    String.raw`^\s*to (?:fix|resolve|avoid|prevent|solve)\b[^,\n]{3,120},\s*(?:move|use|add|check|make|set|remove|increase|reduce|query|bulkify|enable|grant|ask|wrap|call|run|go|open|update|change|create|assign|give)\b|\bwhy (?:your|you)\b(?! think)`,
     // A knowledge article's "This issue occurs when a user attempts…" (not "when I run the batch").
     String.raw`\bthis (?:issue|error|problem|behaviou?r) (?:occurs|happens|appears|arises) (?:when|if) (?!i\b|we\b|my\b|our\b)`,
     // A general condition, then what the system does: "When the API Enabled permission is missing,
@@ -138,6 +136,13 @@ const DISCUSSION_LINE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * "the stateMessage holds the reason, for example InvalidBatch : …": an example of a code or a
+ * camel-case name. Case matters here, so it is a pattern of its own (DISCUSSION_LINE ignores case,
+ * under which "for example, john@acme.com" inside Salesforce's own messages would count).
+ */
+const FOR_EXAMPLE_CODE = /\b[Ff]or (?:example|instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)/;
 
 /**
  * A checklist that says the code was NOT received ("- [ ] I got this error back from
@@ -515,7 +520,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       : CODE_LINE.test(line) && !PRINTED_EXCEPTION.test(line)
         ? 'code'
         : // A log line ("2026-07-28 07:44:42 [queue.ERROR] …") is output, whatever its words say.
-          !LOG_LINE.test(line) && DISCUSSION_LINE.test(line)
+          !LOG_LINE.test(line) && (DISCUSSION_LINE.test(line) || FOR_EXAMPLE_CODE.test(line))
           ? 'discussion'
           : 'plain';
     ownKinds.set(n, kind);
@@ -632,7 +637,8 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       // Should I be calling this a different way?"): the sentence that names the error decides.
       if (kind !== 'discussion' || ownKind(n) !== 'discussion') return kind;
       const { start } = bounds(n);
-      return DISCUSSION_LINE.test(sentenceAround(lineTextOf(n), index - start)) ? 'discussion' : 'plain';
+      const sentence = sentenceAround(lineTextOf(n), index - start);
+      return DISCUSSION_LINE.test(sentence) || FOR_EXAMPLE_CODE.test(sentence) ? 'discussion' : 'plain';
     },
   };
 
