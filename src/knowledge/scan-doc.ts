@@ -393,7 +393,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 /** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
 export const KANA = /[\u3040-\u30ff]/;
@@ -476,7 +476,13 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       n++
     ) {
       // The cheap test first: most lines announce nothing, and the discussion test is a long pattern.
-      if (!ANNOUNCES.test(lineTextOf(n)) || ownKind(n) !== 'discussion') continue;
+      const line = lineTextOf(n);
+      const announced = ANNOUNCES.exec(line);
+      if (announced === null || ownKind(n) !== 'discussion') continue;
+      // Only the sentence that announces it decides: in "I configured it as the documentation
+      // specifies, … but all queries fail with the error:" the talk is elsewhere on the line.
+      const announcing = sentenceAround(line, announced.index);
+      if (!DISCUSSION_LINE.test(announcing) && !FOR_EXAMPLE_CODE.test(announcing)) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
       if (!CAPTURED.test(next)) paragraphAfter(end);

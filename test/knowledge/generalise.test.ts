@@ -1,3 +1,4 @@
+import { misspelt } from '../../src/knowledge/extractors/code-tokens';
 import { codes, diagnose, engine } from '../helpers/engine';
 
 /** Pastes and sentences the team wrote, of the kinds issue 10 lists as missed or falsely answered. */
@@ -513,5 +514,51 @@ describe('reading added after held-out 19', () => {
         'The push failed with the following message:\n\nError  force-app/main/default/classes/Foo.cls  Variable does not exist: bar (12:8)',
       ),
     ).toContain('DeployFailed');
+  });
+});
+
+describe('reading added after held-out 20', () => {
+  it('lets only the announcing sentence decide whether what follows is an example', () => {
+    const d = diagnose(
+      'I set up the connected app exactly as the documentation specifies. I can log in, but every SOQL query fails with the error:\n\n{"message":"An unexpected error occurred. Please include this ErrorId if you contact support: 1335629781-1507 (-533229289)","errorCode":"UNKNOWN_EXCEPTION"}',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('UNKNOWN_EXCEPTION');
+  });
+
+  it('counts platform events and LWC as Salesforce vocabulary for a bare HTTP status', () => {
+    const d = diagnose(
+      'I am getting an error subscribing to a platform event from an LWC:\n{"channel":"/meta/handshake","successful":false,"failure":{"reason":"Not Found","httpCode": 404}}',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches.map((m) => m.code)).toContain('HTTP_404');
+  });
+
+  it('reads a long code typed with one letter wrong, or with a space for its first underscore', () => {
+    expect(codes('In the new org, upsertMetadata returns a FIELD_INTRGRITY_EXCEPTION and no field name.')[0]).toBe(
+      'FIELD_INTEGRITY_EXCEPTION',
+    );
+    expect(
+      codes(
+        'Salesforce returned: [{"message":"bad email","errorCode":"FIELD INTEGRITY_EXCEPTION"}] when we created the user',
+      ),
+    ).toContain('FIELD_INTEGRITY_EXCEPTION');
+  });
+
+  it('matches a misspelt code only when exactly one long code is one edit (or one swap) away', () => {
+    const index = engine().index;
+    expect(misspelt(index, 'UNABLE_TO_LAKC_ROW')).toBeUndefined(); // two edits away
+    expect(misspelt(index, 'UNABLE_TO_LOCK_ROWS')?.code).toBe('UNABLE_TO_LOCK_ROW');
+    // Two neighbouring letters swapped leave the same name once either is removed: it matches.
+    expect(misspelt(index, 'UNABLE_TO_LOKC_ROW')?.code).toBe('UNABLE_TO_LOCK_ROW');
+    expect(misspelt(index, 'INSUFFICIENT_ACESS_OR_READONLY')?.code).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
+    expect(misspelt(index, 'MY_ORG_SYNC_FAILURE_CODE')).toBeUndefined();
+    expect(misspelt(index, 'INVALID_FIELDS')).toBeUndefined(); // too short to trust
+  });
+
+  it('knows "Session Id not found" errors as INVALID_SESSION_ID', () => {
+    expect(
+      codes("Lately I've been getting these Session Id not found errors whenever the IDE refreshes the sandbox.")[0],
+    ).toBe('INVALID_SESSION_ID');
   });
 });

@@ -28,10 +28,19 @@ export const extractCodeTokens: Extractor = ({ doc, index }) => {
   const re = new RegExp(TOKEN.source, 'g');
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const token = m[0];
-    const entry = lookup(index, token);
+    let start = m.index;
+    let entry = lookup(index, token);
+    if (entry === undefined) {
+      // "FIELD INTEGRITY_EXCEPTION": a space typed for the first underscore.
+      const split = SPLIT_FIRST_WORD.exec(doc.text.slice(Math.max(0, start - 30), start));
+      const joined = split === null ? undefined : index.byName.get(`${split[1]}_${token}`);
+      if (joined !== undefined && split !== null) {
+        entry = joined;
+        start -= split[0].length;
+      } else entry = misspelt(index, token);
+    }
     if (entry === undefined || !isScannable(token, entry)) continue;
-    const start = m.index;
-    const end = start + token.length;
+    const end = m.index + token.length;
     const strength = strengthAt(doc.text, doc.lower, start, end);
     // A short single upper-case word (FORBIDDEN, CONFLICT) is an ordinary word unless it leads
     // its message; long ones (INVALIDJOBSTATE) are not English.
@@ -72,6 +81,55 @@ function lookup(index: KnowledgeIndex, token: string): KnowledgeEntry | undefine
     return index.entries.find((e) => e.code.startsWith(token));
   }
   return undefined;
+}
+
+/** The upper-case word right before a token, one space apart ("FIELD " before "INTEGRITY_EXCEPTION"). */
+const SPLIT_FIRST_WORD = /\b([A-Z][A-Z0-9]{2,}) $/;
+
+/** Long codes only: a short one is one letter away from too many other names and words. */
+const MISSPELT_MIN_LENGTH = 15;
+const deletionIndexes = new WeakMap<KnowledgeIndex, Map<string, KnowledgeEntry | null>>();
+
+/**
+ * A long upper-snake code typed with one letter wrong, missing, doubled or extra
+ * (`FIELD_INTRGRITY_EXCEPTION`), when exactly one known code is that close. Symmetric deletion:
+ * every code and every token is stored with each single letter removed, so two names one edit
+ * apart share a key. A key two codes share is ambiguous (null) and matches nothing.
+ */
+export function misspelt(index: KnowledgeIndex, token: string): KnowledgeEntry | undefined {
+  if (token.length < MISSPELT_MIN_LENGTH || !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(token)) return undefined;
+  const deletions = deletionIndexOf(index);
+  let found: KnowledgeEntry | undefined;
+  for (const key of withOneDeleted(token)) {
+    const entry = deletions.get(key);
+    if (entry === null) return undefined;
+    if (entry === undefined) continue;
+    if (found !== undefined && found !== entry) return undefined;
+    found = entry;
+  }
+  return found;
+}
+
+function deletionIndexOf(index: KnowledgeIndex): Map<string, KnowledgeEntry | null> {
+  const cached = deletionIndexes.get(index);
+  if (cached !== undefined) return cached;
+  const map = new Map<string, KnowledgeEntry | null>();
+  for (const [name, entry] of index.byName) {
+    if (name.length < MISSPELT_MIN_LENGTH - 1 || !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name)) continue;
+    for (const key of withOneDeleted(name)) {
+      const seen = map.get(key);
+      map.set(key, seen === undefined || seen === entry ? entry : null);
+    }
+  }
+  deletionIndexes.set(index, map);
+  return map;
+}
+
+/** The name itself and the name with each single character removed. */
+function withOneDeleted(name: string): string[] {
+  const keys = [name];
+  for (let i = 0; i < name.length; i++) keys.push(name.slice(0, i) + name.slice(i + 1));
+  return keys;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Signal } from '../diagnosis';
 import { APEX_EXCEPTION, PROSE, UNLISTED_ERROR_CODE } from '../weights';
+import { misspelt } from './code-tokens';
 import { adjustForLine, hasFirstHandCue, hasReportCue, lineText } from './cues';
 import type { Extractor } from './types';
 
@@ -109,6 +110,8 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
       const code = (m[1] ?? m[2] ?? m[3]) as string;
       const at = m.index + m[0].indexOf(code);
       if (index.byName.has(code) || code.length < 12 || signals.some((s) => s.code === code)) continue;
+      // A known code with a typo is that code (the code extractor reads it), not a new one.
+      if (misspelt(index, code) !== undefined) continue;
       const line = lineText(doc, at);
       if (!(m[3] === undefined ? hasFirstHandCue(line) : hasReportCue(line))) continue;
       signals.push({
