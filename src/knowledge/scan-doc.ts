@@ -101,7 +101,9 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\b(?:an?|any|every|each)\s+(?:[\w-]+\s+){0,4}?(?:call|request|response|query|job|batch|update|insert|login)s?\s+(?:that|which)\s+(?:fails?|returns?|throws?|hits?|gets?)\b`,
     // Explaining the error in the general voice: "This error message is generated from…".
     String.raw`\bthis (?:error|exception)(?: message)? (?:is (?:generated|caused|related|raised|thrown|returned|triggered)|means|indicates|occurs|happens)\b`,
-    String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
+    // "errors like X" offers examples, unless something gave them: "it gives different errors like:"
+    // (the look-behind sits after the words, so it runs only where they matched).
+    String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} errors? like)|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
     // An explanation in a conditional about someone else: "If the value did not propagate, … fails with X".
     String.raw`(?:^|[.:]\s+)If (?!I\b|we\b|i\b|you\b)[^,\n]{3,120},`,
     // Japanese notes giving an example error ("エラー例", "例えば") rather than reporting one.

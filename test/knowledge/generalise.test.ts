@@ -562,3 +562,34 @@ describe('reading added after held-out 20', () => {
     ).toBe('INVALID_SESSION_ID');
   });
 });
+
+describe('reading added after held-out 21', () => {
+  it("knows Apex REST's request-body message as JSON_PARSER_ERROR", () => {
+    expect(
+      codes(
+        'Testing my Apex REST service from Postman, I get: Expected JSON object to deserialize apex parameter from at [line:3, column:14]',
+      )[0],
+    ).toBe('JSON_PARSER_ERROR');
+  });
+
+  it('knows "a heap size exception" told in prose', () => {
+    expect(codes('Our Salesforce batch blew up on a Limits Heap Size exception in batch 21 of 28.')[0]).toBe(
+      'LIMIT_EXCEPTION_HEAP_SIZE',
+    );
+  });
+
+  it('reads a JSON body whose message is only a reason phrase as that status', () => {
+    const d = diagnose(
+      'We keep getting this from the Marketing Cloud token endpoint: {"message":"Internal Server Error","errorcode":0}',
+    );
+    expect(d.matches.map((m) => m.code)).toContain('HTTP_500');
+  });
+
+  it('reads "it gives different errors like:" as a report of the errors listed', () => {
+    expect(
+      codes(
+        'Since the update, when I retrieve from the org the Salesforce extension gives different errors like:\n- Metadata API request failed: INVALID_LOCATOR: Retrieve result has been deleted.',
+      ),
+    ).toContain('INVALID_LOCATOR');
+  });
+});

@@ -40,6 +40,27 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   // Apple's NSError description: `… Code=403 "(null)"`.
   /\bCode=([45]\d\d)\b/g,
 ];
+/**
+ * A JSON error body whose message is only a reason phrase: Marketing Cloud's token endpoint
+ * answers `{"message":"Unauthorized","errorcode":1}` and `{"message":"Internal Server Error"}`.
+ */
+const REASON_AS_MESSAGE =
+  /["']message["']\s*:\s*["'](Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)["']/gi;
+const STATUS_OF_REASON: Readonly<Record<string, number>> = {
+  'bad request': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not found': 404,
+  'method not allowed': 405,
+  conflict: 409,
+  'too many requests': 429,
+  'internal server error': 500,
+  'bad gateway': 502,
+  'service unavailable': 503,
+  'gateway timeout': 504,
+  'gateway time-out': 504,
+};
+
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
 
@@ -73,6 +94,13 @@ export function extractHttpStatuses({ doc }: ExtractInput, range?: readonly [num
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       add(Number(m[1]), offset + m.index);
       if (signals.length > 100) break;
+    }
+  }
+  if (text.includes('essage')) {
+    const reasons = new RegExp(REASON_AS_MESSAGE.source, 'gi');
+    for (let m = reasons.exec(text); m !== null; m = reasons.exec(text)) {
+      const status = STATUS_OF_REASON[(m[1] as string).toLowerCase()];
+      if (status !== undefined) add(status, offset + m.index);
     }
   }
   const html = new RegExp(HTML_UNAVAILABLE.source, 'gi');
