@@ -3,6 +3,7 @@ import type { DiagnoseOptions, Diagnosis, ErrorContext, Match, Signal } from './
 import { extractApexExceptions } from './extractors/apex';
 import { extractClientFaults } from './extractors/client-faults';
 import { extractCodeTokens } from './extractors/code-tokens';
+import { namesCodeFirstHand } from './extractors/cues';
 import { extractHttpStatuses } from './extractors/http-status';
 import { extractMessages } from './extractors/messages';
 import { extractProse } from './extractors/prose';
@@ -23,7 +24,7 @@ import {
   reportFeatures,
   reportProbabilityOf,
 } from './report-check';
-import { createScanDoc, type ScanOptions } from './scan-doc';
+import { createScanDoc, type ScanDoc, type ScanOptions } from './scan-doc';
 import { findSecrets, maskSecrets } from './secrets';
 
 export type Diagnose = (text: string, options?: DiagnoseOptions) => Diagnosis;
@@ -119,7 +120,8 @@ export function createDiagnose(
       rulesAnswer &&
       reportCheck !== undefined &&
       options.asked !== true &&
-      reportCheckJudges(maskedText, reportCheck.minWords)
+      reportCheckJudges(maskedText, reportCheck.minWords) &&
+      !ownReportOf(index, doc, primary?.code)
     ) {
       const p = reportProbabilityOf(reportCheck, maskedText, doc, score);
       if (p < reportCheck.threshold) {
@@ -199,6 +201,7 @@ export function createReportFeatureReader(
 ): (text: string) => {
   readonly features: ReportFeatures;
   readonly rulesAnswer: boolean;
+  readonly ownReport: boolean;
   readonly judged: boolean;
   readonly words: number;
 } {
@@ -210,11 +213,22 @@ export function createReportFeatureReader(
     return {
       features: reportFeatures(d.maskedText, doc, d.score),
       rulesAnswer: d.isError,
+      ownReport: ownReportOf(index, doc, d.matches[0]?.code),
       // Language only: the fit chooses the length below which texts are not judged.
       judged: reportCheckJudges(d.maskedText, 0),
       words: countWords(d.maskedText, MAX_MIN_WORDS),
     };
   };
+}
+
+/**
+ * The primary code written out on a line where the writer says they got it (cues.ts,
+ * namesCodeFirstHand). HTTP statuses are left to the check: "we get a 400" names no Salesforce
+ * error, and a status number is spelled in too many ways to find it again.
+ */
+function ownReportOf(index: KnowledgeIndex, doc: ScanDoc, code: string | undefined): boolean {
+  if (code === undefined || index.byName.get(code)?.family === 'http') return false;
+  return namesCodeFirstHand(doc, code);
 }
 
 /**

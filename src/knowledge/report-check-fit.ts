@@ -22,6 +22,9 @@ export interface ReportSample {
   readonly isError: boolean;
   /** Whether the rules (the gate) would answer this text: the check can only withhold that answer. */
   readonly rulesAnswer: boolean;
+  /** Whether the writer names the rules' code on a line saying they got it: the check does not
+   * overrule that (diagnose.ts, ownReportOf). Absent means no. */
+  readonly ownReport?: boolean;
   /** Whether the check judges this text's language (report-check.ts: not Japanese). Unjudged
    * texts still teach the weights; the threshold is chosen on what the check can change. */
   readonly judged: boolean;
@@ -103,11 +106,13 @@ export function fitReportCheck(
  * what the rules answer, and of that only a judged text (its language, at least `minWords` words)
  * below the threshold is withheld. */
 export function answeredWithCheck(
-  s: Pick<ReportSample, 'rulesAnswer' | 'judged' | 'words'>,
+  s: Pick<ReportSample, 'rulesAnswer' | 'ownReport' | 'judged' | 'words'>,
   probability: number,
   veto: Veto,
 ): boolean {
-  return s.rulesAnswer && (!s.judged || s.words < veto.minWords || probability >= veto.threshold);
+  return (
+    s.rulesAnswer && (s.ownReport === true || !s.judged || s.words < veto.minWords || probability >= veto.threshold)
+  );
 }
 
 export interface Veto {

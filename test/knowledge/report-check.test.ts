@@ -25,6 +25,8 @@ import { createScanDoc } from '../../src/knowledge/scan-doc';
 import { engine } from '../helpers/engine';
 
 const REPORT = 'We keep getting INVALID_SESSION_ID: Session expired or invalid on every call since 9am.';
+/** The same error pasted with nobody saying it happened to them: the check may judge it. */
+const PASTE = 'Since 9am the sync log shows INVALID_SESSION_ID: Session expired or invalid on every call.';
 const NO_WEIGHTS = Object.fromEntries(DENSE_FEATURES.map((n) => [n, 0])) as ReportModelFile['dense'];
 
 function modelFile(overrides: Partial<ReportModelFile> = {}): ReportModelFile {
@@ -116,7 +118,7 @@ describe('diagnose with a report check', () => {
   const keepAll = compileReportModel(modelFile({ bias: 20 }));
 
   it('withholds the rules’ answer on a text it reads as an explanation, and says so', () => {
-    const d = createDiagnose(engine().index, undefined, vetoAll)(REPORT);
+    const d = createDiagnose(engine().index, undefined, vetoAll)(PASTE);
     expect(d.isError).toBe(false);
     expect(d.withheld).toBe(true);
     expect(d.confidence).toBeLessThan(0.01);
@@ -125,15 +127,26 @@ describe('diagnose with a report check', () => {
   });
 
   it('tells a person at the terminal why there is no answer, in English and Japanese', () => {
-    const d = createDiagnose(engine().index, undefined, vetoAll)(REPORT);
+    const d = createDiagnose(engine().index, undefined, vetoAll)(PASTE);
     expect(toText(d, 'en')).toContain('INVALID_SESSION_ID is named, but the text reads as explaining the error');
     expect(toText(d, 'ja')).toContain('INVALID_SESSION_ID が含まれていますが');
     expect(toText(d, 'en')).not.toContain('below the threshold');
     expect(toJson(d)).toMatchObject({ isError: false, withheld: true });
   });
 
+  it('does not overrule a writer who names the code on a line saying they got it', () => {
+    const d = createDiagnose(engine().index, undefined, vetoAll)(REPORT);
+    expect(d.isError).toBe(true);
+    expect(d.withheld).toBe(false);
+    const read = createReportFeatureReader(engine().index);
+    expect(read(REPORT).ownReport).toBe(true);
+    expect(read(PASTE).ownReport).toBe(false);
+    // Asked about, the same words report nothing.
+    expect(read('Why do we keep getting INVALID_SESSION_ID after a deploy?').ownReport).toBe(false);
+  });
+
   it('is not consulted when someone asked for the explanation', () => {
-    const d = createDiagnose(engine().index, undefined, vetoAll)(REPORT, { asked: true });
+    const d = createDiagnose(engine().index, undefined, vetoAll)(PASTE, { asked: true });
     expect(d.isError).toBe(true);
     expect(d.withheld).toBe(false);
   });
@@ -244,6 +257,8 @@ describe('fitting the report check', () => {
     expect(veto.minWords).toBeGreaterThan(10);
     expect(answeredWithCheck(samples[0] as ReportSample, 0.4, veto)).toBe(true);
     expect(answeredWithCheck(samples[1] as ReportSample, 0.3, veto)).toBe(false);
+    // Whatever the check reads, a writer naming the code as theirs keeps the answer.
+    expect(answeredWithCheck({ ...(samples[1] as ReportSample), ownReport: true }, 0.3, veto)).toBe(true);
   });
 
   it('does not judge a text shorter than the fitted length, in diagnose as in the fit', () => {

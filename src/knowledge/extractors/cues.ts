@@ -170,6 +170,18 @@ function cueOnSomeLine(
   return false;
 }
 
+/**
+ * The writer names the code on a line that says it happened to them ("We're getting
+ * UNABLE_TO_LOCK_ROW errors when the calls overlap"), not in a question about it. Such a line is
+ * a report whatever the rest of the text reads like, so the report check does not overrule it.
+ */
+export function namesCodeFirstHand(doc: ScanDoc, code: string): boolean {
+  for (let at = doc.text.indexOf(code); at !== -1; at = doc.text.indexOf(code, at + code.length)) {
+    if (hasFirstHandCue(lineText(doc, at)) && !askedInSentence(doc, at)) return true;
+  }
+  return false;
+}
+
 /** The sentence around the offset is a question ("Why am I getting X?"). */
 function askedInSentence(doc: ScanDoc, index: number): boolean {
   const { start, end } = doc.lineAt(index);
