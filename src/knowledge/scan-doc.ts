@@ -57,9 +57,10 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\b(?:does|do|did)(?: not|n't) (?:issue|return|send|throw|raise|emit)\b`,
     // Citations and reference prose: "(see https://…)", "is reported by Salesforce as".
     String.raw`\(see https?:|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
-    // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …".
+    // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …",
+    // "Fix System.QueryException: unexpected token".
     // With a ticket or conventional-commit prefix too: "SALTO-7409: Handle …", "fix(bulk): retry …".
-    String.raw`^\s*(?:[-*]\s+)?[_*~]*(?:[A-Z][A-Z0-9]+-\d+(?:\s*[-:–])?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects|increase|increases|suppress|suppresses|ignore|ignores|avoid|avoids)\s`,
+    String.raw`^\s*(?:[-*]\s+)?[_*~]*(?:[A-Z][A-Z0-9]+-\d+(?:\s*[-:–])?\s+|[a-z]+(?:\([\w-]*\))?!?:\s+)?(?:automatically\s+)?(?:retry|retries|handle|handles|catch|catches|map|maps|support|supports|raise|raises|expose|exposes|surface|surfaces|parse|parses|detect|detects|increase|increases|suppress|suppresses|ignore|ignores|avoid|avoids|fix|fixes|prevent|prevents)\s`,
     // Proposals, fixes, examples, analysis and announcements about an error, not a report of one.
     // The generic reader ("you can easily run into this error if…"), hypotheticals ("let's say",
     // "or similar"), examples of a kind ("an error message like"), lists of what may happen.
@@ -167,7 +168,7 @@ const DESCRIBES_CHANGE =
  */
 const JAPANESE_ARTICLE = new RegExp(
   [
-    'この記事|本記事|解決策|対処法|対処方法|対策|回避する|解説|NG ?例|OK ?例|症状|エラーは、|遭遇した場合',
+    'この記事|本記事|(?:この|次の|以下の)例では|解決策|対処法|対処方法|対策|回避する|解説|NG ?例|OK ?例|症状|エラーは、|遭遇した場合',
     // Explaining when an error appears: "…際に出力されます", "…場合に発生します", "発生する可能性がある".
     '際に(?:発生|出力|表示|返)|場合に(?:発生|出力|表示)|可能性があ|ことがある',
     // Examples and typical cases: "失敗例", "例:", "典型的な", "よくある", "以下のようなエラー".

@@ -593,3 +593,30 @@ describe('reading added after held-out 21', () => {
     ).toContain('INVALID_LOCATOR');
   });
 });
+
+describe('reading added after held-out 22', () => {
+  it('counts "I came across" as the writer reporting, but not "I\'m sure you\'ve come across"', () => {
+    expect(
+      codes('I recently came across a "CPU time limit exceeded" error thrown from a Batchable class in our org.')[0],
+    ).toBe('LIMIT_EXCEPTION_CPU_TIME');
+    expect(
+      diagnose(
+        "If you've written Apex for a while, I'm sure you've come across the dreaded error: CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY.\n\nIn this post, I will explain what this error code stands for and how to investigate it.",
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('reads a pull-request title that fixes an exception as a change, not a report', () => {
+    expect(
+      diagnose("Fix System.QueryException: unexpected token: '('\n\nDynamic SOQL binds Network differently.").isError,
+    ).toBe(false);
+  });
+
+  it('reads a Japanese guide that says "in this example" as an explanation', () => {
+    expect(
+      diagnose(
+        'NullPointerException\nnull 変数の参照解決に関する問題を示す例外。\nこの例では、変数 s を初期化せずに contains メソッドを呼ぶため NullPointerException が発生します。この例外は catch ブロックでキャッチされ、デバッグログには「The following exception has occurred: Attempt to de-reference a null object」と出力されます。',
+      ).isError,
+    ).toBe(false);
+  });
+});

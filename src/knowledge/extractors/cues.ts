@@ -9,10 +9,11 @@ const ERROR = '(?:errors?|erorrs?|erors?|errrors?|errorr)';
 // is prevented or avoided ("to stop a client from receiving events").
 const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|developers?|devs|engineers?|she|he|they|she's|he's|they're)\b[^.!?\n]{0,40}?\b(?<!\b(?:from|avoid|prevent|stop) )(?:got|received|saw|hit|encountered|ran into|getting|receiving|seeing|hitting|facing|encountering|experiencing|running into)\b`;
 /** The writer: "I keep getting", "we received" (but not "I see that the change…", nor "how we can
- * get rid of it"), "we noticed failures in the sync", "we ended up with X"; not what might, will or
- * should happen ("I should never hit that error"). */
+ * get rid of it"), "we noticed failures in the sync", "we ended up with X", "I came across"; not
+ * what might, will or should happen ("I should never hit that error"), nor what the reader did
+ * ("I'm sure you've come across"). */
 const WRITER_REPORTS: readonly string[] = [
-  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|experienc(?:e|es|ed|ing)|having)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
+  String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must|you(?:'ve|'re|'ll)?)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|experienc(?:e|es|ed|ing)|having|(?:came|come|coming|ran) across|stumbled (?:up)?on|bumped into)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
   String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
   // "For now we have an issue that…", "I had a problem with the nightly load": trouble of the writer's own.
   String.raw`\b(?:i|we)\s+(?:have|had)\s+(?:an?\s+|this\s+|the\s+|some\s+|a\s+(?:strange|weird|big|serious)\s+)?(?:issue|problem|error)s?\b(?!\s*(?:handl|message|code|page|log|object|class|type))`,
