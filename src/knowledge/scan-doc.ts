@@ -251,13 +251,19 @@ const ENGLISH_ARTICLE = new RegExp(
   'im',
 );
 
-/** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", a
- * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"), a docs
- * page's "Following is a sample success response returned by Salesforce:" and "The failure
- * response … is of the following format:", or an AI
- * tool's README offering a prompt to type ("Ask Claude Code:", "Example prompts:"). */
+/** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", or a
+ * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"). */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$|^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+
+/** Docs pages' and READMEs' example introducers: "Following is a sample success response returned
+ * by Salesforce:", "The failure response … is of the following format:", and an AI tool's README
+ * offering a prompt to type ("Ask Claude Code:", "Example prompts:"). Kept apart from
+ * EXAMPLE_MARKER and run only when one of their words is in the text: each scans a line from its
+ * start, and long logs have hundreds of lines that hold none of them. */
+const DOCS_EXAMPLE_MARKER =
+  /^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
+const DOCS_EXAMPLE_WORDS = /\b(?:sample|example|the following|ask|tell|prompt|try asking)/i;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
  * value it prints looks like source code (a Ruby hash, a JSON object). */
@@ -469,6 +475,13 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
     for (let m = re.exec(head); m !== null && examples.length < 20; m = re.exec(head)) {
       paragraphAfter(m.index + m[0].length);
       if (re.lastIndex === m.index) re.lastIndex++;
+    }
+    if (DOCS_EXAMPLE_WORDS.test(head)) {
+      const docs = new RegExp(DOCS_EXAMPLE_MARKER.source, DOCS_EXAMPLE_MARKER.flags);
+      for (let m = docs.exec(head); m !== null && examples.length < 20; m = docs.exec(head)) {
+        paragraphAfter(m.index + m[0].length);
+        if (docs.lastIndex === m.index) docs.lastIndex++;
+      }
     }
     // Talk that announces an error ("If this occurs, the following error will be displayed."):
     // what follows is the error it talks about, an example.

@@ -30,7 +30,9 @@ export const extractCodeTokens: Extractor = ({ doc, index }) => {
     const token = m[0];
     let start = m.index;
     let entry = lookup(index, token);
-    if (entry === undefined) {
+    // Only an upper-case snake name can be a known code mistyped; CamelCase and lower-case words,
+    // which long logs hold by the thousand, skip both look-ups below.
+    if (entry === undefined && UPPER_SNAKE.test(token)) {
       // "FIELD INTEGRITY_EXCEPTION": a space typed for the first underscore.
       const split = SPLIT_FIRST_WORD.exec(doc.text.slice(Math.max(0, start - 30), start));
       const joined = split === null ? undefined : index.byName.get(`${split[1]}_${token}`);
@@ -82,6 +84,8 @@ function lookup(index: KnowledgeIndex, token: string): KnowledgeEntry | undefine
   }
   return undefined;
 }
+
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
 
 /** The upper-case word right before a token, one space apart ("FIELD " before "INTEGRITY_EXCEPTION"). */
 const SPLIT_FIRST_WORD = /\b([A-Z][A-Z0-9]{2,}) $/;
