@@ -147,6 +147,11 @@ const DISCUSSION_LINE = new RegExp(
  */
 const FOR_EXAMPLE_CODE = /\b[Ff]or (?:example|instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)/;
 
+/** Talk about errors, the case-insensitive patterns and the case-sensitive one together. */
+function talksAboutErrors(text: string): boolean {
+  return DISCUSSION_LINE.test(text) || FOR_EXAMPLE_CODE.test(text);
+}
+
 /**
  * A checklist that says the code was NOT received ("- [ ] I got this error back from
  * Salesforce", restforce's issue template) turns every bare mention into design talk.
@@ -470,19 +475,16 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       const blank = /\n[ \t]*\n/.exec(text.slice(from));
       found.push([start, blank === null ? text.length : from + blank.index]);
     };
-    const re = new RegExp(EXAMPLE_MARKER.source, EXAMPLE_MARKER.flags);
     const head = text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text;
-    for (let m = re.exec(head); m !== null && examples.length < 20; m = re.exec(head)) {
-      paragraphAfter(m.index + m[0].length);
-      if (re.lastIndex === m.index) re.lastIndex++;
-    }
-    if (DOCS_EXAMPLE_WORDS.test(head)) {
-      const docs = new RegExp(DOCS_EXAMPLE_MARKER.source, DOCS_EXAMPLE_MARKER.flags);
-      for (let m = docs.exec(head); m !== null && examples.length < 20; m = docs.exec(head)) {
+    const paragraphsAfterMarkers = (marker: RegExp) => {
+      const re = new RegExp(marker.source, marker.flags);
+      for (let m = re.exec(head); m !== null && found.length < 20; m = re.exec(head)) {
         paragraphAfter(m.index + m[0].length);
-        if (docs.lastIndex === m.index) docs.lastIndex++;
+        if (re.lastIndex === m.index) re.lastIndex++;
       }
-    }
+    };
+    paragraphsAfterMarkers(EXAMPLE_MARKER);
+    if (DOCS_EXAMPLE_WORDS.test(head)) paragraphsAfterMarkers(DOCS_EXAMPLE_MARKER);
     // Talk that announces an error ("If this occurs, the following error will be displayed."):
     // what follows is the error it talks about, an example.
     // A captured trace or a timestamped log is what happened, not an illustration: left alone.
@@ -497,8 +499,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       if (announced === null || ownKind(n) !== 'discussion') continue;
       // Only the sentence that announces it decides: in "I configured it as the documentation
       // specifies, … but all queries fail with the error:" the talk is elsewhere on the line.
-      const announcing = sentenceAround(line, announced.index);
-      if (!DISCUSSION_LINE.test(announcing) && !FOR_EXAMPLE_CODE.test(announcing)) continue;
+      if (!talksAboutErrors(sentenceAround(line, announced.index))) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
       if (!CAPTURED.test(next)) paragraphAfter(end);
@@ -542,7 +543,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       : CODE_LINE.test(line) && !PRINTED_EXCEPTION.test(line)
         ? 'code'
         : // A log line ("2026-07-28 07:44:42 [queue.ERROR] …") is output, whatever its words say.
-          !LOG_LINE.test(line) && (DISCUSSION_LINE.test(line) || FOR_EXAMPLE_CODE.test(line))
+          !LOG_LINE.test(line) && talksAboutErrors(line)
           ? 'discussion'
           : 'plain';
     ownKinds.set(n, kind);
@@ -659,8 +660,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       // Should I be calling this a different way?"): the sentence that names the error decides.
       if (kind !== 'discussion' || ownKind(n) !== 'discussion') return kind;
       const { start } = bounds(n);
-      const sentence = sentenceAround(lineTextOf(n), index - start);
-      return DISCUSSION_LINE.test(sentence) || FOR_EXAMPLE_CODE.test(sentence) ? 'discussion' : 'plain';
+      return talksAboutErrors(sentenceAround(lineTextOf(n), index - start)) ? 'discussion' : 'plain';
     },
   };
 

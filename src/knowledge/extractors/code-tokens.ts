@@ -119,7 +119,7 @@ function deletionIndexOf(index: KnowledgeIndex): Map<string, KnowledgeEntry | nu
   if (cached !== undefined) return cached;
   const map = new Map<string, KnowledgeEntry | null>();
   for (const [name, entry] of index.byName) {
-    if (name.length < MISSPELT_MIN_LENGTH - 1 || !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name)) continue;
+    if (name.length < MISSPELT_MIN_LENGTH - 1 || !UPPER_SNAKE.test(name)) continue;
     for (const key of withOneDeleted(name)) {
       const seen = map.get(key);
       map.set(key, seen === undefined || seen === entry ? entry : null);

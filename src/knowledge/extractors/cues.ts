@@ -112,12 +112,14 @@ function perDocument(compute: (doc: ScanDoc) => boolean): (doc: ScanDoc) => bool
 
 /** Does any line (other than unticked checklist items) report an error? */
 export const reportsSomewhere = perDocument(
-  (doc) => cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, true)),
+  (doc) => cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, { japanese: true })),
 );
 
 /** Does someone say, first-hand, that the error happened to them? */
 export const reportsFirstHand = perDocument(
-  (doc) => cueOnSomeLine(doc, FIRST_HAND_EN_ALL) || (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true)),
+  (doc) =>
+    cueOnSomeLine(doc, FIRST_HAND_EN_ALL) ||
+    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, { japanese: true })),
 );
 
 /**
@@ -126,8 +128,8 @@ export const reportsFirstHand = perDocument(
  */
 const reportsFirstHandOutsideExamples = perDocument(
   (doc) =>
-    cueOnSomeLine(doc, FIRST_HAND_EN_ALL, false, false, true) ||
-    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true, false, true)),
+    cueOnSomeLine(doc, FIRST_HAND_EN_ALL, { outsideExamples: true }) ||
+    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, { japanese: true, outsideExamples: true })),
 );
 
 /**
@@ -138,8 +140,8 @@ const reportsFirstHandOutsideExamples = perDocument(
  */
 export const reportsFirstHandInOwnVoice = perDocument(
   (doc) =>
-    cueOnSomeLine(doc, WRITER_REPORTS_ALL, false, true) ||
-    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, true, true)),
+    cueOnSomeLine(doc, WRITER_REPORTS_ALL, { ownVoiceOnly: true }) ||
+    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, { japanese: true, ownVoiceOnly: true })),
 );
 
 /**
@@ -147,13 +149,17 @@ export const reportsFirstHandInOwnVoice = perDocument(
  * Japanese cues end in a verb ("発生しました"); when that verb is part of Salesforce's own
  * localised message, it is the message speaking, not the poster.
  */
-function cueOnSomeLine(
-  doc: ScanDoc,
-  re: RegExp,
-  japanese = false,
-  ownVoiceOnly = false,
-  outsideExamples = false,
-): boolean {
+interface CueScope {
+  /** Japanese cues, whose verb may belong to Salesforce's own localised message. */
+  readonly japanese?: boolean;
+  /** Only what the writer says in their own voice (not asked, quoted, generalised or templated). */
+  readonly ownVoiceOnly?: boolean;
+  /** Not inside an example paragraph. */
+  readonly outsideExamples?: boolean;
+}
+
+function cueOnSomeLine(doc: ScanDoc, re: RegExp, scope: CueScope = {}): boolean {
+  const { japanese = false, ownVoiceOnly = false, outsideExamples = false } = scope;
   re.lastIndex = 0;
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const spokenByMessage =

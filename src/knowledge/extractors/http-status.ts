@@ -44,8 +44,6 @@ const STATUS_PATTERNS: readonly RegExp[] = [
  * A JSON error body whose message is only a reason phrase: Marketing Cloud's token endpoint
  * answers `{"message":"Unauthorized","errorcode":1}` and `{"message":"Internal Server Error"}`.
  */
-const REASON_AS_MESSAGE =
-  /["']message["']\s*:\s*["'](Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)["']/gi;
 const STATUS_OF_REASON: Readonly<Record<string, number>> = {
   'bad request': 400,
   unauthorized: 401,
@@ -60,6 +58,10 @@ const STATUS_OF_REASON: Readonly<Record<string, number>> = {
   'gateway timeout': 504,
   'gateway time-out': 504,
 };
+const REASON_AS_MESSAGE = new RegExp(
+  String.raw`["']message["']\s*:\s*["'](${Object.keys(STATUS_OF_REASON).join('|')})["']`,
+  'gi',
+);
 
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
