@@ -159,10 +159,11 @@ function talksAboutErrors(text: string): boolean {
 const NOT_RECEIVED = /\[ \][^\n]{0,20}\b(?:i|we) (?:got|get|received|receive) (?:this|the) error\b/i;
 const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
 
-/** Pull-request and release-note templates describe a change to code, not an error someone hit;
- * so does a PR that opens with a bare "## What" or "## Why" heading (a bug report's reads "What happened"). */
+/** Pull-request and release-note templates describe a change to code, not an error someone hit
+ * (a release note's "Fixed Issues" or "Bug fixes" section among them); so does a PR that opens
+ * with a bare "## What" or "## Why" heading (a bug report's reads "What happened"). */
 const DESCRIBES_CHANGE =
-  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
+  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|^[ \t]*#{0,4}[ \t]*(?:fixed issues|resolved issues|bug fixes)[ \t]*$|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
 
 /**
  * Japanese articles, help pages and study notes explain errors: in the present tense ("…際に
@@ -257,9 +258,11 @@ const ENGLISH_ARTICLE = new RegExp(
 );
 
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", or a
- * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"). */
+ * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"). "The error
+ * looks like:" and "… as follows:" introduce one only when the writer is not speaking of their own
+ * setup or result ("We configured the tab as follows:" is followed by what happened to them). */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|looks? like this|like (?:this|so)|as follows|such as)[ \t]*[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|such as)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
 
 /** Docs pages' and READMEs' example introducers: "Following is a sample success response returned
  * by Salesforce:", "The failure response … is of the following format:", and an AI tool's README

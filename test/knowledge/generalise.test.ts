@@ -620,3 +620,62 @@ describe('reading added after held-out 22', () => {
     ).toBe(false);
   });
 });
+
+describe('reading added after held-out 24', () => {
+  it('does not take "as follows:" in the writer\'s own sentence for an example introducer', () => {
+    expect(
+      codes(
+        'We set up a custom link in our org as follows:\nWhen I open it from the home page I get this:\nINVALID_SESSION_ID:Invalid Session ID found in SessionHeader: Illegal Session\nIt works for my colleague though.',
+      )[0],
+    ).toBe('INVALID_SESSION_ID');
+  });
+
+  it('reads "the error looks like:" in a write-up as the start of an example', () => {
+    expect(
+      diagnose(
+        'Production deploys need 75% coverage and nothing overrides that.\nThe error from a failed deploy looks like:\nAverage test coverage across all Apex Classes and Triggers is 61%, at least 75% test coverage is required.',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('knows a "code coverage error" told in prose', () => {
+    expect(
+      codes('The change set validation fails with a code coverage error although every class is above 80%.')[0],
+    ).toBe('DEPLOY_CODE_COVERAGE');
+  });
+
+  it("stays silent on a release note's fixed-issues section", () => {
+    expect(
+      diagnose(
+        '## Fixed Issues\n\nThe connector now refreshes its session when Salesforce answers INVALID_SESSION_ID: Session expired or invalid.',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('knows a deploy result table under its own header as DeployFailed', () => {
+    expect(
+      codes(
+        'Running sfdx force:source:deploy on our package I get:\n\nType | Name | Problem\n-- | -- | --\nError | Order_Page | Field Status__c does not exist on Order',
+      ),
+    ).toContain('DeployFailed');
+  });
+
+  it('knows the Insufficient Privileges page, in English and Japanese', () => {
+    expect(
+      codes(
+        'After logging in through our app I only see: Insufficient Privileges. You do not have the level of access necessary to perform the operation you requested.',
+      )[0],
+    ).toBe('INSUFFICIENT_ACCESS');
+    expect(
+      codes(
+        'ログインすると「権限が不十分です。要求された操作を実行するために必要なアクセスレベルがありません。」と表示されました。',
+      )[0],
+    ).toBe('INSUFFICIENT_ACCESS');
+  });
+
+  it('knows the query-locking message as a QueryException', () => {
+    expect(
+      codes('After upgrading the package our rollup fails with "SObject type does not allow locking rows".')[0],
+    ).toBe('System.QueryException');
+  });
+});

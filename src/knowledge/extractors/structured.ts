@@ -38,6 +38,11 @@ const RESTFORCE_RECEIVED = /-\s*\[[xX]\]\s*I got this error back from Salesforce
  * ("Component Failures", "Push Errors") was left out of the paste.
  */
 const DEPLOY_ERROR_ROW = /^[ \t│|]*Error[ \t│|]{2,}(?:force-app|src)\/\S+[ \t│|]{2,}\S/m;
+/** The same table under its own header ("Type  Name  Problem", "TYPE  PROJECT PATH  PROBLEM"), whose
+ * rows name the component rather than its path; pasted into GitHub it becomes `Type | Name | Problem`. */
+const DEPLOY_TABLE_HEADER =
+  /^[ \t│|]*Type[ \t│|]{2,}(?:Name|Full ?Name|Project ?Path)[ \t│|]{2,}(?:Line[^\n]{0,20}?[ \t│|]{2,})?Problem\b/im;
+const DEPLOY_TABLE_ERROR_ROW = /^[ \t│|]*Error[ \t│|]{2,}\S[^\n]*?[ \t│|]{2,}\S/m;
 
 /** Keys whose value is an error code by definition; `name`/`code`/`type` only when the value is a known code. */
 const ERROR_KEYS = new Set([
@@ -73,7 +78,9 @@ export const extractStructured: Extractor = ({ doc, index }) => {
     if (unmapped !== null && RESTFORCE_RECEIVED.test(doc.text)) add('errorCode', unmapped[1] as string, unmapped.index);
   }
   if (doc.text.includes('Error ')) {
-    const row = DEPLOY_ERROR_ROW.exec(doc.text);
+    const row =
+      DEPLOY_ERROR_ROW.exec(doc.text) ??
+      (DEPLOY_TABLE_HEADER.test(doc.text) ? DEPLOY_TABLE_ERROR_ROW.exec(doc.text) : null);
     if (row !== null) add('errorCode', 'DeployFailed', row.index);
   }
   const enc = new RegExp(URL_ENCODED.source, 'gm');
