@@ -1,4 +1,5 @@
 import { misspelt } from '../../src/knowledge/extractors/code-tokens';
+import { hasFirstHandCue } from '../../src/knowledge/extractors/cues';
 import { codes, diagnose, engine } from '../helpers/engine';
 
 /** Pastes and sentences the team wrote, of the kinds issue 10 lists as missed or falsely answered. */
@@ -677,5 +678,14 @@ describe('reading added after held-out 24', () => {
     expect(
       codes('After upgrading the package our rollup fails with "SObject type does not allow locking rows".')[0],
     ).toBe('System.QueryException');
+  });
+});
+
+describe('reading added after held-out 25', () => {
+  it('counts "we meet a … limit" as the writer reporting, but not "we met with" someone', () => {
+    expect(hasFirstHandCue('When the trigger runs on a big import we meet a CPU time limit error.')).toBe(true);
+    expect(hasFirstHandCue('I met error when saving the order')).toBe(true);
+    expect(hasFirstHandCue('We met with the Salesforce architects to review our API limits.')).toBe(false);
+    expect(codes('Loading a large attachment in Apex, I meet a heap size limit.')[0]).toBe('LIMIT_EXCEPTION_HEAP_SIZE');
   });
 });

@@ -15,6 +15,9 @@ const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|dev
 const WRITER_REPORTS: readonly string[] = [
   String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must|you(?:'ve|'re|'ll)?)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|experienc(?:e|es|ed|ing)|having|(?:came|come|coming|ran) across|stumbled (?:up)?on|bumped into)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
   String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
+  // "I met error", "we meet a heap size limit": how many people write "run into" in English; only with
+  // an error or a limit in the next few words ("we met with the vendor" reports nothing).
+  String.raw`\b(?:i|we)\s+(?:meet|meets|met|am meeting|are meeting)\s+(?:an?\s+|the\s+|this\s+|that\s+|these\s+|same\s+|following\s+)?(?:[\w.-]+\s+){0,4}?(?:${ERROR}|exceptions?|limits?)\b`,
   // "For now we have an issue that…", "I had a problem with the nightly load": trouble of the writer's own.
   String.raw`\b(?:i|we)\s+(?:have|had)\s+(?:an?\s+|this\s+|the\s+|some\s+|a\s+(?:strange|weird|big|serious)\s+)?(?:issue|problem|error)s?\b(?!\s*(?:handl|message|code|page|log|object|class|type))`,
   // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
