@@ -233,6 +233,8 @@ const ENGLISH_ARTICLE = new RegExp(
     String.raw`^[ \t]*(?:#{1,4}[ \t]*)?what (?:is|are) (?:the |an? )(?!this\b)[^\n?]{3,80}\b(?:error|exception)s?(?: in (?:salesforce|apex))?\?[ \t]*$`,
     String.raw`\ba common cause (?:for|of) this (?:error|exception)\b`,
     String.raw`\b(?:error|exception) (?:in salesforce )?occurs (?:when you|due to)\b`,
+    // A vendor page listing the forms a failure takes: "… which may be presented as one of the following errors:".
+    String.raw`\b(?:may|might|can|could) be (?:presented|shown|displayed|reported|surfaced) as\b|\bone of the following (?:errors|error messages|messages)\b`,
     String.raw`\bin this post,? (?:i|we)(?:'ll| will) (?:explain|show|walk|cover|look|describe|discuss)\b`,
     String.raw`\b(?:e-?mail|message|error|notification) that you (?:receive|get|see) (?:begins|starts|looks|reads|says|contains)\b`,
     String.raw`\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b`,
@@ -265,13 +267,14 @@ const EXAMPLE_MARKER =
   /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|such as)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
 
 /** Docs pages' and READMEs' example introducers: "Following is a sample success response returned
- * by Salesforce:", "The failure response … is of the following format:", and an AI tool's README
+ * by Salesforce:", "The failure response … is of the following format:", "Error responses generally
+ * follow a consistent JSON format:", and an AI tool's README
  * offering a prompt to type ("Ask Claude Code:", "Example prompts:"). Kept apart from
  * EXAMPLE_MARKER and run only when one of their words is in the text: each scans a line from its
  * start, and long logs have hundreds of lines that hold none of them. */
 const DOCS_EXAMPLE_MARKER =
-  /^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
-const DOCS_EXAMPLE_WORDS = /\b(?:sample|example|the following|ask|tell|prompt|try asking)/i;
+  /^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[^\n]{0,160}\b(?:follows?|has|have|uses?) (?:an?|the) (?:[\w-]+ ){0,3}(?:format|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
+const DOCS_EXAMPLE_WORDS = /\b(?:sample|example|the following|ask|tell|prompt|try asking|format|structure|shape)/i;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
  * value it prints looks like source code (a Ruby hash, a JSON object). */

@@ -689,3 +689,44 @@ describe('reading added after held-out 25', () => {
     expect(codes('Loading a large attachment in Apex, I meet a heap size limit.')[0]).toBe('LIMIT_EXCEPTION_HEAP_SIZE');
   });
 });
+
+describe('reading added after held-out 26', () => {
+  it("reads a scratch-org signup validation code (VR-…) from the CLI's sentence", () => {
+    expect(codes('Our CI job stopped: The request to create a scratch org failed with error code: VR-0007')).toContain(
+      'VR-0007',
+    );
+  });
+
+  it("knows the External Client App's app_not_found by its description", () => {
+    expect(
+      codes('sf org login jwt for the sandbox now fails with "External client app is not installed in this org"')[0],
+    ).toBe('app_not_found');
+  });
+
+  it("knows restforce's wording and class for a 300 as HTTP_300", () => {
+    expect(
+      codes(
+        'Since updating I keep getting "The external ID provided matches more than one record" when upserting Leads into Salesforce.',
+      )[0],
+    ).toBe('HTTP_300');
+    expect(codes('Our job raised Restforce::MatchesMultipleError: 300: duplicate Contacts share that email')[0]).toBe(
+      'HTTP_300',
+    );
+  });
+
+  it('stays silent on a page that shows the error format an API follows', () => {
+    expect(
+      diagnose(
+        'Error Responses\n\nThe REST API error responses generally follow a consistent JSON format:\n\n{\n  "errorCode": "INVALID_FIELD",\n  "message": "No such column \'Foo__c\' on sObject of type \'Lead\'."\n}',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('stays silent on a vendor page listing the forms a login failure may take', () => {
+    expect(
+      diagnose(
+        'A failed connection may be presented as one of the following errors:\n  • Auth fail\n  • INVALID_LOGIN: Invalid username, password, security token; or user locked out.\n\nCheck the credentials and try again.',
+      ).isError,
+    ).toBe(false);
+  });
+});

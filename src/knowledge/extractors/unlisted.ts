@@ -19,11 +19,12 @@ export const UNLISTED_CODE = 'UNLISTED_ERROR_CODE';
 export const UNLISTED_SIGNUP = 'UNLISTED_SIGNUP_ERROR_CODE';
 
 /**
- * The Dev Hub's signup service answers with numbered codes (C-1033, C-9999 have entries); the CLI
- * prints any of them in one sentence: "The request to create a scratch org failed with error
- * code: C-1034." The sentence itself is Salesforce's, so the code counts without other context.
+ * The Dev Hub's signup service answers with numbered codes (C-1033, C-9999 have entries; the
+ * validation failures are VR-0003 and the like); the CLI prints any of them in one sentence: "The
+ * request to create a scratch org failed with error code: C-1034." The sentence itself is
+ * Salesforce's, so the code counts without other context.
  */
-const SIGNUP_CODE = /\bscratch org failed with error code:?\s*(C-\d{4})\b/gi;
+const SIGNUP_CODE = /\bscratch org failed with error code:?\s*((?:C|VR)-\d{4})\b/gi;
 
 /**
  * An error code written out by someone who got it: "Getting a OAUTH_EC_APP_NOT_FOUND error when
