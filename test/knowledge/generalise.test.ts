@@ -730,3 +730,21 @@ describe('reading added after held-out 26', () => {
     ).toBe(false);
   });
 });
+
+describe('reading added after held-out 27', () => {
+  it('knows the Apex class access refusal from a Lightning controller as FORBIDDEN', () => {
+    expect(
+      codes(
+        "Our community users get this in the Lightning page: Error invoking c.loadRows: You do not have access to the Apex class named 'GridController'.",
+      )[0],
+    ).toBe('FORBIDDEN');
+  });
+
+  it('knows the deploy refusal for a class whose batch, future or scheduled jobs are pending', () => {
+    expect(
+      codes(
+        'Deploying with ant I get: Apex class has Batchable or Future jobs pending or in progress; Schedulable class has jobs pending or in progress',
+      ),
+    ).toContain('DeployFailed');
+  });
+});
