@@ -85,7 +85,8 @@ function lookup(index: KnowledgeIndex, token: string): KnowledgeEntry | undefine
   return undefined;
 }
 
-const UPPER_SNAKE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
+/** A whole token in Salesforce's code spelling: upper-case words joined by underscores. */
+export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
 
 /** The upper-case word right before a token, one space apart ("FIELD " before "INTEGRITY_EXCEPTION"). */
 const SPLIT_FIRST_WORD = /\b([A-Z][A-Z0-9]{2,}) $/;

@@ -2,6 +2,7 @@ import type { Signal } from '../diagnosis';
 import type { KnowledgeIndex } from '../index-builder';
 import type { KnowledgeEntry } from '../types';
 import { STRUCTURED } from '../weights';
+import { UPPER_SNAKE } from './code-tokens';
 import { adjustForLine } from './cues';
 import type { Extractor } from './types';
 
@@ -63,7 +64,7 @@ export const extractStructured: Extractor = ({ doc, index }) => {
     if (!ERROR_KEYS.has(key) && entry.family === 'http') return;
     // `error` is every API's field name: it proves an OAuth code or a Salesforce-style
     // UPPER_SNAKE code, not a bare word such as "Unknown" (the CLI's placeholder).
-    if (key === 'error' && entry.family !== 'oauth' && !/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(rawValue)) return;
+    if (key === 'error' && entry.family !== 'oauth' && !UPPER_SNAKE.test(rawValue)) return;
     signals.push({ code: entry.code, kind: 'structured', strength: STRUCTURED, index: at });
   };
   for (const re of [QUOTED, PHP, XML]) {
