@@ -105,6 +105,9 @@ const DISCUSSION_LINE = new RegExp(
     // "errors like X" offers examples, unless something gave them: "it gives different errors like:"
     // (the look-behind sits after the words, so it runs only where they matched).
     String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} errors? like)|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
+    // A quoted message as the subject of a sentence about it: '"Apex CPU time limit exceeded" doesn't
+    // imply a bug', '"Unable to lock row" means another process…'.
+    String.raw`^[ \t]*["“'][^"”'\n]{3,120}["”']\s+(?:(?:doesn't|does not|don't|do not)\s+(?:necessarily\s+)?|(?:usually|typically|normally|generally|simply|just|only)\s+)?(?:imply|implies|mean|means|indicate|indicates|signal|signals)\b`,
     // An explanation in a conditional about someone else: "If the value did not propagate, … fails with X".
     String.raw`(?:^|[.:]\s+)If (?!I\b|we\b|i\b|you\b)[^,\n]{3,120},`,
     // Japanese notes giving an example error ("エラー例", "例えば") rather than reporting one.
@@ -224,7 +227,9 @@ const ENGLISH_ARTICLE = new RegExp(
     String.raw`^[ \t]*(?:#{1,4}[ \t]*)?(?:what (?:does|do) (?:this|these|the) (?:error|exception|message)s? mean|what (?:can |could )?causes? (?:this|these|the) (?:error|exception)s?|why (?:this|it) happens?|what happens|what the error means|scenario \d+)\b[^\n]{0,40}$`,
     String.raw`^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b`,
     String.raw`\b(?:glossary|dictionary)\b[^\n]{0,60}$`,
-    String.raw`\b(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b`,
+    // Not a pointer to another page: "(as described in the final section of this article)", "Read this
+    // article on the Hub to learn…" sit in questions and notification e-mails.
+    String.raw`\b(?<!\b(?:of|read|see|check) )(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b`,
     String.raw`\bcommon (?:[\w/-]+ ){0,3}(?:errors|error codes|issues and (?:fixes|solutions))\b`,
     // A blog's hook and title: "Have you ever encountered the frustrating X error?", "A Troubleshooting
     // Guide", "Let's break down the problem", "What is the maximum trigger depth exceeded exception in

@@ -748,3 +748,36 @@ describe('reading added after held-out 27', () => {
     ).toContain('DeployFailed');
   });
 });
+
+describe('reading added after held-out 28', () => {
+  it('reads a pointer to another page ("… of this article", "read this article") as no write-up of its own', () => {
+    const question =
+      'Trying the password flow from the last section of this article, posting from Go.\n\nResponse:\n\n400 Bad Request\n{"error":"invalid_grant","error_description":"authentication failure"}\n\nIs the password flow switched off for the app?';
+    expect(diagnose(question).isError).toBe(true);
+    expect(codes(question)[0]).toBe('invalid_grant');
+  });
+
+  it('still treats "In this article" as a write-up', () => {
+    expect(
+      diagnose(
+        'In this article we look at why an integration user sees "INVALID_SESSION_ID: Session expired or invalid" and how to keep the session alive.',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('counts the fflib classes as Apex around a custom exception type with no stack trace', () => {
+    expect(
+      codes(
+        "Calling the selector as a standard user throws\n\n    fflib_SObjectDescribe.InvalidDescribeException: Invalid object 'Invoice__x'\n\nAdmins never see it.",
+      )[0],
+    ).toBe('fflib_SObjectDescribe.InvalidDescribeException');
+  });
+
+  it('stays silent on an answer whose sentence is about a quoted message', () => {
+    expect(
+      diagnose(
+        '"Too many SOQL queries: 101" doesn\'t mean Salesforce is broken; it means some trigger queries inside a loop.\n\nMove the query above the loop and bulkify the handler.',
+      ).isError,
+    ).toBe(false);
+  });
+});

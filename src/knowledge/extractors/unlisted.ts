@@ -47,7 +47,7 @@ const CUSTOM_TYPE = /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*E
 /** Salesforce's own namespaces are read by the Apex extractor, with their own entries. */
 const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
 const APEX_AROUND =
-  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bmanaged package\b|\bYour solution provider has been notified\b|\bError is in expression '\{!/i;
+  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bmanaged package\b|\bYour solution provider has been notified\b|\bError is in expression '\{!|\bfflib_[A-Z]/i;
 const REST_CODE = /["']errorCode["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/g;
 const SALESFORCE_WORDS =
   /salesforce|force\.com|\/services\/(?:data|apexrest)|sobject|soql|\b\w+__[cr]\b|jsforce|restforce|sfdx|\bsf (?:data|org|project)\b/i;
