@@ -150,9 +150,17 @@ const DISCUSSION_LINE = new RegExp(
  */
 const FOR_EXAMPLE_CODE = /\b[Ff]or (?:example|instance),? (?=\S*[A-Z][A-Z_]{3,}|\S*[A-Z][a-z]+[A-Z]\w* ?:)/;
 
-/** Talk about errors, the case-insensitive patterns and the case-sensitive one together. */
+/**
+ * A change that adds a code to a list or a rule: "Added INVALID_QUERY_FILTER_OPERATOR to the
+ * non-transient errors", "adds `UNABLE_TO_LOCK_ROW` as retryable" (a PR or changelog line). Case
+ * matters for the same reason: "added my_field to the query" is what someone did before an error.
+ */
+const ADDS_CODE =
+  /\b[Aa]dd(?:s|ed|ing)?\s+[`'"]?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[`'"]?\s+(?:to|as|into|in|exclude|handling|support|mapping|check)\b/;
+
+/** Talk about errors, the case-insensitive patterns and the case-sensitive ones together. */
 function talksAboutErrors(text: string): boolean {
-  return DISCUSSION_LINE.test(text) || FOR_EXAMPLE_CODE.test(text);
+  return DISCUSSION_LINE.test(text) || FOR_EXAMPLE_CODE.test(text) || ADDS_CODE.test(text);
 }
 
 /**

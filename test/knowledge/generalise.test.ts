@@ -781,3 +781,28 @@ describe('reading added after held-out 28', () => {
     ).toBe(false);
   });
 });
+
+describe('reading added after held-out 29', () => {
+  it("knows invalid_grant by the OAuth standard's own description, which client libraries print", () => {
+    expect(
+      codes(
+        'Salesforce OAuth2 credential in our workflow tool fails every other morning:\nThe provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+      )[0],
+    ).toBe('invalid_grant');
+  });
+
+  it('stays silent on a change that adds a code to a list', () => {
+    expect(
+      diagnose('Added UNABLE_TO_LOCK_ROW to the retryable Salesforce errors, so the sync tries the batch again.')
+        .isError,
+    ).toBe(false);
+  });
+
+  it('still answers someone who added a field and then got an error', () => {
+    expect(
+      diagnose(
+        "Added custom_region to the SOQL in the nightly job, result:\nINVALID_FIELD: No such column 'custom_region' on entity 'Account'.",
+      ).isError,
+    ).toBe(true);
+  });
+});
