@@ -66,7 +66,7 @@ const DISCUSSION_LINE = new RegExp(
     // "or similar"), examples of a kind ("an error message like"), lists of what may happen.
     String.raw`\byou can (?:easily |also |quickly )?(?:run into|encounter|come across)\b`,
     // The reader addressed in general: "When you see X, move the query out of the loop" (not "when you get a chance").
-    String.raw`\b(?:when|whenever|if) you (?:see|get|receive|hit|encounter|run into|come across)\b(?! a chance)`,
+    String.raw`\b(?:when|whenever|if) you(?:'re| are)? (?:see|get|receive|hit|encounter|run into|come across|seeing|getting|receiving|hitting|encountering|running into)\b(?! a chance)`,
     // What an error generally is: "the "Unable to lock row" error is usually…".
     String.raw`\b(?:error|exception|code|message)s?["'”]? (?:is|are) (?:usually|typically|often|normally|generally|mostly|commonly)\b`,
     // Labels of tips and FAQs: "FAQ: Why do I get X?", "Tip: …".
@@ -92,7 +92,7 @@ const DISCUSSION_LINE = new RegExp(
     // "this typically occurs when", "usually you get this error when", "the following error will
     // be displayed", "the payload always contains", a change that prevents or fixes an error.
     String.raw`\b(?:it is|it's) possible to (?:run into|get|hit|see|encounter|receive)\b|\bis a (?:very )?common (?:issue|problem|error|cause)\b|\b(?:this|it|which) (?:typically|usually|often|commonly|generally|normally) (?:occurs|happens|means|indicates)\b|\b(?:usually|typically|normally|generally) you (?:get|see|will get|hit)\b|\byou (?:usually|typically|normally|generally) (?:get|see|hit)\b|\bwill be (?:displayed|shown|returned|thrown|raised|logged)\b|\b(?:always|usually|typically|normally) (?:contains|includes|looks like)\b`,
-    String.raw`\bto (?:prevent|avoid|stop|fix|reduce|suppress|retry on|work around) (?:[\w'"\`-]+\s+){0,3}?[\w'"\`-]*(?:errors?|exceptions?|failures?)\b|\b(?:fixed|fixes|fix)\b[^.\n]{0,40}\bdue to\b`,
+    String.raw`\bto (?:prevent|avoid|stop|fix|reduce|suppress|retry on|work around) (?:[\w'"\`-]+\s+){0,4}?[\w'"\`-]*(?:errors?|exceptions?|failures?)\b|\b(?:fixed|fixes|fix)\b[^.\n]{0,40}\bdue to\b`,
     // "If the schema is not correct, you will get an error message with…".
     String.raw`\bif\b[^.\n]{3,120},\s*you(?:'ll| will| would)\s+(?:\w+\s+)?(?:get|receive|see|hit)\b`,
     String.raw`\bthe following (?:error|exception|message)s? (?:will be|would be|is then|are then) (?:thrown|returned|displayed|shown|raised|logged)\b|\b(?:a|the) (?:most )?common (?:causes?|reasons?)\b|\berrors? similar to\b|\bin your (?:code|org|trigger|class)\b|\bgenerally,? when you\b`,
@@ -174,7 +174,7 @@ const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
  * (a release note's "Fixed Issues" or "Bug fixes" section among them); so does a PR that opens
  * with a bare "## What" or "## Why" heading (a bug report's reads "What happened"). */
 const DESCRIBES_CHANGE =
-  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|^[ \t]*#{0,4}[ \t]*(?:fixed issues|resolved issues|bug fixes)[ \t]*$|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
+  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|^[ \t]*#{0,4}[ \t]*(?:fixed issues|resolved issues|bug fixes)[ \t]*$|^[ \t]*(?:[-*][ \t]*)?add(?:s|ed)? (?:a |the )?known issues?\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
 
 /**
  * Japanese articles, help pages and study notes explain errors: in the present tense ("…際に

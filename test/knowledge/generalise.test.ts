@@ -806,3 +806,26 @@ describe('reading added after held-out 29', () => {
     ).toBe(true);
   });
 });
+
+describe('reading added after held-out 30', () => {
+  it('stays silent on advice to a reader who is getting an error ("If you are getting …")', () => {
+    expect(
+      diagnose(
+        'If you are getting the "INVALID_SESSION_ID" error then the stored refresh token belongs to the old org. Authorise the connection again after every sandbox refresh.',
+      ).isError,
+    ).toBe(false);
+  });
+
+  it('stays silent on a change made to avoid an error named in four words', () => {
+    expect(
+      diagnose('Fewer ids per SOQL query to avoid 414 uri too long errors\n\nAlso renamed the sync target class')
+        .isError,
+    ).toBe(false);
+  });
+
+  it('stays silent on a change that adds known issues', () => {
+    expect(diagnose('- Add known issues. Seen after a duplicate import\nDUPLICATE_VALUE, ExternalId__c').isError).toBe(
+      false,
+    );
+  });
+});
