@@ -216,6 +216,7 @@ function toEntry(raw: RawEntry, family: string, file: string, docs: readonly str
       // A variant that sets its own policy does not inherit advice written for the entry.
       retryAdvice: v.retryAdvice ?? (v.retry === undefined ? raw.retryAdvice : undefined),
       limit: v.limit,
+      wrapper: v.wrapper === true,
     };
   });
   return Object.freeze({

@@ -138,7 +138,7 @@ export function rankSignals(
       c,
       confidence: round(confidence),
       aboveGate: confidence >= threshold,
-      tier: index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds),
+      tier: index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds, c.variant),
       depth: countBefore(causedBy, c.firstIndex),
       offSurface: restNotBulk && c.entry.family === 'bulk' ? 1 : 0,
     };
@@ -208,8 +208,9 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
  * (a managed package's exception wrapping INVALID_CROSS_REFERENCE_KEY), like a plain Apex exception. */
 const UNLISTED_TIER = 2;
 
-function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>): number {
+function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>, variantId: string | undefined): number {
   if (entry.family === 'http') return 4;
+  if (variantId !== undefined && entry.variants.find((v) => v.id === variantId)?.wrapper === true) return 1;
   // A wrapper seen only through its message text ("execution of BeforeInsert caused by") was not
   // named by Salesforce in this paste: the exception it carries is the answer.
   if (entry.wrapper && kinds.size === 1 && kinds.has('message')) return 2.5;

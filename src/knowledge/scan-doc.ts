@@ -408,6 +408,9 @@ export interface ScanDoc {
    * Salesforce's own localised text (「…」処理失敗により、レコードを保存できません。).
    */
   writtenInJapanese(index: number): boolean;
+  /** The line is Korean prose (at least 30 % Hangul once quoted spans are taken out). The bot
+   * does not read Korean, so such a line names an error without saying it happened. */
+  writtenInKorean(index: number): boolean;
   /** The offset lies inside Salesforce's own localised wording ("…が試行されたときに発生しました"):
    * a verb there is the message's, not the poster's. */
   inSalesforceWording(index: number): boolean;
@@ -455,6 +458,24 @@ export function isJapaneseProse(line: string): boolean {
   const visible = line.replace(/\s+/g, '').length;
   const japanese = line.match(JAPANESE_CHAR)?.length ?? 0;
   return visible > 0 && japanese / visible >= 0.3;
+}
+
+/** Hangul: the cheap test for Korean text. */
+export const HANGUL = /[\uac00-\ud7a3]/;
+const HANGUL_ALL = /[\uac00-\ud7a3]/g;
+/**
+ * Korean said in the past tense that an error occurred or came up to the writer: "에러가
+ * 발생했습니다", "오류가 났어요", "예외가 떴습니다". A how-to's present tense ("발생합니다") is not it.
+ */
+export const KOREAN_REPORT = /(?:에러|오류|예외|error|exception)(?:가|이)?\s*(?:발생했|났|떴|나왔|생겼)/i;
+
+function isKoreanProse(line: string): boolean {
+  if (!HANGUL.test(line)) return false;
+  // What is quoted or put in brackets is the error named; the sentence around it is what the line is.
+  const own = line.replace(/[“"「][^”"」\n]{1,300}[”"」]|\([^)\n]{1,300}\)/g, '');
+  const visible = own.replace(/\s+/g, '').length;
+  const korean = own.match(HANGUL_ALL)?.length ?? 0;
+  return visible > 0 && korean / visible >= 0.3;
 }
 
 /** How many matches, up to `limit`; with `distinct`, a match repeated word for word (a code
@@ -570,6 +591,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
   };
   const japaneseLines = new Map<number, boolean>();
   let hasJapanese: boolean | undefined;
+  let hasKorean: boolean | undefined;
 
   return {
     text,
@@ -646,6 +668,13 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
         japaneseLines.set(n, written);
       }
       return written;
+    },
+
+    writtenInKorean(index) {
+      hasKorean ??= HANGUL.test(text);
+      if (!hasKorean) return false;
+      const { start, end } = bounds(lineNumber(index));
+      return isKoreanProse(text.slice(start, Math.min(end, start + 2000)));
     },
 
     inSalesforceWording(index) {

@@ -56,6 +56,9 @@ export const variantSchema = z.strictObject({
   transient: transientSchema.optional(),
   retryAdvice: sentence(400).optional(),
   limit: sentence(300).optional(),
+  /** This variant only says that something inside failed (a flow run through the API): the other
+   * code the paste shows is the cause and ranks first, as with a wrapper entry. */
+  wrapper: z.boolean().optional(),
 });
 
 export const entrySchema = z

@@ -15,6 +15,8 @@ export interface KnowledgeVariant {
   /** When this case's retry advice differs from its policy's general one. */
   readonly retryAdvice: string | undefined;
   readonly limit: string | undefined;
+  /** Only says that something inside failed: another code in the paste is the cause (rank.ts). */
+  readonly wrapper: boolean;
   /** Japanese text from `knowledge/ja/`, when it has been written. */
   readonly ja?: JaVariantText | undefined;
 }

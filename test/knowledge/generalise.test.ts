@@ -404,10 +404,12 @@ describe('message texts harvested from Salesforce documentation and independent 
 
 describe('reading added after held-out 18', () => {
   it('answers an unlisted code that something failed with, and not a code named as a topic', () => {
-    const d = diagnose('Our Salesforce login from the portal fails with `OAUTH_EC_APP_NOT_FOUND` since Monday.');
+    // A name the knowledge base does not list (OAUTH_EC_APP_NOT_FOUND was this example until it got an entry).
+    expect(engine().index.byName.has('OAUTH_EC_SESSION_GONE')).toBe(false);
+    const d = diagnose('Our Salesforce login from the portal fails with `OAUTH_EC_SESSION_GONE` since Monday.');
     expect(d.isError).toBe(true);
-    expect(d.matches[0]?.code).toBe('OAUTH_EC_APP_NOT_FOUND');
-    expect(diagnose('Docs for Salesforce external client apps: OAUTH_EC_APP_NOT_FOUND is one value.').isError).toBe(
+    expect(d.matches[0]?.code).toBe('OAUTH_EC_SESSION_GONE');
+    expect(diagnose('Docs for Salesforce external client apps: OAUTH_EC_SESSION_GONE is one value.').isError).toBe(
       false,
     );
   });
@@ -827,5 +829,35 @@ describe('reading added after held-out 30', () => {
     expect(diagnose('- Add known issues. Seen after a duplicate import\nDUPLICATE_VALUE, ExternalId__c').isError).toBe(
       false,
     );
+  });
+});
+
+describe('reading added after held-out 31', () => {
+  it('stays silent on a Korean how-to that quotes an error, and answers a Korean report of one', () => {
+    expect(
+      diagnose('이 오류는 “Too many SOQL queries: 101” 입니다. 트리거 안의 반복문에서 쿼리를 실행하면 발생합니다.')
+        .isError,
+    ).toBe(false);
+    expect(diagnose('처음 보는 실수 정리 (System.LimitException: Too many DML statements: 151)').isError).toBe(false);
+    expect(codes('어제 배포할 때 “UNABLE_TO_LOCK_ROW” 오류가 났어요. 어떻게 해결하나요?')[0]).toBe(
+      'UNABLE_TO_LOCK_ROW',
+    );
+  });
+
+  it('puts the flow error before the generic answer of the flow action that carried it', () => {
+    const paste =
+      'Calling the flow action from our middleware returns:\n[{"actionName":"Close_Case","errors":[{"statusCode":"UNKNOWN_EXCEPTION","message":"An error occurred when executing a flow interview.","fields":[]}],"isSuccess":false}]\n\nThe flow e-mail says: This error occurred when the flow tried to update records: FIELD_CUSTOM_VALIDATION_EXCEPTION: Reason is required.';
+    const found = codes(paste);
+    expect(found[0]).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect(found).toContain('UNKNOWN_EXCEPTION');
+  });
+
+  it('knows OAUTH_EC_APP_NOT_FOUND as the authorize page missing the External Client App', () => {
+    const d = diagnose(
+      'Our Salesforce sign-in through the integration now ends on the authorize page with error=OAUTH_EC_APP_NOT_FOUND',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('OAUTH_EC_APP_NOT_FOUND');
+    expect(d.matches[0]?.title).toMatch(/External Client App/);
   });
 });

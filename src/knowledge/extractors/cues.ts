@@ -1,4 +1,12 @@
-import { JAPANESE_FIRST_HAND, JAPANESE_REPORT, KANA, type ScanDoc, TEMPLATE_PLACEHOLDER } from '../scan-doc';
+import {
+  HANGUL,
+  JAPANESE_FIRST_HAND,
+  JAPANESE_REPORT,
+  KANA,
+  KOREAN_REPORT,
+  type ScanDoc,
+  TEMPLATE_PLACEHOLDER,
+} from '../scan-doc';
 import { CODE_LINE_CAP, DISCUSSION_LINE_CAP, REPORT_ELSEWHERE_BONUS, REPORT_SAME_LINE_BONUS } from '../weights';
 
 /** "error", also as people misspell it when they type fast ("erorr", "eror", "errror"). */
@@ -115,7 +123,10 @@ function perDocument(compute: (doc: ScanDoc) => boolean): (doc: ScanDoc) => bool
 
 /** Does any line (other than unticked checklist items) report an error? */
 export const reportsSomewhere = perDocument(
-  (doc) => cueOnSomeLine(doc, REPORT_EN) || (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, { japanese: true })),
+  (doc) =>
+    cueOnSomeLine(doc, REPORT_EN) ||
+    (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, { japanese: true })) ||
+    (HANGUL.test(doc.text) && KOREAN_REPORT.test(doc.text)),
 );
 
 /** Does someone say, first-hand, that the error happened to them? */
@@ -259,7 +270,9 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
   // error is a mention unless the paste reports it in some way ("…というエラーが出ます").
   if (doc.explainsErrors() && !reportsFirstHandInOwnVoice(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   if (doc.inExample(index) && !reportsFirstHandOutsideExamples(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
-  if (doc.writtenInJapanese(index) && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
+  if ((doc.writtenInJapanese(index) || doc.writtenInKorean(index)) && !reportsSomewhere(doc)) {
+    return Math.min(strength, DISCUSSION_LINE_CAP);
+  }
   // Talk about errors (a PR title, a hypothetical, "possible errors:") with no one saying that
   // anything happened: the error it names, or shows, is an example.
   if (doc.discusses() && !reportsSomewhere(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
