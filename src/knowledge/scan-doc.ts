@@ -280,13 +280,13 @@ const EXAMPLE_MARKER =
   /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|such as)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
 
 /** Docs pages' and READMEs' example introducers: "Following is a sample success response returned
- * by Salesforce:", "The failure response … is of the following format:", "Error responses generally
+ * by Salesforce:", "The following example shows the response for a subrequest that …:", "The failure response … is of the following format:", "Error responses generally
  * follow a consistent JSON format:", and an AI tool's README
  * offering a prompt to type ("Ask Claude Code:", "Example prompts:"). Kept apart from
  * EXAMPLE_MARKER and run only when one of their words is in the text: each scans a line from its
  * start, and long logs have hundreds of lines that hold none of them. */
 const DOCS_EXAMPLE_MARKER =
-  /^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[^\n]{0,160}\b(?:follows?|has|have|uses?) (?:an?|the) (?:[\w-]+ ){0,3}(?:format|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
+  /^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[^\n]{0,40}\b(?:the following|this) (?:example|sample)s? (?:shows?|illustrates?|demonstrates?)\b[^\n]{0,160}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[^\n]{0,160}\b(?:follows?|has|have|uses?) (?:an?|the) (?:[\w-]+ ){0,3}(?:format|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
 const DOCS_EXAMPLE_WORDS = /\b(?:sample|example|the following|ask|tell|prompt|try asking|format|structure|shape)/i;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
@@ -297,6 +297,11 @@ const PRINTED_EXCEPTION = /^\s*(?:[A-Z][\w$]*(?:\.|::))*[A-Z][\w$]*(?:Error|Exce
  * with a log level in brackets. */
 const LOG_LINE =
   /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d|:\d{3}\b)|\[(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL)\])/;
+
+/** Salesforce's own frame of a failed DML ("ConvertLead failed. First exception on row 0; first
+ * error: DUPLICATES_DETECTED, Duplicates Detected"): its words are the platform's, so "detected"
+ * there is not someone talking about detecting errors. */
+const DML_FRAME = /\bfirst exception on row \d+[;,] first error: /i;
 
 /** Signs of output captured from a real run: an Apex or Java stack frame, a timestamped log line,
  * an Apex debug log line ("18:02:11.512 (512000000)|EXCEPTION_THROWN|…"). */
@@ -583,7 +588,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       : CODE_LINE.test(line) && !PRINTED_EXCEPTION.test(line)
         ? 'code'
         : // A log line ("2026-07-28 07:44:42 [queue.ERROR] …") is output, whatever its words say.
-          !LOG_LINE.test(line) && talksAboutErrors(line)
+          !LOG_LINE.test(line) && !DML_FRAME.test(line) && talksAboutErrors(line)
           ? 'discussion'
           : 'plain';
     ownKinds.set(n, kind);

@@ -861,3 +861,19 @@ describe('reading added after held-out 31', () => {
     expect(d.matches[0]?.title).toMatch(/External Client App/);
   });
 });
+
+describe('reading added after held-out 32', () => {
+  it("reads Salesforce's DML frame as output, not as talk about detecting errors", () => {
+    const paste =
+      'A user converting a lead gets: Error ConvertLead Failed: first exception on row 0, first error: DUPLICATES_DETECTED, Duplicates Detected: []';
+    expect(codes(paste)[0]).toBe('DUPLICATES_DETECTED');
+  });
+
+  it('stays silent on a docs page that introduces its example response', () => {
+    expect(
+      diagnose(
+        'The following example shows the response for a subrequest that failed to update an Account:\n\n{\n  "body" : [ {\n    "message" : "Account: bad value for restricted picklist field: Warm",\n    "errorCode" : "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",\n    "fields" : [ "Rating" ]\n  } ],\n  "httpHeaders" : { },\n  "httpStatusCode" : 400,\n  "referenceId" : "updateAccount"\n}',
+      ).isError,
+    ).toBe(false);
+  });
+});
