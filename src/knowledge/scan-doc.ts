@@ -236,8 +236,8 @@ const ENGLISH_ARTICLE = new RegExp(
     String.raw`^[ \t]*(?:knowledge article number|publish(?:ed)? date|publiceringsdatum|data (?:di )?pubblicazione|date de publication|ver(?:ö|oe)ffentlichungsdatum|fecha de publicaci(?:ó|o)n|公開日)\b`,
     String.raw`\b(?:glossary|dictionary)\b[^\n]{0,60}$`,
     // Not a pointer to another page: "(as described in the final section of this article)", "Read this
-    // article on the Hub to learn…" sit in questions and notification e-mails.
-    String.raw`\b(?<!\b(?:of|read|see|check) )(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b`,
+    // article on the Hub to learn…", "Please refer to this article" sit in reports and notification e-mails.
+    String.raw`\b(?<!\b(?:of|read|see|check|to) )(?:in|this) (?:article|guide|tutorial|blog post|cheat ?sheet)\b`,
     String.raw`\bcommon (?:[\w/-]+ ){0,3}(?:errors|error codes|issues and (?:fixes|solutions))\b`,
     // A blog's hook and title: "Have you ever encountered the frustrating X error?", "A Troubleshooting
     // Guide", "Let's break down the problem", "What is the maximum trigger depth exceeded exception in

@@ -877,3 +877,24 @@ describe('reading added after held-out 32', () => {
     ).toBe(false);
   });
 });
+
+describe('reading added after held-out 33', () => {
+  it('reads an Apex runtime exception written without System., only where the paste shows Salesforce', () => {
+    expect(
+      codes(
+        'The nightly Apex batch stopped again:\nJSONException: Expected List<Invoice> but found { at [line:1, column:2]',
+      )[0],
+    ).toBe('System.JSONException');
+    expect(
+      codes('Our Spring service logs this on startup:\nJSONException: A JSONObject text must begin with {'),
+    ).toEqual([]);
+    // A carrier names no cause of its own.
+    expect(codes('Apex emulator output:\nDmlException: Script-thrown exception')).not.toContain('System.DmlException');
+  });
+
+  it('reads "refer to this article" as a pointer, not a write-up of its own', () => {
+    const report =
+      'Our Salesforce TAM found this exception firing about 9,000 times a day in our org:\n"System.QueryException: Non-selective query against large object type (more than 200000 rows)"\nIt comes from a managed trigger. Please refer to this article for the selectivity rules.';
+    expect(codes(report)[0]).toBe('System.QueryException');
+  });
+});

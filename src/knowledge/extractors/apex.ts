@@ -24,6 +24,14 @@ const EXCEPTION_LINE_BEFORE = /(?:caused by|exception|error|threw|throws|thrown|
 const CALLOUT_IO = /(?<![\w.])IO Exception: (?=\S)/g;
 const CALLOUT_EXCEPTION = 'System.CalloutException';
 
+/**
+ * An Apex runtime exception written without its namespace, as people copy it from a page or a
+ * debug log ("JSONException: Expected List<…> but found {"): a System exception's own name, not
+ * dotted onto a package (Java's `org.json.JSONException`), leading a line or a "caused by:". Java
+ * and Android have exceptions of the same names, so it counts only in a paste that shows Salesforce.
+ */
+const BARE_SYSTEM_TYPE = /(?:^|\bcaused by: )[ \t]*([A-Z][A-Za-z]*Exception): (?=\S)/gm;
+
 export const extractApexExceptions: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
   if (doc.text.includes('IO Exception: ') && index.byName.has(CALLOUT_EXCEPTION)) {
@@ -58,6 +66,23 @@ export const extractApexExceptions: Extractor = ({ doc, index }) => {
       end,
     });
     if (signals.length > 200) break;
+  }
+  if (doc.text.includes('Exception: ')) {
+    const bare = new RegExp(BARE_SYSTEM_TYPE.source, 'gm');
+    for (let m = bare.exec(doc.text); m !== null && signals.length < 210; m = bare.exec(doc.text)) {
+      const entry = index.byName.get(`System.${m[1] as string}`);
+      // A carrier (DmlException) names no cause of its own: without its frame it is no answer.
+      if (entry === undefined || entry.wrapper === true) continue;
+      const at = m.index + m[0].indexOf(m[1] as string);
+      signals.push({
+        code: entry.code,
+        kind: 'exception',
+        strength: adjustForLine(doc, at, CODE_ON_ERROR_LINE, true),
+        index: at,
+        end: at + (m[1] as string).length,
+        needsContext: true,
+      });
+    }
   }
   return signals;
 };
