@@ -310,6 +310,9 @@ const CAPTURED =
 
 /** A line that points at what comes next: "the following error", "shown below", "like this:". */
 const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$/i;
+/** The writer telling what they did ("I built the recipe according to the documentation (please see
+ * below recipe)"): what that sentence points at is their own setup, not an example of an error. */
+const WRITER_DID = /^\W*(?:i|we)\s+(?:\w+ed|built|ran|set up|made|wrote|got)\b/i;
 
 /**
  * Openings of texts about errors rather than reports of one: a PR or commit title ("Increases
@@ -544,7 +547,8 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       if (announced === null || ownKind(n) !== 'discussion') continue;
       // Only the sentence that announces it decides: in "I configured it as the documentation
       // specifies, … but all queries fail with the error:" the talk is elsewhere on the line.
-      if (!talksAboutErrors(sentenceAround(line, announced.index))) continue;
+      const sentence = sentenceAround(line, announced.index);
+      if (!talksAboutErrors(sentence) || WRITER_DID.test(sentence)) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
       if (!CAPTURED.test(next)) paragraphAfter(end);

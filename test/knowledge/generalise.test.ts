@@ -898,3 +898,11 @@ describe('reading added after held-out 33', () => {
     expect(codes(report)[0]).toBe('System.QueryException');
   });
 });
+
+describe('reading added after held-out 34', () => {
+  it("does not read the writer's own setup, pointed at with 'see below', as an example of the error", () => {
+    const report =
+      'I built the nightly export according to the documentation (see the config below). I tested it with a token and with a password, both failed.\nWith the token the response was: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]\nconfig:\n  instance_url: https://example.my.salesforce.com';
+    expect(codes(report)[0]).toBe('INVALID_SESSION_ID');
+  });
+});
