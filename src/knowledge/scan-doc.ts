@@ -280,9 +280,10 @@ const EXAMPLE_MARKER =
   /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|such as)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
 
 /** Docs pages' and READMEs' example introducers: "Following is a sample success response returned
- * by Salesforce:", "The following example shows the response for a subrequest that …:", "The failure response … is of the following format:", "Error responses generally
- * follow a consistent JSON format:", and an AI tool's README
- * offering a prompt to type ("Ask Claude Code:", "Example prompts:"). Kept apart from
+ * by Salesforce:", "The following example shows the response for a subrequest that …:", "The
+ * failure response … is of the following format:", "Error responses generally follow a consistent
+ * JSON format:", and an AI tool's README offering a prompt to type ("Ask Claude Code:", "Example
+ * prompts:"). Kept apart from
  * EXAMPLE_MARKER and run only when one of their words is in the text: each scans a line from its
  * start, and long logs have hundreds of lines that hold none of them. */
 const DOCS_EXAMPLE_MARKER =
