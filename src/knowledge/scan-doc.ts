@@ -313,7 +313,8 @@ const CAPTURED =
 const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$/i;
 /** The writer telling what they did ("I built the recipe according to the documentation (please see
  * below recipe)"): what that sentence points at is their own setup, not an example of an error. */
-const WRITER_DID = /^\W*(?:i|we)\s+(?:\w+ed|built|ran|set up|made|wrote|got)\b/i;
+const WRITER_DID =
+  /^\W*(?:i|we)\s+(?:built|ran|set up|made|wrote|got|tested|tried|configured|created|installed|followed|used|deployed|added|connected|upgraded|updated|enabled|changed|moved|called|started|imported|exported)\b/i;
 
 /**
  * Openings of texts about errors rather than reports of one: a PR or commit title ("Increases

@@ -1,5 +1,7 @@
 import { misspelt } from '../../src/knowledge/extractors/code-tokens';
 import { hasFirstHandCue } from '../../src/knowledge/extractors/cues';
+import { normalise } from '../../src/knowledge/normalise';
+import { createScanDoc } from '../../src/knowledge/scan-doc';
 import { codes, diagnose, engine } from '../helpers/engine';
 
 /** Pastes and sentences the team wrote, of the kinds issue 10 lists as missed or falsely answered. */
@@ -900,6 +902,16 @@ describe('reading added after held-out 33', () => {
 });
 
 describe('reading added after held-out 34', () => {
+  it('takes only a past action of the writer for their own setup, not "we need to …"', () => {
+    const readsAsExample = (text: string) => {
+      const doc = createScanDoc(normalise(text));
+      return doc.inExample(doc.text.indexOf('UNABLE_TO_LOCK_ROW'));
+    };
+    const paste = '\n[{"message":"unable to obtain exclusive access to this record","errorCode":"UNABLE_TO_LOCK_ROW"}]';
+    expect(readsAsExample(`We need to fix this error in the sync service, see below:${paste}`)).toBe(true);
+    expect(readsAsExample(`We deployed the sync service as the documentation says, see below:${paste}`)).toBe(false);
+  });
+
   it("does not read the writer's own setup, pointed at with 'see below', as an example of the error", () => {
     const report =
       'I built the nightly export according to the documentation (see the config below). I tested it with a token and with a password, both failed.\nWith the token the response was: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]\nconfig:\n  instance_url: https://example.my.salesforce.com';
