@@ -464,10 +464,14 @@ function withoutLocalised(lower: string, localised: readonly LocalisedText[]): s
 
 /** At least 30 % of the visible characters are Japanese (kana, kanji, full-width punctuation). */
 export function isJapaneseProse(line: string): boolean {
-  if (!KANA.test(line)) return false;
+  return KANA.test(line) && mostlyWrittenIn(line, JAPANESE_CHAR);
+}
+
+/** At least 30 % of the line's visible characters are of the script `chars` (a global pattern). */
+function mostlyWrittenIn(line: string, chars: RegExp): boolean {
   const visible = line.replace(/\s+/g, '').length;
-  const japanese = line.match(JAPANESE_CHAR)?.length ?? 0;
-  return visible > 0 && japanese / visible >= 0.3;
+  const inScript = line.match(chars)?.length ?? 0;
+  return visible > 0 && inScript / visible >= 0.3;
 }
 
 /** Hangul: the cheap test for Korean text. */
@@ -482,10 +486,7 @@ export const KOREAN_REPORT = /(?:에러|오류|예외|error|exception)(?:가|이
 function isKoreanProse(line: string): boolean {
   if (!HANGUL.test(line)) return false;
   // What is quoted or put in brackets is the error named; the sentence around it is what the line is.
-  const own = line.replace(/[“"「][^”"」\n]{1,300}[”"」]|\([^)\n]{1,300}\)/g, '');
-  const visible = own.replace(/\s+/g, '').length;
-  const korean = own.match(HANGUL_ALL)?.length ?? 0;
-  return visible > 0 && korean / visible >= 0.3;
+  return mostlyWrittenIn(line.replace(/[“"「][^”"」\n]{1,300}[”"」]|\([^)\n]{1,300}\)/g, ''), HANGUL_ALL);
 }
 
 /** How many matches, up to `limit`; with `distinct`, a match repeated word for word (a code
