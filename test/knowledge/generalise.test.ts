@@ -918,3 +918,24 @@ describe('reading added after held-out 34', () => {
     expect(codes(report)[0]).toBe('INVALID_SESSION_ID');
   });
 });
+
+describe('reading added after held-out 35 and 36', () => {
+  it("reads a Japanese blog's noun-ending past ('…というエラーが発生。') and 'してみたところ' as first-hand", () => {
+    const told = (ending: string) =>
+      `夜間ジョブで Bulk API 2.0 にCSVを送ったところ、「ClientInputError : LineEnding is invalid on user data. Current LineEnding setting is LF」${ending}`;
+    expect(hasFirstHandCue('取引先を一括更新したら、というエラーが発生。')).toBe(true);
+    expect(hasFirstHandCue('本番で同じクエリを実行してみたところ、結果が返りません')).toBe(true);
+    expect(diagnose(told('というエラーが発生。')).isError).toBe(true);
+    expect(codes(told('というエラーが発生。'))[0]).toBe('ClientInputError');
+    // Documentation's present tense stays an explanation.
+    expect(hasFirstHandCue('改行コードが一致しない場合、このエラーが発生します。')).toBe(false);
+  });
+
+  it('knows "sObject of type X is not supported", the way people retell the INVALID_TYPE message', () => {
+    expect(
+      codes(
+        'When I query my custom object from the mobile app I get an error: sObject of type Invoice__c is not supported',
+      )[0],
+    ).toBe('INVALID_TYPE');
+  });
+});
