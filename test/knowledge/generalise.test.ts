@@ -1,5 +1,5 @@
 import { misspelt } from '../../src/knowledge/extractors/code-tokens';
-import { hasFirstHandCue } from '../../src/knowledge/extractors/cues';
+import { hasFirstHandCue, namesCodeFirstHand } from '../../src/knowledge/extractors/cues';
 import { normalise } from '../../src/knowledge/normalise';
 import { createScanDoc } from '../../src/knowledge/scan-doc';
 import { codes, diagnose, engine } from '../helpers/engine';
@@ -937,5 +937,33 @@ describe('reading added after held-out 35 and 36', () => {
         'When I query my custom object from the mobile app I get an error: sObject of type Invoice__c is not supported',
       )[0],
     ).toBe('INVALID_TYPE');
+  });
+});
+
+describe('reading added after held-out 37', () => {
+  it("answers Salesforce's single sign-on error page with its ErrorCode, as an error the knowledge base does not list", () => {
+    const page =
+      'Login through our OpenID provider lands on https://acme.my.salesforce.com/_nc_external/identity/sso/ui/AuthorizationError?ErrorCode=No_Oauth_Token&ErrorDescription=Failed+to+get+token&ProviderId=0SO000000000001';
+    const d = diagnose(page);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('No_Oauth_Token');
+    // Naming such a code in a sentence is no error page.
+    expect(diagnose('The AuthorizationError page can show No_Oauth_Token among its codes.').isError).toBe(false);
+  });
+
+  it("takes the writer's own lead-in line ('When I …, the error is:', 'I get this error:') as a report of the paste below it", () => {
+    const firstHand = (text: string) => namesCodeFirstHand(createScanDoc(normalise(text)), 'INVALID_FIELD');
+    const paste = "\n\n```\nINVALID_FIELD: No such column 'Region__c' on entity 'Account'\n```";
+    expect(firstHand(`When I leave the mapping empty, the error is:${paste}`)).toBe(true);
+    expect(firstHand(`I get this error:${paste}`)).toBe(true);
+    // A walk-through of an example, or someone else's words, is no report.
+    expect(firstHand(`If we then read the response stream, we find this:${paste}`)).toBe(false);
+    expect(firstHand(`The documentation says the error is:${paste}`)).toBe(false);
+  });
+
+  it('reads a reproduction step that starts with what came back (\'5. Received "Error: …"\') as first-hand', () => {
+    expect(hasFirstHandCue('5. Received "Error: expired access/refresh token"')).toBe(true);
+    expect(hasFirstHandCue('- Got "INVALID_SESSION_ID" after two hours')).toBe(true);
+    expect(hasFirstHandCue('The app got "stuck" on the login page')).toBe(false);
   });
 });

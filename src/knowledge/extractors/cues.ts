@@ -32,8 +32,9 @@ const WRITER_REPORTS: readonly string[] = [
   String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
   // "Why does Salesforce give me X", "the API threw us a 500".
   String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
-  // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following".
-  String.raw`(?:^|[.!?]\s+)(?:getting|got|receiving|received|seeing|hitting|facing|encountering)\s+(?:this|the|an?|following|same|these|that|below)\b`,
+  // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following",
+  // also as a step of a bug report's reproduction list with what came back quoted ('5. Received "Error: …"').
+  String.raw`(?:^(?:[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+)?|[.!?]\s+)(?:getting|got|receiving|received|seeing|hitting|facing|encountering)\s+(?:(?:this|the|an?|following|same|these|that|below)\b|["“'\`])`,
   // A bug report's "Actual result" section says what happened to the reporter.
   String.raw`^[ \t]*(?:#{1,4}[ \t]*|\*\*)?actual (?:result|results|behaviou?r|outcome)\b`,
 ];
@@ -199,6 +200,32 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp, scope: CueScope = {}): boolean 
 export function namesCodeFirstHand(doc: ScanDoc, code: string): boolean {
   for (let at = doc.text.indexOf(code); at !== -1; at = doc.text.indexOf(code, at + code.length)) {
     if (hasFirstHandCue(lineText(doc, at)) && !askedInSentence(doc, at)) return true;
+    if (leadInReports(doc, at)) return true;
+  }
+  return false;
+}
+
+/** "When I leave the field blank, the error is:": the writer's own action, then what came back. */
+const WHEN_I_THEN_THE_ERROR =
+  /\b(?:when|whenever|every time)\s+(?:i|we)\b[^.!?\n]{3,120},\s*(?:the|this|that)\s+(?:error|response|result|message)\s+(?:is|was)\s*:\s*$/i;
+const HYPOTHETICAL_LEAD_IN = /^\W*(?:(?:as an example|for example|for instance|say),?\s+)?if\b/i;
+/** A line that only opens or closes a code block, or quotes nothing. */
+const FENCE_ONLY = /^\s*(?:```\w*|>)?\s*$/;
+
+/**
+ * The paste is introduced by the writer's own lead-in ("I get this error:", "When I leave the
+ * field blank, the error is:") on the line before it: the paste is what happened to them.
+ */
+function leadInReports(doc: ScanDoc, index: number): boolean {
+  let end = doc.lineAt(index).start - 1;
+  for (let step = 0; step < 3 && end > 0; step++) {
+    const { start } = doc.lineAt(end - 1);
+    const line = doc.text.slice(start, end);
+    end = start - 1;
+    if (FENCE_ONLY.test(line)) continue;
+    // "If we then read the response stream, we find this:" walks the reader through an example.
+    if (!/:\s*$/.test(line) || UNTICKED.test(line) || HYPOTHETICAL_LEAD_IN.test(line)) return false;
+    return !doc.inExample(index) && (hasFirstHandCue(line) || WHEN_I_THEN_THE_ERROR.test(line));
   }
   return false;
 }

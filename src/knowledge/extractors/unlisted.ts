@@ -10,13 +10,15 @@ import type { Extractor } from './types';
  *  - custom Apex exception types, the org's or a managed package's
  *    (`ns.fflib_QueryFactory.InvalidFieldException: …`, `MyService.SyncException: …`), when the
  *    paste shows Apex around them (an Apex stack line, a System exception, a trigger);
- *  - REST `errorCode` values next to a `message`, in a paste that shows Salesforce.
+ *  - REST `errorCode` values next to a `message`, in a paste that shows Salesforce;
+ *  - the ErrorCode of Salesforce's single sign-on error page for an authentication provider.
  * Both are shown under the name the paste gives, with a template entry that invents nothing.
  */
 export const UNLISTED_APEX = 'UNLISTED_APEX_EXCEPTION';
 export const UNLISTED_REST = 'UNLISTED_REST_ERROR_CODE';
 export const UNLISTED_CODE = 'UNLISTED_ERROR_CODE';
 export const UNLISTED_SIGNUP = 'UNLISTED_SIGNUP_ERROR_CODE';
+export const UNLISTED_SSO = 'UNLISTED_SSO_ERROR_CODE';
 
 /**
  * The Dev Hub's signup service answers with numbered codes (C-1033, C-9999 have entries; the
@@ -48,6 +50,13 @@ const CUSTOM_TYPE = /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*E
 const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
 const APEX_AROUND =
   /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bmanaged package\b|\bYour solution provider has been notified\b|\bError is in expression '\{!|\bfflib_[A-Z]/i;
+/**
+ * Salesforce's single sign-on error page for an authentication provider (an external OpenID
+ * Connect or OAuth identity provider): `…/identity/sso/ui/AuthorizationError?ErrorCode=No_Endpoint_URL
+ * &ErrorDescription=…`. The path is Salesforce's own, so the code counts without other context.
+ */
+const SSO_ERROR_PAGE =
+  /\/identity\/sso\/ui\/AuthorizationError\?(?:[^\s&]*&)*?ErrorCode=([A-Za-z][A-Za-z0-9_]{2,60})\b/g;
 const REST_CODE = /["']errorCode["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/g;
 const SALESFORCE_WORDS =
   /salesforce|force\.com|\/services\/(?:data|apexrest)|sobject|soql|\b\w+__[cr]\b|jsforce|restforce|sfdx|\bsf (?:data|org|project)\b/i;
@@ -82,6 +91,22 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
         index: at,
         end: at + code.length,
         unlisted: UNLISTED_SIGNUP,
+      });
+    }
+  }
+  if (doc.text.includes('AuthorizationError?')) {
+    const re = new RegExp(SSO_ERROR_PAGE.source, 'g');
+    for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
+      const code = m[1] as string;
+      const at = m.index + m[0].length - code.length;
+      if (index.byName.has(code) || signals.some((s) => s.code === code)) continue;
+      signals.push({
+        code,
+        kind: 'structured',
+        strength: adjustForLine(doc, at, UNLISTED_ERROR_CODE, false),
+        index: at,
+        end: at + code.length,
+        unlisted: UNLISTED_SSO,
       });
     }
   }
