@@ -173,11 +173,6 @@ function toMatch(c: Candidate, confidence: number): Match {
   };
 }
 
-/**
- * Without any sign of Salesforce in the paste, generic evidence stays below the gate: a generic
- * name (NOT_FOUND, invalid_grant, ENOTFOUND, a bare status) or a short message text. A longer
- * Salesforce message, or an OAuth description only Salesforce uses, stands on its own.
- */
 /** The template entry under the code the paste shows: what was recognised, no invented meaning. */
 function unlisted(index: KnowledgeIndex, signal: Signal): KnowledgeEntry | undefined {
   const template = index.byName.get(signal.unlisted as string);
@@ -185,6 +180,11 @@ function unlisted(index: KnowledgeIndex, signal: Signal): KnowledgeEntry | undef
   return { ...template, code: signal.code, aliases: [], phrases: [], messages: [], variants: [], related: [] };
 }
 
+/**
+ * Without any sign of Salesforce in the paste, generic evidence stays below the gate: a generic
+ * name (NOT_FOUND, invalid_grant, ENOTFOUND, a bare status) or a short message text. A longer
+ * Salesforce message, or an OAuth description only Salesforce uses, stands on its own.
+ */
 function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): boolean {
   if (doc.salesforceContext()) return false;
   const genericEntry =
