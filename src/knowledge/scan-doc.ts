@@ -348,6 +348,10 @@ const CLIENT_SIDE_FAILURE =
 export const JAPANESE_ASKING =
   '教えて(?:ください|下さい|いただ|頂)|ご教示|(?:分かる|わかる)方|助けてください|どうすれば(?:よい|良い|いい)';
 
+/** "遭遇した" before a noun describes it ("実際に遭遇したエラーの一例", "遭遇した「X」の概要"): an
+ * article's heading or framing, not the telling of what happened. */
+const ENCOUNTERED_WHAT = '(?:「|『|エラー|例外|一例|事例|ケース|もの|内容|問題|経験)';
+
 /** A Japanese first-hand report: the past or ongoing ("エラーが出ました", "…が発生しています"). */
 export const JAPANESE_FIRST_HAND = new RegExp(
   [
@@ -359,7 +363,7 @@ export const JAPANESE_FIRST_HAND = new RegExp(
     // A failure dated in the writer's recent past: "今朝から INVALID_SESSION_ID が返ってきます".
     '(?:今朝|昨日|昨夜|今日|先週|先日|数日前|さっき)から[^。\n]{0,80}?(?:エラー|例外|失敗|返って|出て|出ます|発生|落ち|[A-Z_]{4,})',
     // "夜間バッチが止まりました", "ロック競合でエラー多発しています".
-    '止まりました|止まって(?:しまいました|います|ます)|多発し(?:ています|てます|ました)|なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|際|ら|という|こと(?:が|は)?(?:あり|ある|な)))|実際に(?:遭遇|出会|発生)|ハマった|ハマりました',
+    `止まりました|止まって(?:しまいました|います|ます)|多発し(?:ています|てます|ました)|なってしまいました|なってしまった|遭遇し(?:ました|てしまいました|てしまった|た(?!場合|とき|時|際|ら|という|こと(?:が|は)?(?:あり|ある|な)|${ENCOUNTERED_WHAT}))|実際に(?:遭遇|出会|発生)(?!した${ENCOUNTERED_WHAT})|ハマった|ハマりました`,
     // What happened, mid-sentence: "エラーが発生して処理がされません", "エラーが発生したため".
     // Also the blog narrative's noun-ending past ("…というエラーが発生。"), which docs don't write,
     // and the writer's own try ("実行してみたところ、…").
@@ -424,6 +428,9 @@ export interface ScanDoc {
   /** The line is Korean prose (at least 30 % Hangul once quoted spans are taken out). The bot
    * does not read Korean, so such a line names an error without saying it happened. */
   writtenInKorean(index: number): boolean;
+  /** The text is Chinese prose: no kana or Hangul, and at least 30 % of its visible characters are
+   * Han. Read for the whole text, since a Chinese article's error line is mostly the Latin message. */
+  writtenInChinese(): boolean;
   /** The offset lies inside Salesforce's own localised wording ("…が試行されたときに発生しました"):
    * a verb there is the message's, not the poster's. */
   inSalesforceWording(index: number): boolean;
@@ -485,6 +492,15 @@ const HANGUL_ALL = /[\uac00-\ud7a3]/g;
  * 발생했습니다", "오류가 났어요", "예외가 떴습니다". A how-to's present tense ("발생합니다") is not it.
  */
 export const KOREAN_REPORT = /(?:에러|오류|예외|error|exception)(?:가|이)?\s*(?:발생했|났|떴|나왔|생겼)/i;
+
+const HAN_ALL = /[\u4e00-\u9fff]/g;
+/**
+ * Chinese that says the error happened to the writer, or asks about their own: "我调用接口时报错",
+ * "抛出了异常", "出现了以下错误", "今天导入数据时出现…", "收到…返回的错误", "请问怎么解决". An article's "开发者可能会遇到以下错误" (developers
+ * may meet these errors) and "系统会抛出…" (the system will throw) are not.
+ */
+export const CHINESE_REPORT =
+  /我(?:们)?[^。！？\n]{0,40}?(?:遇到|碰到|收到|得到|出现|报错|抛出|失败|卡住)|报错|出错了|失败了|抛出了|出现了|收到[^。！？\n]{0,30}?(?:错误|异常)|(?:今天|昨天|刚才|最近)[^。！？\n]{0,40}?(?:出现|遇到|失败|报错)|持续失败|请问|怎么解决|如何解决|求助|帮我/;
 
 function isKoreanProse(line: string): boolean {
   if (!HANGUL.test(line)) return false;
@@ -607,6 +623,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
   const japaneseLines = new Map<number, boolean>();
   let hasJapanese: boolean | undefined;
   let hasKorean: boolean | undefined;
+  let chinese: boolean | undefined;
 
   return {
     text,
@@ -683,6 +700,15 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
         japaneseLines.set(n, written);
       }
       return written;
+    },
+
+    writtenInChinese() {
+      chinese ??=
+        /[\u4e00-\u9fff]/.test(text) &&
+        !KANA.test(text) &&
+        !HANGUL.test(text) &&
+        mostlyWrittenIn(text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text, HAN_ALL);
+      return chinese;
     },
 
     writtenInKorean(index) {

@@ -967,3 +967,50 @@ describe('reading added after held-out 37', () => {
     expect(hasFirstHandCue('The app got "stuck" on the login page')).toBe(false);
   });
 });
+
+describe('reading added after held-out 38 and 39', () => {
+  it("stays silent on a Japanese article that tells of an error it 'actually met' or speaks to its readers", () => {
+    expect(
+      diagnose(
+        'はじめに\n\n今回は、筆者が実際に遭遇した「MIXED_DML_OPERATION」の概要とその回避策について、例を用いて紹介します!',
+      ).isError,
+    ).toBe(false);
+    expect(
+      diagnose(
+        '実際に遭遇したエラーの一例\n\nユーザーを作成して権限セットを付与し、同じトランザクションで取引先を作ると「MIXED_DML_OPERATION」になります。',
+      ).isError,
+    ).toBe(false);
+    expect(
+      diagnose(
+        'List has no rows for assignment to SObject\n\n例外として出るのですが、どのような時に出るのかをみてみましょう。',
+      ).isError,
+    ).toBe(false);
+    // The writer's own past stays a report.
+    expect(diagnose('昨日のリリース後、取引先の更新で MIXED_DML_OPERATION に遭遇しました。').isError).toBe(true);
+  });
+
+  it('stays silent on a Chinese article that lists errors developers may meet, and answers a Chinese report', () => {
+    expect(
+      diagnose(
+        '问题背景\n当使用Bulk API批量更新记录时,如果关系字段的格式不正确,开发者可能会遇到以下错误:\nMALFORMED_ID: bad id 001xx\n这些错误通常是由于数据格式不正确导致的。',
+      ).isError,
+    ).toBe(false);
+    const report =
+      '今天在批量导入联系人时出现了问题:\nUNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record';
+    expect(codes(report)[0]).toBe('UNABLE_TO_LOCK_ROW');
+  });
+
+  it("reads a status in brackets after 'HTTP response' (AppAuth: 'Non-200 HTTP response (500) making token request')", () => {
+    expect(
+      codes(
+        "Refresh fails: [Error: Non-200 HTTP response (500) making token request to 'https://login.salesforce.com/services/oauth2/token'.]",
+      )[0],
+    ).toBe('HTTP_500');
+  });
+
+  it('knows "SOQL statements cannot be empty or null" as MALFORMED_QUERY', () => {
+    expect(codes('Our sync fails with SalesforceError: SOQL statements cannot be empty or null')[0]).toBe(
+      'MALFORMED_QUERY',
+    );
+  });
+});

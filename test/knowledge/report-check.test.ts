@@ -145,6 +145,21 @@ describe('diagnose with a report check', () => {
     expect(read('Why do we keep getting INVALID_SESSION_ID after a deploy?').ownReport).toBe(false);
   });
 
+  it('does not overrule a paste that carries a runtime stack trace (held-out 38)', () => {
+    const body =
+      'StatusCodeError: 401 - "[{\\"message\\":\\"Session expired or invalid\\",\\"errorCode\\":\\"INVALID_SESSION_ID\\"}]"';
+    const traced = `**To Reproduce**\n1. Log out of every org\n2. Start the dev server\n\n${body}\n    at new StatusCodeError (/Users/user/.local/share/sfdx/node_modules/request-promise-core/lib/errors.js:32:15)`;
+    const d = createDiagnose(engine().index, undefined, vetoAll)(traced);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('INVALID_SESSION_ID');
+    // The same body with no trace is left to the check.
+    expect(createDiagnose(engine().index, undefined, vetoAll)(`**To Reproduce**\n1. Log out\n\n${body}`).withheld).toBe(
+      true,
+    );
+    // A documentation frame with no file of anyone's is not a trace.
+    expect(createReportFeatureReader(engine().index)(`${body}\n    at someFunction (errors.js)`).ownReport).toBe(false);
+  });
+
   it('is not consulted when someone asked for the explanation', () => {
     const d = createDiagnose(engine().index, undefined, vetoAll)(PASTE, { asked: true });
     expect(d.isError).toBe(true);

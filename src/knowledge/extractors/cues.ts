@@ -1,4 +1,5 @@
 import {
+  CHINESE_REPORT,
   HANGUL,
   JAPANESE_FIRST_HAND,
   JAPANESE_REPORT,
@@ -127,7 +128,8 @@ export const reportsSomewhere = perDocument(
   (doc) =>
     cueOnSomeLine(doc, REPORT_EN) ||
     (KANA.test(doc.text) && cueOnSomeLine(doc, REPORT_JA, { japanese: true })) ||
-    (HANGUL.test(doc.text) && KOREAN_REPORT.test(doc.text)),
+    (HANGUL.test(doc.text) && KOREAN_REPORT.test(doc.text)) ||
+    (doc.writtenInChinese() && CHINESE_REPORT.test(doc.text)),
 );
 
 /** Does someone say, first-hand, that the error happened to them? */
@@ -185,6 +187,7 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp, scope: CueScope = {}): boolean 
       (askedInSentence(doc, m.index) ||
         insideQuotes(doc, m.index) ||
         generalisedInSentence(doc, m.index) ||
+        (japanese && articleVoiceInSentence(doc, m.index)) ||
         TEMPLATE_PLACEHOLDER.test(line));
     if (!spokenByMessage && !elsewhere && !UNTICKED.test(line)) return true;
     if (re.lastIndex === m.index) re.lastIndex++;
@@ -203,6 +206,19 @@ export function namesCodeFirstHand(doc: ScanDoc, code: string): boolean {
     if (leadInReports(doc, at)) return true;
   }
   return false;
+}
+
+/**
+ * A stack frame that points into someone's own files (`at new StatusCodeError (/Users/…/errors.js:32:15)`,
+ * `at com.acme.Sync.run(Sync.java:88)`, `File "/srv/app/sync.py", line 12`): a runtime printed it.
+ * A documentation page rarely shows one, a pasted failure usually does.
+ */
+const RUNTIME_FRAME =
+  /^[ \t]*at (?:new |async )?[\w$.<>[\] ]{1,120} \((?:\/|[A-Za-z]:\\|file:\/\/)[^()\n]{1,300}:\d+:\d+\)|^[ \t]*at [\w$]+(?:\.[\w$<>]+){2,}\([\w$]+\.(?:java|kt|scala):\d+\)|^[ \t]*File "(?:\/|[A-Za-z]:\\)[^"\n]{1,300}", line \d+/m;
+
+/** The code is written in a paste that carries a runtime's stack trace: the paste is output, not prose about it. */
+export function namesCodeInRuntimeTrace(doc: ScanDoc, code: string): boolean {
+  return doc.text.includes(code) && RUNTIME_FRAME.test(doc.text);
 }
 
 /** "When I leave the field blank, the error is:": the writer's own action, then what came back. */
@@ -244,6 +260,17 @@ function generalisedInSentence(doc: ScanDoc, index: number): boolean {
   const line = doc.text.slice(start, end);
   const [from] = sentenceBounds(line, index - start);
   return GENERALLY.test(line.slice(from, index - start));
+}
+
+/**
+ * A Japanese article speaks to its readers or of its writer in the third person ("…をみてみましょう",
+ * "皆さんも遭遇したことがあるかと思います", "筆者が実際に遭遇した…", "…をご紹介します"): the
+ * sentence tells a story for the reader, it does not report an error to be solved.
+ */
+const ARTICLE_VOICE_JA = /ましょう|皆さん|みなさん|筆者|紹介します/;
+function articleVoiceInSentence(doc: ScanDoc, index: number): boolean {
+  const { start, end } = doc.lineAt(index);
+  return ARTICLE_VOICE_JA.test(sentenceOf(doc.text.slice(start, end), index - start));
 }
 
 /** An odd number of double quotes before the offset on its line: the words are someone else's. */
@@ -297,7 +324,10 @@ export function adjustForLine(doc: ScanDoc, index: number, strength: number, all
   // error is a mention unless the paste reports it in some way ("…というエラーが出ます").
   if (doc.explainsErrors() && !reportsFirstHandInOwnVoice(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
   if (doc.inExample(index) && !reportsFirstHandOutsideExamples(doc)) return Math.min(strength, DISCUSSION_LINE_CAP);
-  if ((doc.writtenInJapanese(index) || doc.writtenInKorean(index)) && !reportsSomewhere(doc)) {
+  if (
+    (doc.writtenInJapanese(index) || doc.writtenInKorean(index) || doc.writtenInChinese()) &&
+    !reportsSomewhere(doc)
+  ) {
     return Math.min(strength, DISCUSSION_LINE_CAP);
   }
   // Talk about errors (a PR title, a hypothetical, "possible errors:") with no one saying that

@@ -6,7 +6,8 @@ import type { ExtractInput } from './types';
 /**
  * HTTP statuses that a client printed for a failed Salesforce call, when no Salesforce code is
  * visible: `HTTP/1.1 503`, `status=400`, `returned code 500`, `400 Bad Request`,
- * `ClientResponseError: 404`, `[400] Bulk API HTTP Error`, `httpStatusCode: 403`.
+ * `ClientResponseError: 404`, `[400] Bulk API HTTP Error`, `httpStatusCode: 403`, AppAuth's
+ * `Non-200 HTTP response (500) making token request`.
  * Only error statuses (3xx that Salesforce uses for errors, 4xx, 5xx) count.
  */
 const REASONS =
@@ -16,7 +17,7 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\bhttp[ _-]?code\b['"]?\s*[=:]?\s*([345]\d\d)\b/gi,
   /\b(?:http[ _]?)?status(?:[ _]?code)?\b['"]?\s*(?:=>|[=:])?\s*['"]?([345]\d\d)\b/gi,
   /\bhttpStatusCode\b['"]?\s*[=:]\s*([345]\d\d)\b/g,
-  /\b(?:returned|returns|returning|resulted in|results? in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?`?([345]\d\d)s?\b/gi,
+  /\b(?:returned|returns|returning|resulted in|results? in|respond(?:s|ed|ing)? with|response)\s+(?:an?\s+|the\s+)?(?:code\s+|status\s+|http\s+|error\s+)?[`(]?([345]\d\d)s?\b/gi,
   // `400 Bad Request`, `400: Bad Request`, and .NET's `(401) Unauthorized`.
   new RegExp(String.raw`\b([345]\d\d)\)?\s*(?:[-:]\s*)?(?:${REASONS})\b`, 'gi'),
   /\b(?:ClientResponseError|HTTPError|HttpError|StatusCodeError|ResponseError)\b[:(]\s*([345]\d\d)\b/g,
