@@ -496,11 +496,12 @@ export const KOREAN_REPORT = /(?:에러|오류|예외|error|exception)(?:가|이
 const HAN_ALL = /[\u4e00-\u9fff]/g;
 /**
  * Chinese that says the error happened to the writer, or asks about their own: "我调用接口时报错",
- * "抛出了异常", "出现了以下错误", "今天导入数据时出现…", "收到…返回的错误", "请问怎么解决". An article's "开发者可能会遇到以下错误" (developers
+ * "抛出了异常", "出现了以下错误", "今天导入数据时出现…", "收到…返回的错误", "返回以下错误", "遇到了以下错误"
+ * (Chinese often leaves the writer out), "请问怎么解决". An article's "开发者可能会遇到以下错误" (developers
  * may meet these errors) and "系统会抛出…" (the system will throw) are not.
  */
 export const CHINESE_REPORT =
-  /我(?:们)?[^。！？\n]{0,40}?(?:遇到|碰到|收到|得到|出现|报错|抛出|失败|卡住)|报错|出错了|失败了|抛出了|出现了|收到[^。！？\n]{0,30}?(?:错误|异常)|(?:今天|昨天|刚才|最近)[^。！？\n]{0,40}?(?:出现|遇到|失败|报错)|持续失败|请问|怎么解决|如何解决|求助|帮我/;
+  /我(?:们)?[^。！？\n]{0,40}?(?:遇到|碰到|收到|得到|出现|报错|抛出|失败|卡住)|报错|出错了|失败了|抛出了|出现了|收到[^。！？\n]{0,30}?(?:错误|异常)|(?:今天|昨天|刚才|最近)[^。！？\n]{0,40}?(?:出现|遇到|失败|报错)|持续失败|返回了?(?:以下|如下|这个)?(?:错误|异常)|提示了?(?:以下|如下)?(?:错误|异常)|(?<!可能|会)遇到了?(?:以下|如下|这个|这样的)(?:错误|异常|问题)|请问|怎么解决|如何解决|求助|帮我/;
 
 function isKoreanProse(line: string): boolean {
   if (!HANGUL.test(line)) return false;

@@ -998,6 +998,10 @@ describe('reading added after held-out 38 and 39', () => {
     const report =
       '今天在批量导入联系人时出现了问题:\nUNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record';
     expect(codes(report)[0]).toBe('UNABLE_TO_LOCK_ROW');
+    // Chinese often leaves the writer out: "调用接口时返回以下错误" is still their report.
+    const subjectless =
+      '同步服务从凌晨开始调用接口时返回以下错误，导入的联系人全部没有更新:\nINVALID_SESSION_ID: Session expired';
+    expect(codes(subjectless)[0]).toBe('INVALID_SESSION_ID');
   });
 
   it("reads a status in brackets after 'HTTP response' (AppAuth: 'Non-200 HTTP response (500) making token request')", () => {
