@@ -1018,3 +1018,13 @@ describe('reading added after held-out 38 and 39', () => {
     );
   });
 });
+
+describe('reading added after held-out 42', () => {
+  it("counts Agentforce as Salesforce's for an errorCode the knowledge base does not list", () => {
+    const paste =
+      'Agentforce for Developers autocompletion now fails:\n\nHTTP/1.1 400 Bad Request\n\n{"messageCode":"E30002","errorCode":"BAD_ARGUMENT_X","message":"Messages must be non-null and size > 0."}';
+    expect(codes(paste)[0]).toBe('BAD_ARGUMENT_X');
+    // Another product's body of the same shape stays unread.
+    expect(codes(paste.replace('Agentforce for Developers', 'Our chatbot vendor'))[0]).not.toBe('BAD_ARGUMENT_X');
+  });
+});

@@ -59,7 +59,7 @@ const SSO_ERROR_PAGE =
   /\/identity\/sso\/ui\/AuthorizationError\?(?:[^\s&]*&)*?ErrorCode=([A-Za-z][A-Za-z0-9_]{2,60})\b/g;
 const REST_CODE = /["']errorCode["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/g;
 const SALESFORCE_WORDS =
-  /salesforce|force\.com|\/services\/(?:data|apexrest)|sobject|soql|\b\w+__[cr]\b|jsforce|restforce|sfdx|\bsf (?:data|org|project)\b/i;
+  /salesforce|force\.com|\/services\/(?:data|apexrest)|sobject|soql|\b\w+__[cr]\b|jsforce|restforce|sfdx|\bsf (?:data|org|project)\b|\bagentforce\b/i;
 
 export const extractUnlisted: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
