@@ -987,6 +987,8 @@ describe('reading added after held-out 38 and 39', () => {
     ).toBe(false);
     // The writer's own past stays a report.
     expect(diagnose('昨日のリリース後、取引先の更新で MIXED_DML_OPERATION に遭遇しました。').isError).toBe(true);
+    // Addressing colleagues in a channel is no article.
+    expect(diagnose('皆さん、本番で INVALID_SESSION_ID が出ました。誰か分かりますか？').isError).toBe(true);
   });
 
   it('stays silent on a Chinese article that lists errors developers may meet, and answers a Chinese report', () => {
