@@ -1,4 +1,6 @@
 import type { Signal } from '../diagnosis';
+import type { KnowledgeIndex } from '../index-builder';
+import type { ScanDoc } from '../scan-doc';
 import { APEX_EXCEPTION, PROSE, UNLISTED_ERROR_CODE } from '../weights';
 import { misspelt } from './code-tokens';
 import { adjustForLine, hasFirstHandCue, hasReportCue, lineText } from './cues';
@@ -78,38 +80,12 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
       });
     }
   }
+  // Salesforce's own wording around the code: it counts without other context.
   if (doc.lower.includes('scratch org failed with error code')) {
-    const re = new RegExp(SIGNUP_CODE.source, 'gi');
-    for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
-      const code = (m[1] as string).toUpperCase();
-      const at = m.index + m[0].length - code.length;
-      if (index.byName.has(code) || signals.some((s) => s.code === code)) continue;
-      signals.push({
-        code,
-        kind: 'code',
-        strength: adjustForLine(doc, at, UNLISTED_ERROR_CODE, false),
-        index: at,
-        end: at + code.length,
-        unlisted: UNLISTED_SIGNUP,
-      });
-    }
+    pushWrittenCodes(doc, index, signals, SIGNUP_CODE, 'code', UNLISTED_SIGNUP, (c) => c.toUpperCase());
   }
-  if (doc.text.includes('AuthorizationError?')) {
-    const re = new RegExp(SSO_ERROR_PAGE.source, 'g');
-    for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
-      const code = m[1] as string;
-      const at = m.index + m[0].length - code.length;
-      if (index.byName.has(code) || signals.some((s) => s.code === code)) continue;
-      signals.push({
-        code,
-        kind: 'structured',
-        strength: adjustForLine(doc, at, UNLISTED_ERROR_CODE, false),
-        index: at,
-        end: at + code.length,
-        unlisted: UNLISTED_SSO,
-      });
-    }
-  }
+  if (doc.text.includes('AuthorizationError?'))
+    pushWrittenCodes(doc, index, signals, SSO_ERROR_PAGE, 'structured', UNLISTED_SSO);
   // Both scans below need Salesforce's words somewhere; one full pass, and only when asked.
   let salesforceWords: boolean | undefined;
   const aboutSalesforce = () => (salesforceWords ??= SALESFORCE_WORDS.test(doc.text));
@@ -152,6 +128,33 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
   }
   return signals;
 };
+
+/** Each code the pattern's first group captures that the knowledge base lacks, once, as an unlisted signal. */
+function pushWrittenCodes(
+  doc: ScanDoc,
+  index: KnowledgeIndex,
+  signals: Signal[],
+  pattern: RegExp,
+  kind: Signal['kind'],
+  unlisted: string,
+  spell: (written: string) => string = (written) => written,
+): void {
+  const re = new RegExp(pattern.source, pattern.flags);
+  for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
+    const written = m[1] as string;
+    const code = spell(written);
+    const at = m.index + m[0].length - written.length;
+    if (index.byName.has(code) || signals.some((s) => s.code === code)) continue;
+    signals.push({
+      code,
+      kind,
+      strength: adjustForLine(doc, at, UNLISTED_ERROR_CODE, false),
+      index: at,
+      end: at + code.length,
+      unlisted,
+    });
+  }
+}
 
 /**
  * Java and Python name exceptions by lower-case package paths (`java.lang.IllegalStateException`,
