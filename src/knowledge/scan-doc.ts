@@ -316,6 +316,12 @@ const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$/i;
 const WRITER_DID =
   /^\W*(?:i|we)\s+(?:built|ran|set up|made|wrote|got|tested|tried|configured|created|installed|followed|used|deployed|added|connected|upgraded|updated|enabled|changed|moved|called|started|imported|exported)\b/i;
 
+/** An error told as a past event, not under a condition ("below error came up:", "the following
+ * error occurred:"); docs announce what will or would appear ("If this occurs, the following error
+ * is displayed"). */
+const TOLD_IN_THE_PAST =
+  /^(?!\W*(?:if|when|whenever|in case|once)\b)[^\n]*\b(?:came up|occurred|appeared|popped up|showed up|happened|was (?:thrown|returned|raised|displayed|shown|logged)|were (?:thrown|returned|logged))\b/i;
+
 /**
  * Openings of texts about errors rather than reports of one: a PR or commit title ("Increases
  * the retry timeout…", "SALTO-7409: Handle …"), a hypothetical ("Let's say you want to…"), the
@@ -571,7 +577,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       // Only the sentence that announces it decides: in "I configured it as the documentation
       // specifies, … but all queries fail with the error:" the talk is elsewhere on the line.
       const sentence = sentenceAround(line, announced.index);
-      if (!talksAboutErrors(sentence) || WRITER_DID.test(sentence)) continue;
+      if (!talksAboutErrors(sentence) || WRITER_DID.test(sentence) || TOLD_IN_THE_PAST.test(sentence)) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
       if (!CAPTURED.test(next)) paragraphAfter(end);

@@ -1030,3 +1030,20 @@ describe('reading added after held-out 42', () => {
     expect(codes(paste.replace('Agentforce for Developers', 'Our chatbot vendor'))[0]).not.toBe('BAD_ARGUMENT_X');
   });
 });
+
+describe('reading added after held-out 43', () => {
+  it("does not read a paste announced as a past event ('below error came up:') as an example", () => {
+    const paste =
+      '\n```\nError (UNKNOWN_EXCEPTION): UNKNOWN_EXCEPTION: An unexpected error occurred. Please include this ErrorId if you contact support: 1234-5678 (-1)\n```';
+    const report = `My colleague could not reproduce pulling metadata and generating the documentation, below error came up:${paste}`;
+    expect(diagnose(report).isError).toBe(true);
+    expect(codes(report)[0]).toBe('UNKNOWN_EXCEPTION');
+    const readsAsExample = (text: string) => {
+      const doc = createScanDoc(normalise(text));
+      return doc.inExample(doc.text.indexOf('Error (UNKNOWN'));
+    };
+    expect(readsAsExample(report)).toBe(false);
+    // What docs announce under a condition stays an example.
+    expect(readsAsExample(`If the retrieve cannot be reproduced, the following error occurred:${paste}`)).toBe(true);
+  });
+});
