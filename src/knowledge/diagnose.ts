@@ -223,8 +223,9 @@ export function createReportFeatureReader(
 
 /**
  * The primary code written out on a line where the writer says they got it (cues.ts,
- * namesCodeFirstHand), or in a paste that carries a runtime's stack trace. HTTP statuses are left to the check: "we get a 400" names no Salesforce
- * error, and a status number is spelled in too many ways to find it again.
+ * namesCodeFirstHand), or in a paste that carries a runtime's stack trace. HTTP statuses are left
+ * to the check: "we get a 400" names no Salesforce error, and a status number is spelled in too
+ * many ways to find it again.
  */
 function ownReportOf(index: KnowledgeIndex, doc: ScanDoc, code: string | undefined): boolean {
   if (code === undefined || index.byName.get(code)?.family === 'http') return false;

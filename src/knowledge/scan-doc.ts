@@ -499,6 +499,8 @@ const HANGUL_ALL = /[\uac00-\ud7a3]/g;
  */
 export const KOREAN_REPORT = /(?:에러|오류|예외|error|exception)(?:가|이)?\s*(?:발생했|났|떴|나왔|생겼)/i;
 
+/** Han characters: the cheap test for Chinese text, and what its share is counted in. */
+const HAN = /[\u4e00-\u9fff]/;
 const HAN_ALL = /[\u4e00-\u9fff]/g;
 /**
  * Chinese that says the error happened to the writer, or asks about their own: "我调用接口时报错",
@@ -711,7 +713,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
 
     writtenInChinese() {
       chinese ??=
-        /[\u4e00-\u9fff]/.test(text) &&
+        HAN.test(text) &&
         !KANA.test(text) &&
         !HANGUL.test(text) &&
         mostlyWrittenIn(text.length > DISCOURSE_WINDOW ? text.slice(0, DISCOURSE_WINDOW) : text, HAN_ALL);
