@@ -1047,3 +1047,25 @@ describe('reading added after held-out 43', () => {
     expect(readsAsExample(`If the retrieve cannot be reproduced, the following error occurred:${paste}`)).toBe(true);
   });
 });
+
+describe('reading added after the review of held-out 35 to 43 (session 26)', () => {
+  it("reads a Japanese blog's own demonstration as what happened to the writer", () => {
+    const tried =
+      'わざと必須項目を空にして update し、例外を catch してみると\n\nSystem.DmlException: Update failed. First exception on row 0 with id 001000000000001AAA; first error: REQUIRED_FIELD_MISSING, 値を入力してください: [Rank__c]: [Rank__c]\nAnonymousBlock: line 7, column 1';
+    expect(diagnose(tried).isError).toBe(true);
+    expect(codes(tried)[0]).toBe('REQUIRED_FIELD_MISSING');
+    const expected =
+      'ループの中で SOQL を 101 回呼ぶようにしたところ、期待通りに Too many SOQL queries: 101 になりました。';
+    expect(diagnose(expected).isError).toBe(true);
+    expect(codes(expected)[0]).toBe('LIMIT_EXCEPTION_SOQL_QUERIES');
+    const shown =
+      '匿名実行すると `FIELD_INTEGRITY_EXCEPTION, 一意の ID を持つ項目がありません。: [MetadataJson]` とエラーが表示されることが確認できます。';
+    expect(diagnose(shown).isError).toBe(true);
+  });
+
+  it('stays silent on a Japanese explanation that only says when the error occurs', () => {
+    const explains =
+      'FIELD_INTEGRITY_EXCEPTION は、項目の値が整合性のルールに合わないときに発生します。やってみると分かりますが、参照先の ID の型が違う場合などが典型です。';
+    expect(diagnose(explains).isError).toBe(false);
+  });
+});
