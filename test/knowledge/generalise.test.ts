@@ -1069,3 +1069,16 @@ describe('reading added after the review of held-out 35 to 43 (session 26)', () 
     expect(diagnose(explains).isError).toBe(false);
   });
 });
+
+describe('Salesforce vocabulary added after held-out 45', () => {
+  it("counts an Apex callout's own words as Salesforce context for a bare 'IO Exception:'", () => {
+    const io = 'IO Exception: No subject alternative DNS name matching "api.example.com" found.';
+    const withCallout = `With the outbound message it works, but with WebServiceCallout or HttpRequest we got the following error:\n\n${io}`;
+    expect(diagnose(withCallout).isError).toBe(true);
+    expect(codes(withCallout)[0]).toBe('System.CalloutException');
+    expect(createScanDoc(normalise('Test.setMock(HttpCalloutMock.class, new Mock());')).salesforceContext()).toBe(true);
+    expect(createScanDoc(normalise('Http http = new Http();')).salesforceContext()).toBe(true);
+    // Without anything of Salesforce's, the same words are any Java client's.
+    expect(diagnose(`We got the following error:\n\n${io}`).isError).toBe(false);
+  });
+});
