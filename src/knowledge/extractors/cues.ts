@@ -203,7 +203,7 @@ function cueOnSomeLine(doc: ScanDoc, re: RegExp, scope: CueScope = {}): boolean 
 export function namesCodeFirstHand(doc: ScanDoc, code: string): boolean {
   for (let at = doc.text.indexOf(code); at !== -1; at = doc.text.indexOf(code, at + code.length)) {
     if (hasFirstHandCue(lineText(doc, at)) && !askedInSentence(doc, at)) return true;
-    if (leadInReports(doc, at)) return true;
+    if (leadInReports(doc, at) || pointsBackAtWhatCame(doc, at)) return true;
   }
   return false;
 }
@@ -224,9 +224,22 @@ export function namesCodeInRuntimeTrace(doc: ScanDoc, code: string): boolean {
 /** "When I leave the field blank, the error is:": the writer's own action, then what came back. */
 const WHEN_I_THEN_THE_ERROR =
   /\b(?:when|whenever|every time)\s+(?:i|we)\b[^.!?\n]{3,120},\s*(?:the|this|that)\s+(?:error|response|result|message)\s+(?:is|was)\s*:\s*$/i;
+/** "Here's a response the API returned:": what a service sent back, told in the past. Docs write
+ * "returned by Salesforce" or "is returned", not "the API returned:". */
+const SERVICE_RETURNED =
+  /\b(?:the|our|my)\s+(?:api|server|endpoint|service|call|request|org|instance|salesforce)\s+(?:returned|sent back|responded with)\s*:\s*$/i;
+/** "The error for the call to `Query()` was `insert response err: INVALID_SESSION_ID: …`": the line
+ * opens by pointing at what came back, in the past; docs say what the error *is*. */
+const THE_ERROR_WAS =
+  /^\W*(?:the|my|our)\s+(?:error|response|result|exception|output)\b[^.!?\n]{0,80}?\bwas(?:\s*[:`"'“]|\s{2,}|\s*$)/i;
 const HYPOTHETICAL_LEAD_IN = /^\W*(?:(?:as an example|for example|for instance|say),?\s+)?if\b/i;
 /** A line that only opens or closes a code block, or quotes nothing. */
 const FENCE_ONLY = /^\s*(?:```\w*|>)?\s*$/;
+/** A line of the paste itself (a JSON field, a bracket, an exception line, a stack frame): the
+ * lead-in is above the whole paste, however many lines it has. */
+const PASTE_LINE = /^\s*(?:["'{}[\]<(]|[A-Za-z_$][\w$.]*(?:Exception|Error|Fault)\b|[A-Z][A-Z0-9_]{3,}\b|at\s)/;
+/** How far above the code a lead-in may be: a short paste, not a whole log. */
+const LEAD_IN_LINES = 10;
 
 /**
  * The paste is introduced by the writer's own lead-in ("I get this error:", "When I leave the
@@ -234,16 +247,26 @@ const FENCE_ONLY = /^\s*(?:```\w*|>)?\s*$/;
  */
 function leadInReports(doc: ScanDoc, index: number): boolean {
   let end = doc.lineAt(index).start - 1;
-  for (let step = 0; step < 3 && end > 0; step++) {
+  for (let step = 0; step < LEAD_IN_LINES && end > 0; step++) {
     const { start } = doc.lineAt(end - 1);
     const line = doc.text.slice(start, end);
     end = start - 1;
-    if (FENCE_ONLY.test(line)) continue;
+    if (FENCE_ONLY.test(line) || PASTE_LINE.test(line)) continue;
     // "If we then read the response stream, we find this:" walks the reader through an example.
     if (!/:\s*$/.test(line) || UNTICKED.test(line) || HYPOTHETICAL_LEAD_IN.test(line)) return false;
-    return !doc.inExample(index) && (hasFirstHandCue(line) || WHEN_I_THEN_THE_ERROR.test(line));
+    return (
+      !doc.inExample(index) &&
+      (hasFirstHandCue(line) || WHEN_I_THEN_THE_ERROR.test(line) || SERVICE_RETURNED.test(line))
+    );
   }
   return false;
+}
+
+/** The code's own line opens with "The error … was" and the code follows on it, not in an example. */
+function pointsBackAtWhatCame(doc: ScanDoc, index: number): boolean {
+  const { start } = doc.lineAt(index);
+  const before = doc.text.slice(start, index);
+  return THE_ERROR_WAS.test(before) && !doc.inExample(index);
 }
 
 /** The sentence around the offset is a question ("Why am I getting X?"). */
