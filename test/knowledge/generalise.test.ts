@@ -1082,3 +1082,17 @@ describe('Salesforce vocabulary added after held-out 45', () => {
     expect(diagnose(`We got the following error:\n\n${io}`).isError).toBe(false);
   });
 });
+
+describe('report cue added after held-out 47', () => {
+  it("reads 'an error saying X' as what was shown, so a phrase in the writer's words counts", () => {
+    const shown =
+      'After logging out, the Mobile SDK app does not show the login screen but rather an error saying invalid client id because it read the example config';
+    expect(diagnose(shown).isError).toBe(true);
+    expect(codes(shown)[0]).toBe('invalid_client_id');
+    // The same words with nothing saying they were shown name a topic.
+    expect(
+      diagnose('The Mobile SDK app reads the client id from the config; an invalid client id is a config mistake')
+        .isError,
+    ).toBe(false);
+  });
+});

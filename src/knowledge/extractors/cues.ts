@@ -64,6 +64,8 @@ const EVENT_EN = new RegExp(
     String.raw`\bencountered (?:an? |the following )?(?:${ERROR}|exception)\s*:`,
     String.raw`\b${ERROR} (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b`,
     String.raw`\bthe following (?:${ERROR}|exception|message)`,
+    // "…but rather an error saying invalid client id": what was shown, in the writer's words.
+    String.raw`\ban? (?:${ERROR}|message|pop-?up|alert|dialog)(?: message| box)? (?:saying|that says|stating)\b`,
     String.raw`\b(?:has been|have been|was|were) (?:received|returned|thrown)\b`,
   ].join('|'),
   'im',
