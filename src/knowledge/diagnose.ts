@@ -31,6 +31,8 @@ export type Diagnose = (text: string, options?: DiagnoseOptions) => Diagnosis;
 
 /** At most this many characters (": ", " - ") between a written code and its message. */
 const MESSAGE_GAP = 4;
+/** How far one message's own wording runs on after the piece that found it. */
+const MESSAGE_RUN = 120;
 
 /** Around a known error in a long paste, how far to look for its HTTP status. */
 const HTTP_AROUND = 4_000;
@@ -243,13 +245,21 @@ function messagesOfTheirOwnCode(signals: readonly Signal[], index: KnowledgeInde
   // wording of its own: the Salesforce message after it names the error.
   const written = signals.filter((s) => s.end !== undefined && index.byName.get(s.code)?.family !== 'http');
   if (written.length === 0) return [...signals];
-  return signals.filter((s) => {
-    if (s.kind !== 'message') return true;
+  const owned = signals.filter((s) => {
+    if (s.kind !== 'message') return false;
+    const at = s.from ?? s.index;
     const owner = written.find(
-      (w) => w.code !== s.code && (w.end as number) <= s.index && s.index - (w.end as number) <= MESSAGE_GAP,
+      (w) => w.code !== s.code && (w.end as number) <= at && at - (w.end as number) <= MESSAGE_GAP,
     );
-    return owner === undefined || (index.byName.get(s.code)?.specializes.includes(owner.code) ?? false);
+    return owner !== undefined && !(index.byName.get(s.code)?.specializes.includes(owner.code) ?? false);
   });
+  if (owned.length === 0) return [...signals];
+  // The rest of the same wording goes with it ("… is not supported. If you are attempting to use a
+  // custom object, be sure to append the '__c' …" is one message in two known pieces).
+  const continues = (s: Signal) =>
+    s.kind === 'message' &&
+    owned.some((o) => o.code === s.code && s.index > o.index && s.index - o.index <= MESSAGE_RUN);
+  return signals.filter((s) => !owned.includes(s) && !continues(s));
 }
 
 /**

@@ -35,6 +35,9 @@ export interface Signal {
   readonly index: number;
   /** End of the code name, for signals that found one written out. */
   readonly end?: number | undefined;
+  /** For a message matched by a later piece ("sObject type '*' is not supported" found by its
+   * tail), where its first piece starts: what stands right before the whole message. */
+  readonly from?: number | undefined;
   /** Variant of the entry told apart by its message, if one matched. */
   readonly variant?: string | undefined;
   /** Evidence too short to be Salesforce's alone ("socket hang up", "Invalid type:"): it counts

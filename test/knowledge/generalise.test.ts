@@ -1096,3 +1096,38 @@ describe('report cue added after held-out 47', () => {
     ).toBe(false);
   });
 });
+
+describe('reading added after held-out 48 and 49', () => {
+  it("keeps a written exception type first when its own message is another code's wording, in two pieces", () => {
+    const flow =
+      "An Apex error occurred: System.QueryException: sObject type 'RoundRobin__c' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.";
+    const report = `When a user runs the flow with the packaged action, I get the following error:\n\n${flow}`;
+    expect(codes(report)[0]).toBe('System.QueryException');
+    // The same wording with no exception type written before it is INVALID_TYPE.
+    expect(
+      codes(
+        `When I run the query I get the following error:\n\n${flow.replace('An Apex error occurred: System.QueryException: ', '')}`,
+      )[0],
+    ).toBe('INVALID_TYPE');
+  });
+
+  it("reads the Apex compiler's 'Field does not exist: X on Y' as a compile error", () => {
+    const deploy =
+      'Deploying the sample class fails:\nErrors:\nField does not exist: Carrier on CartDeliveryGroupMethod\nField does not exist: ProductId on CartDeliveryGroupMethod';
+    expect(diagnose(deploy).isError).toBe(true);
+    expect(codes(deploy)[0]).toBe('APEX_COMPILE_ERROR');
+  });
+
+  it('reads a Chinese report dated to the recent past (近期, 前几天) as first-hand', () => {
+    const report =
+      '新加了一个把记录共享给负责人的逻辑,近期遇到了INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, insufficient access rights on cross-reference id: [] 问题。查了一下,发现管理员创建数据也要遵循共享的规则。';
+    expect(diagnose(report).isError).toBe(true);
+    expect(codes(report)[0]).toBe('INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY');
+    // A Chinese explainer that says when it can happen is not a report.
+    expect(
+      diagnose(
+        'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY 表示当前用户对关联记录没有足够的访问权限，通常在共享规则配置不当时可能会出现。',
+      ).isError,
+    ).toBe(false);
+  });
+});

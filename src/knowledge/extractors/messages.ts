@@ -27,7 +27,9 @@ export const extractMessages: Extractor = ({ doc, index }) => {
     if (count >= MAX_HITS_PER_PATTERN) continue;
     seen.set(hit.pattern, count + 1);
     const pattern = index.messages[hit.pattern];
-    if (pattern === undefined || !otherPiecesPresent(doc.lower, pattern, hit.start)) continue;
+    if (pattern === undefined) continue;
+    const from = startOfPieces(doc.lower, pattern, hit.start);
+    if (from === undefined) continue;
     const base =
       pattern.literalLength >= 30 ? MESSAGE_LONG : pattern.literalLength >= 18 ? MESSAGE_MEDIUM : MESSAGE_SHORT;
     signals.push({
@@ -35,6 +37,7 @@ export const extractMessages: Extractor = ({ doc, index }) => {
       kind: 'message',
       strength: adjustForLine(doc, hit.start, base, true),
       index: hit.start,
+      from: from === hit.start ? undefined : from,
       variant: pattern.variant,
       needsContext: pattern.literalLength < SPECIFIC_LENGTH,
       leadInEnd:
@@ -84,21 +87,23 @@ function foldedEnd(lower: string, start: number, length: number): number {
 /**
  * The anchor piece matched at `anchorStart`; the pieces before it must appear, in order, just
  * before it and the pieces after it just after. White space is left out of the bounded windows
- * searched, the same way the automaton leaves it out.
+ * searched, the same way the automaton leaves it out. Returns where the first piece starts, or
+ * undefined when a piece is missing.
  */
-function otherPiecesPresent(lower: string, pattern: MessagePattern, anchorStart: number): boolean {
-  if (pattern.pieces.length === 1) return true;
+function startOfPieces(lower: string, pattern: MessagePattern, anchorStart: number): number | undefined {
+  if (pattern.pieces.length === 1) return anchorStart;
   const anchor = pattern.compactPieces[pattern.anchor] as string;
   const before = withoutWhitespace(lower.slice(Math.max(0, anchorStart - PIECE_WINDOW * pattern.anchor), anchorStart));
   let cursor = before.length;
   for (let i = pattern.anchor - 1; i >= 0; i--) {
     const piece = pattern.compactPieces[i] as string;
     const found = cursor - piece.length < 0 ? -1 : before.lastIndexOf(piece, cursor - piece.length);
-    if (found === -1) return false;
+    if (found === -1) return undefined;
     cursor = found;
   }
+  const start = backOverCharacters(lower, anchorStart, before.length - cursor);
   const afterPieces = pattern.pieces.length - pattern.anchor - 1;
-  if (afterPieces === 0) return true;
+  if (afterPieces === 0) return start;
   const after = withoutWhitespace(
     lower.slice(anchorStart, anchorStart + anchor.length * 2 + PIECE_WINDOW * afterPieces),
   );
@@ -106,8 +111,19 @@ function otherPiecesPresent(lower: string, pattern: MessagePattern, anchorStart:
   for (let i = pattern.anchor + 1; i < pattern.pieces.length; i++) {
     const piece = pattern.compactPieces[i] as string;
     const found = after.indexOf(piece, from);
-    if (found === -1) return false;
+    if (found === -1) return undefined;
     from = found + piece.length;
   }
-  return true;
+  return start;
+}
+
+/** The offset `count` characters (white space not counted) before `end`. */
+function backOverCharacters(lower: string, end: number, count: number): number {
+  let i = end;
+  let seen = 0;
+  while (i > 0 && seen < count) {
+    i--;
+    if (!/\s/.test(lower.charAt(i))) seen++;
+  }
+  return i;
 }
