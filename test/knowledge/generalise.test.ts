@@ -1131,3 +1131,37 @@ describe('reading added after held-out 48 and 49', () => {
     ).toBe(false);
   });
 });
+
+describe('knowledge and reading added after held-out 50 and 51', () => {
+  it("knows the new orgs' 'SOAP API login() is disabled by default in this org' as INVALID_OPERATION", () => {
+    const report =
+      'SOAP API login() is disabled by default in this org\n\nOur connection fails in every new scratch org with jsforce 1.x; is there a workaround?';
+    expect(diagnose(report).isError).toBe(true);
+    expect(codes(report)[0]).toBe('INVALID_OPERATION');
+  });
+
+  it("reads cURL's DNS failure as ENOTFOUND only for a Salesforce host", () => {
+    const curl =
+      "Since the last pull I'm getting: ConnectException: cURL error 6: Could not resolve host: login.salesforce.com";
+    expect(codes(curl)[0]).toBe('ENOTFOUND');
+    expect(diagnose(curl.replace('login.salesforce.com', 'api.example.com')).isError).toBe(false);
+  });
+
+  it("reaches a lead-in over an issue template's heading above the paste", () => {
+    const paste =
+      '```\nUnable to process callback for "salesforce": "Invalid callback state., invalid_request, missing required code challenge"\n```';
+    const read = (text: string) => namesCodeFirstHand(createScanDoc(normalise(text)), 'invalid_request');
+    expect(
+      read(`We are encountering issues connecting. The following error occurs:\n\n##### Error message\n\n${paste}`),
+    ).toBe(true);
+    // A heading does not turn a docs lead-in into a report.
+    expect(read(`A failed callback looks like this:\n\n##### Error message\n\n${paste}`)).toBe(false);
+  });
+
+  it('does not take a code named as the expected outcome for the error that came', () => {
+    const report =
+      'Deploying to production, a test fails and I am receiving the following error:\n\nSystem.AssertException: Assertion Failed: Exception message was stack\n\nThe DML throws a stack trace instead of the expected "REQUIRED_FIELD_MISSING" error.';
+    expect(codes(report)[0]).toBe('System.AssertException');
+    expect(codes(report)).not.toContain('REQUIRED_FIELD_MISSING');
+  });
+});

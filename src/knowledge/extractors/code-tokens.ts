@@ -23,6 +23,9 @@ const ERROR_WORDS = /error|exception|fault|fail|unable|denied|invalid|refused|re
 /** "errors worth trapping (for example, INVALID_SESSION_ID as…)": a name given as an example is a mention. */
 const GIVEN_AS_EXAMPLE = /\b(?:for example|for instance|e\.g\.|i\.e\.|such as)[,:]?\s*[`'"(]?$/;
 
+/** A code named as the outcome that was expected, not the one that came ("expected X", "instead of X"). */
+const NAMED_AS_EXPECTED = /(?:\bexpected|\binstead of(?: the| an?)?)\s*["'`“]?$/i;
+
 export const extractCodeTokens: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
   const re = new RegExp(TOKEN.source, 'g');
@@ -42,6 +45,8 @@ export const extractCodeTokens: Extractor = ({ doc, index }) => {
       } else entry = misspelt(index, token);
     }
     if (entry === undefined || !isScannable(token, entry)) continue;
+    // "…instead of the expected \"REQUIRED_FIELD_MISSING\" error": what should have happened.
+    if (NAMED_AS_EXPECTED.test(doc.text.slice(Math.max(0, start - 40), start))) continue;
     const end = m.index + token.length;
     const strength = strengthAt(doc.text, doc.lower, start, end);
     // A short single upper-case word (FORBIDDEN, CONFLICT) is an ordinary word unless it leads

@@ -235,8 +235,9 @@ const SERVICE_RETURNED =
 const THE_ERROR_WAS =
   /^\W*(?:the|my|our)\s+(?:error|response|result|exception|output)\b[^.!?\n]{0,80}?\bwas(?:\s*[:`"'“]|\s{2,}|\s*$)/i;
 const HYPOTHETICAL_LEAD_IN = /^\W*(?:(?:as an example|for example|for instance|say),?\s+)?if\b/i;
-/** A line that only opens or closes a code block, or quotes nothing. */
-const FENCE_ONLY = /^\s*(?:```\w*|>)?\s*$/;
+/** A line that only opens or closes a code block, or quotes nothing; or an issue template's
+ * heading over the paste ("##### Error message"). */
+const FENCE_ONLY = /^\s*(?:```\w*|>|#{2,6}[ \t][^\n]{0,40})?\s*$/;
 /** A line of the paste itself (a JSON field, a bracket, an exception line, a stack frame): the
  * lead-in is above the whole paste, however many lines it has. */
 const PASTE_LINE = /^\s*(?:["'{}[\]<(]|[A-Za-z_$][\w$.]*(?:Exception|Error|Fault)\b|[A-Z][A-Z0-9_]{3,}\b|at\s)/;
