@@ -1138,6 +1138,8 @@ describe('knowledge and reading added after held-out 50 and 51', () => {
       'SOAP API login() is disabled by default in this org\n\nOur connection fails in every new scratch org with jsforce 1.x; is there a workaround?';
     expect(diagnose(report).isError).toBe(true);
     expect(codes(report)[0]).toBe('INVALID_OPERATION');
+    // The answer is about the SOAP login, not the approval lock the code is documented for.
+    expect(diagnose(report).matches[0]?.variant?.id).toBe('soap-login-disabled');
   });
 
   it("reads cURL's DNS failure as ENOTFOUND only for a Salesforce host", () => {
