@@ -45,7 +45,7 @@ export const extractCodeTokens: Extractor = ({ doc, index }) => {
       } else entry = misspelt(index, token);
     }
     if (entry === undefined || !isScannable(token, entry)) continue;
-    // "…instead of the expected \"REQUIRED_FIELD_MISSING\" error": what should have happened.
+    // "…instead of the expected 'REQUIRED_FIELD_MISSING' error": what should have happened.
     if (NAMED_AS_EXPECTED.test(doc.text.slice(Math.max(0, start - 40), start))) continue;
     const end = m.index + token.length;
     const strength = strengthAt(doc.text, doc.lower, start, end);
