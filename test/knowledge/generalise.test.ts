@@ -1167,3 +1167,21 @@ describe('knowledge and reading added after held-out 50 and 51', () => {
     expect(codes(report)).not.toContain('REQUIRED_FIELD_MISSING');
   });
 });
+
+describe('knowledge added after held-out 52 and 53', () => {
+  it("reads a package installation's 'Apex compile failure' as a compile error", () => {
+    const install =
+      '### Actual behaviour\nReceive these two errors:\n1.  Apex compile failure\nApex class SendReport: line 30, column 9: Invalid value for property configurationEditor';
+    expect(diagnose(install).isError).toBe(true);
+    expect(codes(install)[0]).toBe('APEX_COMPILE_ERROR');
+  });
+
+  it("knows 'the SOQL 101 limit' in a writer's own words", () => {
+    const prose =
+      'After adding a few rollups I have encountered an issue with the SOQL 101 governor limit on bulk inserts.';
+    expect(diagnose(prose).isError).toBe(true);
+    expect(codes(prose)[0]).toBe('LIMIT_EXCEPTION_SOQL_QUERIES');
+    // Named as a topic, with no one saying it happened, it is not a report.
+    expect(diagnose('How does the SOQL 101 limit count queries made by flows?').isError).toBe(false);
+  });
+});
