@@ -235,9 +235,9 @@ const SERVICE_RETURNED =
 const THE_ERROR_WAS =
   /^\W*(?:the|my|our)\s+(?:error|response|result|exception|output)\b[^.!?\n]{0,80}?\bwas(?:\s*[:`"'“]|\s{2,}|\s*$)/i;
 const HYPOTHETICAL_LEAD_IN = /^\W*(?:(?:as an example|for example|for instance|say),?\s+)?if\b/i;
-/** A line that only opens or closes a code block, or quotes nothing; or an issue template's
- * heading over the paste ("##### Error message"). */
-const FENCE_ONLY = /^\s*(?:```\w*|>|#{2,6}[ \t][^\n]{0,40})?\s*$/;
+/** A line that only frames the paste: it opens or closes a code block, quotes nothing, or is an
+ * issue template's heading over it ("##### Error message"). */
+const FRAMING_LINE = /^\s*(?:```\w*|>|#{2,6}[ \t][^\n]{0,40})?\s*$/;
 /** A line of the paste itself (a JSON field, a bracket, an exception line, a stack frame): the
  * lead-in is above the whole paste, however many lines it has. */
 const PASTE_LINE = /^\s*(?:["'{}[\]<(]|[A-Za-z_$][\w$.]*(?:Exception|Error|Fault)\b|[A-Z][A-Z0-9_]{3,}\b|at\s)/;
@@ -254,7 +254,7 @@ function leadInReports(doc: ScanDoc, index: number): boolean {
     const { start } = doc.lineAt(end - 1);
     const line = doc.text.slice(start, end);
     end = start - 1;
-    if (FENCE_ONLY.test(line) || PASTE_LINE.test(line)) continue;
+    if (FRAMING_LINE.test(line) || PASTE_LINE.test(line)) continue;
     // "If we then read the response stream, we find this:" walks the reader through an example.
     if (!/:\s*$/.test(line) || UNTICKED.test(line) || HYPOTHETICAL_LEAD_IN.test(line)) return false;
     return (
