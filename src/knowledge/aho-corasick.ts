@@ -16,6 +16,28 @@ export interface PatternHit {
   readonly start: number;
 }
 
+/** A pattern's opening that a paste cut short: the text stops (end of text, end of a line that
+ * does not carry on the same pattern, or an ellipsis) part-way through the pattern. */
+export interface CutHit {
+  readonly pattern: number;
+  readonly start: number;
+  /** How many characters of the pattern (white space not counted) the text still holds. */
+  readonly length: number;
+}
+
+/** Reporting cut openings: patterns in one group are one meaning (a code), so an opening shared
+ * only by patterns of one group still names it; `minCut` is the shortest opening worth naming. */
+export interface CutOptions {
+  readonly groups: readonly string[];
+  readonly minCut: number;
+}
+
+const NEWLINE = 10;
+const DOT = 46;
+const ELLIPSIS = 0x2026;
+/** The trie state's opening is shared by patterns of several groups: it names nothing. */
+const SHARED = -2;
+
 const ALPHABET = 128;
 const SPACE = 32;
 
@@ -26,12 +48,21 @@ export class AhoCorasick {
   /** 1 where a state has output: the hot loop reads a byte instead of an array's length. */
   private readonly accepting: Uint8Array;
   private readonly lengths: readonly number[];
+  /** Characters from the root to each state: the opening of a pattern the state stands for. */
+  private readonly depth: Uint16Array;
+  /** Per state at `minCut` depth or deeper: the one pattern (of its group) passing through it,
+   * SHARED, or -1. Only built when cut openings are asked for. */
+  private readonly prefixOwner: Int32Array;
+  private readonly minCut: number;
 
-  constructor(patterns: readonly string[]) {
+  constructor(patterns: readonly string[], cuts?: CutOptions) {
     const clean = patterns.map(withoutWhitespace);
     this.lengths = clean.map((p) => p.length);
+    this.minCut = cuts?.minCut ?? 0;
     const trie: Array<Map<number, number>> = [new Map()];
     const output: number[][] = [[]];
+    const depth: number[] = [0];
+    const owner: number[] = [-1];
     clean.forEach((pattern, id) => {
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
@@ -42,9 +73,16 @@ export class AhoCorasick {
           next = trie.length;
           trie.push(new Map());
           output.push([]);
+          depth.push(i + 1);
+          owner.push(-1);
           trie[state]?.set(c, next);
         }
         state = next;
+        if (cuts !== undefined && i + 1 >= cuts.minCut) {
+          const held = owner[state] as number;
+          if (held === -1) owner[state] = id;
+          else if (held !== SHARED && cuts.groups[held] !== cuts.groups[id]) owner[state] = SHARED;
+        }
       }
       if (pattern.length > 0) output[state]?.push(id);
     });
@@ -77,19 +115,48 @@ export class AhoCorasick {
     this.delta = delta;
     this.output = output;
     this.accepting = Uint8Array.from(output, (o) => (o.length > 0 ? 1 : 0));
+    this.depth = Uint16Array.from(depth);
+    this.prefixOwner = Int32Array.from(owner);
   }
 
-  /** Every occurrence in `text` (which must already be lower-case), at most `maxHits`. */
-  search(text: string, maxHits = 2_000): PatternHit[] {
+  /**
+   * Every occurrence in `text` (which must already be lower-case), at most `maxHits`. With
+   * `cuts` (and cut options given to the constructor), also the openings of patterns the text
+   * stops part-way through, at most `MAX_CUTS`.
+   */
+  search(text: string, maxHits = 2_000, cuts?: CutHit[]): PatternHit[] {
     const hits: PatternHit[] = [];
     const delta = this.delta;
     const accepting = this.accepting;
+    const watchCuts = cuts !== undefined && this.minCut > 0;
+    const depth = this.depth;
+    const minCut = this.minCut;
     let state = 0;
+    let last = -1; // the last character the automaton read
+    // A line ended inside a pattern's opening: a cut unless the next line carries on with it.
+    let lineEndState = 0;
+    let lineEndLast = -1;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c <= SPACE && (c === SPACE || c === 10 || c === 9 || c === 13)) continue;
-      state = c < ALPHABET ? (delta[state * ALPHABET + c] as number) : 0;
+      if (c <= SPACE && (c === SPACE || c === NEWLINE || c === 9 || c === 13)) {
+        if (c === NEWLINE && watchCuts && lineEndState === 0 && (depth[state] as number) >= minCut) {
+          lineEndState = state;
+          lineEndLast = last;
+        }
+        continue;
+      }
+      if (watchCuts && (c === ELLIPSIS || (c === DOT && isEllipsis(text, i))) && (depth[state] as number) >= minCut) {
+        this.addCut(cuts, text, state, last);
+      }
+      const next = c < ALPHABET ? (delta[state * ALPHABET + c] as number) : 0;
+      if (lineEndState !== 0) {
+        if ((depth[next] as number) !== (depth[lineEndState] as number) + 1)
+          this.addCut(cuts, text, lineEndState, lineEndLast);
+        lineEndState = 0;
+      }
+      state = next;
+      last = i;
       if (accepting[state] === 1) {
         for (const pattern of this.output[state] as readonly number[]) {
           hits.push({ pattern, start: foldedStart(text, i, this.lengths[pattern] as number) });
@@ -98,8 +165,27 @@ export class AhoCorasick {
         }
       }
     }
+    if (lineEndState !== 0) this.addCut(cuts, text, lineEndState, lineEndLast);
+    else if (watchCuts && (depth[state] as number) >= minCut) this.addCut(cuts, text, state, last);
     return hits;
   }
+
+  /** Records the opening held by `state`, ending at `last`, when one pattern group owns it and
+   * the text holds less than the whole pattern (a whole one is an ordinary hit). */
+  private addCut(cuts: CutHit[] | undefined, text: string, state: number, last: number): void {
+    const pattern = this.prefixOwner[state] as number;
+    const length = this.depth[state] as number;
+    if (cuts === undefined || cuts.length >= MAX_CUTS || pattern < 0) return;
+    if (length >= (this.lengths[pattern] as number)) return;
+    cuts.push({ pattern, start: foldedStart(text, last, length), length });
+  }
+}
+
+/** A long log can end many lines inside some opening; a handful is all a reply needs. */
+const MAX_CUTS = 8;
+
+function isEllipsis(text: string, i: number): boolean {
+  return text.charCodeAt(i + 1) === DOT && text.charCodeAt(i + 2) === DOT;
 }
 
 /** Walks back from the last matched character over `length` characters as the automaton saw

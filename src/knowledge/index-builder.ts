@@ -148,7 +148,10 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
     fuzzyPhrase,
     byName,
     messages,
-    messageAutomaton: new AhoCorasick(anchors),
+    messageAutomaton: new AhoCorasick(anchors, {
+      groups: messages.map((m) => `${m.code} ${m.variant ?? ''}`),
+      minCut: CUT_MIN,
+    }),
     nonAsciiMessages: anchors.flatMap((a, i) => (isAscii(a) ? [] : [i])),
     phrases,
     phraseAutomaton: new AhoCorasick(phraseKeys),
@@ -204,6 +207,11 @@ function withCutTail(pieces: string[], text: string): string[] {
   if (pieces.length < 2 || last === undefined || !/\*\s*$/.test(text) || !/.[:=]$/.test(last)) return pieces;
   return [...pieces.slice(0, -1), last.slice(0, -1).trimEnd()];
 }
+
+/** The shortest opening of a known text (white space not counted) that still names it when a
+ * paste stops part-way through: "userhasn'tapprovedthisconsume" holds 29. Shorter openings
+ * ("therequestedresource") are the start of ordinary sentences too. */
+export const CUT_MIN = 24;
 
 /** Long texts (40+ characters) also match by their first 60 % or so, cut at a word boundary. */
 const CUT_TEXT_MIN = 40;

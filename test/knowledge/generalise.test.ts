@@ -12,6 +12,15 @@ describe('message texts without their code', () => {
     );
   });
 
+  it('names a known text the paste stops part-way through, at the end of a title or before an ellipsis', () => {
+    const title =
+      "ERROR running sf org create user: Error authenticating with JWT config due to: user hasn't approved this consume\n\n### Summary\nIt fails in our workflow.";
+    expect(codes(title)[0]).toBe('invalid_grant');
+    expect(codes("Our JWT login fails: user hasn't approved this cons…")[0]).toBe('invalid_grant');
+    // Too little of it left to name anything.
+    expect(codes("Our JWT login fails: user hasn't app…")).not.toContain('invalid_grant');
+  });
+
   it('does not let the quotes around a variable part decide the match', () => {
     expect(codes('Error: No such column "Region__c" on entity Account. If you are attempting')[0]).toBe(
       'INVALID_FIELD',

@@ -1,4 +1,4 @@
-import { AhoCorasick } from '../../src/knowledge/aho-corasick';
+import { AhoCorasick, type CutHit } from '../../src/knowledge/aho-corasick';
 import { humanise, squash } from '../../src/knowledge/index-builder';
 import { MAX_ANALYSED_CHARS, normalise } from '../../src/knowledge/normalise';
 import { retryAdvice, retrySchedule } from '../../src/knowledge/retry';
@@ -66,6 +66,41 @@ describe('AhoCorasick', () => {
     expect(ac.search('you have uncommitted work pending.please commit or').map((h) => h.pattern)).toEqual([0]);
     expect(ac.search('x work\n  pending.  please commit').map((h) => h.start)).toEqual([2]);
     expect(ac.search('設定オブジェクト上の dml 操作')).toEqual([]); // non-ASCII patterns are matched elsewhere
+  });
+
+  describe('openings a paste cut short', () => {
+    const patterns = ['session expired or invalid', 'unable to obtain exclusive access', 'unable to lock row'];
+    const ac = new AhoCorasick(patterns, { groups: ['A', 'B', 'C'], minCut: 8 });
+    const cutsIn = (text: string) => {
+      const cuts: CutHit[] = [];
+      ac.search(text, undefined, cuts);
+      return cuts.map((c) => `${c.pattern}@${c.start}+${c.length}`);
+    };
+
+    it('reports a pattern the text stops inside: at its end, at a line end, before an ellipsis', () => {
+      expect(cutsIn('got: session expired or inv')).toEqual(['0@5+19']);
+      expect(cutsIn('title: session expired or\n\n### body')).toEqual(['0@7+16']);
+      expect(cutsIn('x session expired or inva… and more')).toEqual(['0@2+20']);
+      expect(cutsIn('x session expired or inva... and more')).toEqual(['0@2+20']);
+    });
+
+    it('does not report a pattern that carries on over the line end, or is there whole', () => {
+      expect(cutsIn('session expired\n or invalid')).toEqual([]);
+      expect(cutsIn('session expired or invalid')).toEqual([]);
+    });
+
+    it('does not report an opening shared by two groups, or shorter than the minimum', () => {
+      expect(cutsIn('it said unable to ')).toEqual([]); // "unableto" opens B and C: names neither
+      expect(cutsIn('it said unable to obt')).toEqual(['1@8+11']);
+      expect(cutsIn('the session')).toEqual([]);
+    });
+
+    it('reports nothing unless asked, and nothing without cut options', () => {
+      expect(new AhoCorasick(patterns).search('got: session expired or inv', undefined, [])).toEqual([]);
+      const none: CutHit[] = [];
+      new AhoCorasick(patterns).search('got: session expired or inv', undefined, none);
+      expect(none).toEqual([]);
+    });
   });
 
   it('stops at the hit limit on adversarial input', () => {

@@ -1,4 +1,4 @@
-import { withoutWhitespace } from '../aho-corasick';
+import { type CutHit, withoutWhitespace } from '../aho-corasick';
 import type { Signal } from '../diagnosis';
 import type { MessagePattern } from '../index-builder';
 import { MESSAGE_LONG, MESSAGE_MEDIUM, MESSAGE_SHORT } from '../weights';
@@ -15,12 +15,14 @@ const MAX_HITS_PER_PATTERN = 3;
 
 /**
  * Finds known Salesforce message texts ("Session expired or invalid", "Too many SOQL queries:")
- * with one Aho–Corasick pass, then checks the other pieces of wildcard patterns nearby.
+ * with one Aho–Corasick pass, then checks the other pieces of wildcard patterns nearby. The
+ * same pass reports texts the paste stops part-way through (see `cutMessageSignal`).
  */
 export const extractMessages: Extractor = ({ doc, index }) => {
   const signals: Signal[] = [];
   const seen = new Map<number, number>();
-  const hits = index.messageAutomaton.search(doc.lower);
+  const cuts: CutHit[] = [];
+  const hits = index.messageAutomaton.search(doc.lower, undefined, cuts);
   if (index.nonAsciiMessages.length > 0 && NON_ASCII.test(doc.lower)) hits.push(...nonAsciiHits(doc.lower, index));
   for (const hit of hits) {
     const count = seen.get(hit.pattern) ?? 0;
@@ -46,8 +48,38 @@ export const extractMessages: Extractor = ({ doc, index }) => {
           : undefined,
     });
   }
+  for (const cut of cuts) {
+    const signal = cutMessageSignal(doc, index, cut);
+    if (signal !== undefined) signals.push(signal);
+  }
   return signals;
 };
+
+/**
+ * A known text the paste stops part-way through ("…user hasn't approved this consume" at the
+ * end of an issue title, an excerpt ending in "…"): what it still holds is the platform's own
+ * wording when the opening starts a word, any pieces before it are there, and at least
+ * `CUT_MIN` characters of the text remain.
+ */
+function cutMessageSignal(doc: ExtractInput['doc'], index: ExtractInput['index'], cut: CutHit): Signal | undefined {
+  const pattern = index.messages[cut.pattern];
+  // Patterns may drop their first letter (a paste cut it off), so one letter before is fine.
+  if (pattern === undefined || /[a-z0-9]{2}$/.test(doc.lower.slice(Math.max(0, cut.start - 2), cut.start))) {
+    return undefined;
+  }
+  const from = startOfPieces(doc.lower, pattern, cut.start, false);
+  if (from === undefined) return undefined;
+  const held = pattern.compactPieces.slice(0, pattern.anchor).join('').length + cut.length;
+  return {
+    code: pattern.code,
+    kind: 'message',
+    strength: adjustForLine(doc, cut.start, held >= 30 ? MESSAGE_MEDIUM : MESSAGE_SHORT, true),
+    index: cut.start,
+    from: from === cut.start ? undefined : from,
+    variant: pattern.variant,
+    needsContext: held < SPECIFIC_LENGTH,
+  };
+}
 
 /** Japanese and other non-ASCII text: the few patterns the ASCII automaton cannot hold. */
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
@@ -90,7 +122,7 @@ function foldedEnd(lower: string, start: number, length: number): number {
  * searched, the same way the automaton leaves it out. Returns where the first piece starts, or
  * undefined when a piece is missing.
  */
-function startOfPieces(lower: string, pattern: MessagePattern, anchorStart: number): number | undefined {
+function startOfPieces(lower: string, pattern: MessagePattern, anchorStart: number, whole = true): number | undefined {
   if (pattern.pieces.length === 1) return anchorStart;
   const anchor = pattern.compactPieces[pattern.anchor] as string;
   const before = withoutWhitespace(lower.slice(Math.max(0, anchorStart - PIECE_WINDOW * pattern.anchor), anchorStart));
@@ -103,7 +135,8 @@ function startOfPieces(lower: string, pattern: MessagePattern, anchorStart: numb
   }
   const start = backOverCharacters(lower, anchorStart, before.length - cursor);
   const afterPieces = pattern.pieces.length - pattern.anchor - 1;
-  if (afterPieces === 0) return start;
+  // A cut anchor has nothing after it: the paste stopped inside it.
+  if (afterPieces === 0 || !whole) return start;
   const after = withoutWhitespace(
     lower.slice(anchorStart, anchorStart + anchor.length * 2 + PIECE_WINDOW * afterPieces),
   );
