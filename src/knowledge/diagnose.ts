@@ -3,7 +3,7 @@ import type { DiagnoseOptions, Diagnosis, ErrorContext, Match, Signal } from './
 import { extractApexExceptions } from './extractors/apex';
 import { extractClientFaults } from './extractors/client-faults';
 import { extractCodeTokens } from './extractors/code-tokens';
-import { namesCodeFirstHand, namesCodeInRuntimeTrace } from './extractors/cues';
+import { namesCodeFirstHand, namesCodeInRuntimeTrace, pastedAsReceived } from './extractors/cues';
 import { extractHttpStatuses } from './extractors/http-status';
 import { extractMessages } from './extractors/messages';
 import { extractProse } from './extractors/prose';
@@ -225,13 +225,15 @@ export function createReportFeatureReader(
 
 /**
  * The primary code written out on a line where the writer says they got it (cues.ts,
- * namesCodeFirstHand), or in a paste that carries a runtime's stack trace. HTTP statuses are left
+ * namesCodeFirstHand), or in a paste that carries a runtime's stack trace; or any code, read from
+ * its message too, in a paste framed as received output: the sf CLI's error line or a bug
+ * template's error section (pastedAsReceived). HTTP statuses are left
  * to the check: "we get a 400" names no Salesforce error, and a status number is spelled in too
  * many ways to find it again.
  */
 function ownReportOf(index: KnowledgeIndex, doc: ScanDoc, code: string | undefined): boolean {
   if (code === undefined || index.byName.get(code)?.family === 'http') return false;
-  return namesCodeFirstHand(doc, code) || namesCodeInRuntimeTrace(doc, code);
+  return namesCodeFirstHand(doc, code) || namesCodeInRuntimeTrace(doc, code) || pastedAsReceived(doc);
 }
 
 /**

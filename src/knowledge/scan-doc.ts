@@ -192,7 +192,10 @@ const JAPANESE_ARTICLE = new RegExp(
     String.raw`失敗例|エラー例|(?:^|\n)[ \t]*(?:【)?例(?:】)?[ \t]*[:：]|典型的|代表的|よくあ(?:る|って|りま)|よく(?:耳に|見かけ|目に)|のような(?:エラー|メッセージ)`,
     // Addressing the reader: "…経験はありませんか?", "どう対応すべきか", "…について書く";
     // conditions: "…が返ってきた場合、", "…場合がある"; trying an error out: "意図的に起こしてみます".
-    '経験(?:は|が)?ありませんか|ことを示しています|事を示しています|読み取れます|ありませんか[?？]|すべきか|について(?:書|紹介)|(?:た|る)場合[、,は]|場合がある|意図的に|起こしてみ|試してみま|ましょう',
+    // "…という経験は、多くの開発者が一度は直面する悪夢ではないでしょうか", "…まで完了したとします":
+    // what many meet in general, or a case supposed for the reader.
+    '多くの(?:開発者|方|人|ユーザー|エンジニア)が|ではないでしょうか|(?<!よう)とします[。、]|' +
+      '経験(?:は|が)?ありませんか|ことを示しています|事を示しています|読み取れます|ありませんか[?？]|すべきか|について(?:書|紹介)|(?:た|る)場合[、,は]|場合がある|意図的に|起こしてみ|試してみま|ましょう',
     // What always or generally happens: "下記のエラーが発生します", "…をかけると、…が発生します",
     // "必ず…エラーが返ってきます", "…場合に、エラーが表示されます".
     '(?:下記|以下|次)の(?:ような)?(?:エラー|例外|メッセージ)(?:が|は)(?:発生|表示|出力|返)|必ず[^。\n]{0,40}(?:エラー|例外)|場合[にはも]?、?[^。\n]{0,20}(?:発生|出力|表示)(?:します|されます)',
@@ -275,9 +278,10 @@ const ENGLISH_ARTICLE = new RegExp(
 /** A line that introduces an example: "例:", "Example:", "For example:", "Sample response:", or a
  * label with the example after it on the same line ("APIのエラーレスポンス例: [{…}]"). "The error
  * looks like:" and "… as follows:" introduce one only when the writer is not speaking of their own
- * setup or result ("We configured the tab as follows:" is followed by what happened to them). */
+ * setup or result ("We configured the tab as follows:" is followed by what happened to them), and
+ * "such as:" only when nobody was getting them ("…getting errors such as:" shows one they got). */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example|such as)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:getting|got|seeing|saw|receiving|received|hitting)\b)[^\n]{0,200}\bsuch as[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
 
 /** Docs pages' and READMEs' example introducers: "Following is a sample success response returned
  * by Salesforce:", "The following example shows the response for a subrequest that …:", "The

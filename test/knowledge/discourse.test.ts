@@ -1273,3 +1273,41 @@ describe('everyday words for common errors (phrases written from Salesforce docs
     silent('APIの上限は組織のエディションとライセンス数で決まります。');
   });
 });
+
+describe('held-out 54 and 55: Japanese articles, CLI wording, template sections (texts written by the team)', () => {
+  it('leaves alone a Japanese article that supposes a case or speaks of what many developers meet', () => {
+    silent(
+      '連携アプリで認証までは問題なく終わったとします。しかし、その後の取得処理で「The REST API is not enabled for this Organization」というエラーが表示され、処理が止まってしまう状況が頻発しています。',
+    );
+    silent(
+      'ある朝「Session expired or invalid」で夜間連携が止まる――多くの開発者が一度は経験するのではないでしょうか。古いログイン方式を使うシステムで、この種のエラーが多発しています。',
+    );
+    silent(
+      'この記事で解決できること\n\n・よくある問題\nREST API でカスタムオブジェクトを取得しようとすると「404 Not Found」エラーが出てしまう。\n・解決のポイント\nAPI 名に __c を付けます。',
+    );
+    // A writer who tells what happened to them is still answered.
+    expect(
+      codes('昨日から連携で「The REST API is not enabled for this Organization」というエラーが出ています。')[0],
+    ).toBe('API_DISABLED_FOR_ORG');
+  });
+
+  it("reads the sf CLI's field-level security message as INVALID_FIELD, and Apex's 'Argument cannot be null'", () => {
+    expect(
+      codes(
+        "Running the setup script, the data step fails:\nERROR running force:data:tree:import:  We couldn't process your request because you don't have access to Score__c on Game__c. To learn more about field-level security, visit Tips and Hints",
+      )[0],
+    ).toBe('INVALID_FIELD');
+    expect(
+      codes('Since the upgrade our Visualforce page fails for guest users with "Argument cannot be null." on load.')[0],
+    ).toBe('System.NullPointerException');
+  });
+
+  it('does not read "getting errors such as:" as an announced example', () => {
+    const paste =
+      '\n\nError  force-app/main/default/sites/Main.site-meta.xml  An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89012 (-123456789)\nERROR running force:source:push:  Push failed.';
+    expect(diagnose(`Pushing the project to a new scratch org, getting errors such as:${paste}`).isError).toBe(true);
+    silent(
+      `The push can fail in several ways, such as:${paste.replace('ERROR running force:source:push:  Push failed.', '')}`,
+    );
+  });
+});

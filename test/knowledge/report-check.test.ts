@@ -183,6 +183,20 @@ describe('diagnose with a report check', () => {
     ).toBe(false);
   });
 
+  it("does not overrule a paste framed as received: the sf CLI's error line, a bug template's error section (held-out 54 and 55)", () => {
+    const read = createReportFeatureReader(engine().index);
+    const message =
+      "We couldn't process your request because you don't have access to Score__c on Game__c. To learn more about field-level security, visit Tips and Hints";
+    expect(read(`Importing data...\nERROR running force:data:tree:import:  ${message}`).ownReport).toBe(true);
+    const page =
+      'https://example.my.salesforce.com/setup/secur/RemoteAccessErrorPage.apexp?error=invalid_scope&error_description=the+requested+scope+is+not+allowed';
+    expect(read(`### MCP client\n\nWeb\n\n### Error messages\n\n\`\`\`\n${page}\n\`\`\``).ownReport).toBe(true);
+    expect(createDiagnose(engine().index, undefined, vetoAll)(`### Error messages\n\n${page}`).isError).toBe(true);
+    // The same message or page with no such framing is left to the check.
+    expect(read(`The import reports: ${message}`).ownReport).toBe(false);
+    expect(read(`### Example\n\n${page}`).ownReport).toBe(false);
+  });
+
   it('is not consulted when someone asked for the explanation', () => {
     const d = createDiagnose(engine().index, undefined, vetoAll)(PASTE, { asked: true });
     expect(d.isError).toBe(true);

@@ -160,8 +160,14 @@ const reportsFirstHandOutsideExamples = perDocument(
 export const reportsFirstHandInOwnVoice = perDocument(
   (doc) =>
     cueOnSomeLine(doc, WRITER_REPORTS_ALL, { ownVoiceOnly: true }) ||
-    (KANA.test(doc.text) && cueOnSomeLine(doc, FIRST_HAND_JA, { japanese: true, ownVoiceOnly: true })),
+    (KANA.test(doc.text) &&
+      !ARTICLE_SUMMARY_JA.test(doc.text) &&
+      cueOnSomeLine(doc, FIRST_HAND_JA, { japanese: true, ownVoiceOnly: true })),
 );
+
+/** An article's summary box ("この記事で解決できること", "この記事でわかること"): what follows is the
+ * article's problem statement, told for the reader, however colloquially ("…エラーが出てしまう。"). */
+const ARTICLE_SUMMARY_JA = /この記事で(?:解決できる|わかる|分かる|学べる)こと/;
 
 /**
  * `re` is one of the global patterns above, compiled once: each search resets lastIndex.
@@ -221,6 +227,18 @@ const RUNTIME_FRAME =
 /** The code is written in a paste that carries a runtime's stack trace: the paste is output, not prose about it. */
 export function namesCodeInRuntimeTrace(doc: ScanDoc, code: string): boolean {
   return doc.text.includes(code) && RUNTIME_FRAME.test(doc.text);
+}
+
+/** The sf CLI's own error line ("ERROR running force:data:tree:import:  We couldn't process…"):
+ * the writer pasted what the command printed. Docs show the message, not the CLI's framing of it. */
+const CLI_ERROR_LINE = /^[ \t]*ERROR running [\w:-]+:/m;
+/** A bug-report template's section for the error ("### Error messages", "## Actual result",
+ * "### Stack trace"): what the reporter pastes under it is what they got. */
+const ERROR_SECTION_HEADING =
+  /^#{2,6}[ \t]*(?:error messages?|actual (?:result|behaviou?r)s?|error output|error logs?|logs?|stack ?traces?)[ \t]*$/im;
+/** The text frames its error as received output: the CLI's error line, or a bug template's error section. */
+export function pastedAsReceived(doc: ScanDoc): boolean {
+  return CLI_ERROR_LINE.test(doc.text) || ERROR_SECTION_HEADING.test(doc.text);
 }
 
 /** "When I leave the field blank, the error is:": the writer's own action, then what came back. */
@@ -293,7 +311,8 @@ function generalisedInSentence(doc: ScanDoc, index: number): boolean {
  * "皆さんも遭遇したことがあるかと思います", "筆者が実際に遭遇した…", "…をご紹介します"): the
  * sentence tells a story for the reader, it does not report an error to be solved.
  */
-const ARTICLE_VOICE_JA = /ましょう|皆さん|みなさん|筆者|紹介します/;
+const ARTICLE_VOICE_JA =
+  /ましょう|皆さん|みなさん|筆者|紹介します|この(?:種|手)の|(?:状況|ケース|事象)が(?:頻発|多発)|多くの(?:開発者|方|人|ユーザー|エンジニア)|ではないでしょうか/;
 function articleVoiceInSentence(doc: ScanDoc, index: number): boolean {
   const { start, end } = doc.lineAt(index);
   return ARTICLE_VOICE_JA.test(sentenceOf(doc.text.slice(start, end), index - start));
