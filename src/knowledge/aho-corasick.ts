@@ -132,31 +132,29 @@ export class AhoCorasick {
     const depth = this.depth;
     const minCut = this.minCut;
     let state = 0;
-    let last = -1; // the last character the automaton read
     // A line ended inside a pattern's opening: a cut unless the next line carries on with it.
     let lineEndState = 0;
-    let lineEndLast = -1;
+    let lineEnd = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c <= SPACE && (c === SPACE || c === NEWLINE || c === 9 || c === 13)) {
         if (c === NEWLINE && watchCuts && lineEndState === 0 && (depth[state] as number) >= minCut) {
           lineEndState = state;
-          lineEndLast = last;
+          lineEnd = i;
         }
         continue;
       }
       if (watchCuts && (c === ELLIPSIS || (c === DOT && isEllipsis(text, i))) && (depth[state] as number) >= minCut) {
-        this.addCut(cuts, text, state, last);
+        this.addCut(cuts, text, state, i);
       }
       const next = c < ALPHABET ? (delta[state * ALPHABET + c] as number) : 0;
       if (lineEndState !== 0) {
         if ((depth[next] as number) !== (depth[lineEndState] as number) + 1)
-          this.addCut(cuts, text, lineEndState, lineEndLast);
+          this.addCut(cuts, text, lineEndState, lineEnd);
         lineEndState = 0;
       }
       state = next;
-      last = i;
       if (accepting[state] === 1) {
         for (const pattern of this.output[state] as readonly number[]) {
           hits.push({ pattern, start: foldedStart(text, i, this.lengths[pattern] as number) });
@@ -165,18 +163,21 @@ export class AhoCorasick {
         }
       }
     }
-    if (lineEndState !== 0) this.addCut(cuts, text, lineEndState, lineEndLast);
-    else if (watchCuts && (depth[state] as number) >= minCut) this.addCut(cuts, text, state, last);
+    if (lineEndState !== 0) this.addCut(cuts, text, lineEndState, lineEnd);
+    else if (watchCuts && (depth[state] as number) >= minCut) this.addCut(cuts, text, state, n);
     return hits;
   }
 
-  /** Records the opening held by `state`, ending at `last`, when one pattern group owns it and
-   * the text holds less than the whole pattern (a whole one is an ordinary hit). */
-  private addCut(cuts: CutHit[] | undefined, text: string, state: number, last: number): void {
+  /** Records the opening held by `state`, which the text stops holding at `end`, when one
+   * pattern group owns it and the text holds less than the whole pattern (a whole one is an
+   * ordinary hit). Only runs at a cut, so the hot loop need not track where the last read was. */
+  private addCut(cuts: CutHit[] | undefined, text: string, state: number, end: number): void {
     const pattern = this.prefixOwner[state] as number;
     const length = this.depth[state] as number;
     if (cuts === undefined || cuts.length >= MAX_CUTS || pattern < 0) return;
     if (length >= (this.lengths[pattern] as number)) return;
+    let last = end - 1;
+    while (last > 0 && isSpace(text.charCodeAt(last))) last--;
     cuts.push({ pattern, start: foldedStart(text, last, length), length });
   }
 }
