@@ -44,7 +44,7 @@ describe('cli diagnose', () => {
       'bulk2-failed-results.csv': 'REQUIRED_FIELD_MISSING',
       'oauth-invalid-grant.txt': 'invalid_grant',
       'apex-limit.txt': 'LIMIT_EXCEPTION_SOQL_QUERIES',
-      'sf-cli.json': 'NamedOrgNotFoundError',
+      'sf-cli.json': 'INVALID_FIELD',
     };
     const files = readdirSync(join(__dirname, '..', '..', 'examples')).filter((f) => f !== 'pastes.jsonl');
     expect(files.sort()).toEqual(Object.keys(expected).sort());

@@ -118,8 +118,8 @@ const CASES: readonly Case[] = [
   },
   {
     format: 'sf CLI --json output',
-    text: '{\n  "status": 1,\n  "name": "NamedOrgNotFoundError",\n  "message": "No authorization information found for prod-org.",\n  "exitCode": 1\n}',
-    primary: 'NamedOrgNotFoundError',
+    text: '{\n  "status": 1,\n  "name": "INVALID_FIELD",\n  "message": "\\nSELECT Id, Regoin__c FROM Account\\n           ^\\nERROR at Row:1:Column:12\\nNo such column \'Regoin__c\' on entity \'Account\'.",\n  "exitCode": 1\n}',
+    primary: 'INVALID_FIELD',
   },
   {
     format: 'jsforce stack',

@@ -54,8 +54,8 @@ const PASTES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'sf CLI',
-    '{"status":1,"name":"NamedOrgNotFoundError","message":"No authorization information found for ci-bot@acme.example.","exitCode":1}',
-    'NamedOrgNotFoundError',
+    '{"status":1,"name":"INVALID_FIELD","message":"No such column \'Regoin__c\' on entity \'Account\'.","exitCode":1}',
+    'INVALID_FIELD',
   ],
   [
     'Streaming',
