@@ -1233,6 +1233,20 @@ describe('fifteenth round: what held-out 11 showed (synthetic texts)', () => {
     );
   });
 
+  it("does not volunteer an answer for the CLI's own local failures (no login stored, no project), but explains them when asked", () => {
+    const json =
+      '{\n  "status": 1,\n  "name": "NamedOrgNotFoundError",\n  "message": "No authorization information found for prod-org.",\n  "exitCode": 1\n}';
+    silent(json);
+    silent('Refresh fails: Must pass a username and/or OAuth options when creating an AuthInfo instance.');
+    expect(engine().diagnose(json, { asked: true }).matches[0]?.code).toBe('NamedOrgNotFoundError');
+    // A CLI error that came back from the org is still answered.
+    expect(
+      codes(
+        "ERROR running org login jwt:  Error authenticating with JWT config due to: user hasn't approved this consumer",
+      )[0],
+    ).toBe('invalid_grant');
+  });
+
   it('does not volunteer an answer for a TLS trust-store failure, which never reached Salesforce, but explains it when asked', () => {
     silent('sfdx plugins:install fails: RequestError: unable to get local issuer certificate');
     silent('Error authenticating with auth code due to: self signed certificate in certificate chain');
@@ -1274,7 +1288,7 @@ describe('everyday words for common errors (phrases written from Salesforce docs
   });
 });
 
-describe('held-out 54 and 55: Japanese articles, CLI wording, template sections (texts written by the team)', () => {
+describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, UI API (texts written by the team)', () => {
   it('leaves alone a Japanese article that supposes a case or speaks of what many developers meet', () => {
     silent(
       '連携アプリで認証までは問題なく終わったとします。しかし、その後の取得処理で「The REST API is not enabled for this Organization」というエラーが表示され、処理が止まってしまう状況が頻発しています。',
@@ -1300,6 +1314,24 @@ describe('held-out 54 and 55: Japanese articles, CLI wording, template sections 
     expect(
       codes('Since the upgrade our Visualforce page fails for guest users with "Argument cannot be null." on load.')[0],
     ).toBe('System.NullPointerException');
+  });
+
+  it("reads the UI API's unsupported-object message as INVALID_TYPE, and ConnectApiException without its namespace", () => {
+    expect(
+      codes(
+        'Our related list component shows "Error - Bad Request: Object Event is not supported in UI API" on every page.',
+      )[0],
+    ).toBe('INVALID_TYPE');
+    expect(
+      codes('Since Friday the Apex call from our LWR site fails with error ConnectApiException: no access.')[0],
+    ).toBe('ConnectApi.ConnectApiException');
+  });
+
+  it('reads "my jobs result in … errors" as a report, and the same words about any job as none', () => {
+    expect(codes('I am stuck: my nightly upsert jobs result in row lock errors on Contact.')[0]).toBe(
+      'UNABLE_TO_LOCK_ROW',
+    );
+    silent('Running jobs in parallel mode can result in row lock errors on the parent records.');
   });
 
   it('does not read "getting errors such as:" as an announced example', () => {

@@ -29,8 +29,9 @@ const WRITER_REPORTS: readonly string[] = [
   String.raw`\b(?:i|we)\s+(?:meet|meets|met|am meeting|are meeting)\s+(?:an?\s+|the\s+|this\s+|that\s+|these\s+|same\s+|following\s+)?(?:[\w.-]+\s+){0,4}?(?:${ERROR}|exceptions?|limits?)\b`,
   // "For now we have an issue that…", "I had a problem with the nightly load": trouble of the writer's own.
   String.raw`\b(?:i|we)\s+(?:have|had)\s+(?:an?\s+|this\s+|the\s+|some\s+|a\s+(?:strange|weird|big|serious)\s+)?(?:issue|problem|error)s?\b(?!\s*(?:handl|message|code|page|log|object|class|type))`,
-  // Something of the writer's failed: "my REST call fails with", "our nightly sync threw".
-  String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke)\b`,
+  // Something of the writer's failed: "my REST call fails with", "our nightly sync threw", "my
+  // upsert jobs result in row lock errors".
+  String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke|result(?:s|ed)? in)\b`,
   // "Why does Salesforce give me X", "the API threw us a 500".
   String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
   // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following",
