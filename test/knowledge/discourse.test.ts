@@ -1334,6 +1334,23 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     silent('Running jobs in parallel mode can result in row lock errors on the parent records.');
   });
 
+  it("reads an OAuth callback's form-encoded description, and older cURL's wording of a DNS failure (held-out 58 and 59)", () => {
+    expect(
+      codes(
+        'Logging in from our portal now fails; the callback log shows\nGET /oauth/callback?error=invalid_request&error_description=missing+required+code+challenge 404',
+      )[0],
+    ).toBe('invalid_request');
+    expect(
+      codes(
+        'Our app cannot connect since Monday; the browser ends on /cb?error=invalid_request&error_description=missing%20required%20code%20challenge',
+      ),
+    ).toContain('invalid_request');
+    expect(codes("Sync stopped this morning: cURL error 6: Couldn't resolve host 'acme.my.salesforce.com'")[0]).toBe(
+      'ENOTFOUND',
+    );
+    silent("Deploy log: cURL error 6: Couldn't resolve host 'registry.example.org'");
+  });
+
   it('does not read "getting errors such as:" as an announced example', () => {
     const paste =
       '\n\nError  force-app/main/default/sites/Main.site-meta.xml  An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89012 (-123456789)\nERROR running force:source:push:  Push failed.';

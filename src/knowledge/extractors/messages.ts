@@ -24,6 +24,7 @@ export const extractMessages: Extractor = ({ doc, index }) => {
   const cuts: CutHit[] = [];
   const hits = index.messageAutomaton.search(doc.lower, undefined, cuts);
   if (index.nonAsciiMessages.length > 0 && NON_ASCII.test(doc.lower)) hits.push(...nonAsciiHits(doc.lower, index));
+  if (doc.lower.includes('error_description=')) hits.push(...formEncodedHits(doc.lower, index));
   for (const hit of hits) {
     const count = seen.get(hit.pattern) ?? 0;
     if (count >= MAX_HITS_PER_PATTERN) continue;
@@ -79,6 +80,36 @@ function cutMessageSignal(doc: ExtractInput['doc'], index: ExtractInput['index']
     variant: pattern.variant,
     needsContext: held < SPECIFIC_LENGTH,
   };
+}
+
+/**
+ * An OAuth callback URL carries Salesforce's message form-encoded ("…&error_description=missing+
+ * required+code+challenge"): the value is read decoded, and a one-piece text found in it counts
+ * from where the value starts. The paste itself stays as written, so its offsets and the
+ * specifics read from it do not move.
+ */
+const FORM_DESCRIPTION = /\berror_description=([^&\s"'<>]{1,500})/g;
+function formEncodedHits(lower: string, index: ExtractInput['index']): { pattern: number; start: number }[] {
+  const hits: { pattern: number; start: number }[] = [];
+  for (const m of lower.matchAll(FORM_DESCRIPTION)) {
+    const value = m[1] as string;
+    const decoded = decodeFormValue(value);
+    if (decoded === value) continue; // nothing encoded: the ordinary pass has read it
+    const start = (m.index ?? 0) + m[0].length - value.length;
+    for (const hit of index.messageAutomaton.search(decoded, 20)) {
+      if (index.messages[hit.pattern]?.pieces.length === 1) hits.push({ pattern: hit.pattern, start });
+    }
+  }
+  return hits;
+}
+
+function decodeFormValue(value: string): string {
+  const spaced = value.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced; // a stray % that starts no escape: keep the rest as written
+  }
 }
 
 /** Japanese and other non-ASCII text: the few patterns the ASCII automaton cannot hold. */
