@@ -1351,6 +1351,18 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     silent("Deploy log: cURL error 6: Couldn't resolve host 'registry.example.org'");
   });
 
+  it("does not take a message's words for the message when the word runs on (held-out 60 and 61)", () => {
+    // "authentication failure" is invalid_grant's description; "authentication failures despite…" is a sentence.
+    silent(
+      'When users connect to Salesforce from the BI tool, they frequently meet authentication failures despite valid passwords.',
+    );
+    expect(codes('Token request from our Salesforce integration: authentication failure')[0]).toBe('invalid_grant');
+    // The description as people write it, with a space for the underscore.
+    expect(codes('Logging in to Salesforce through the tool now says "unknown error: retry your request".')[0]).toBe(
+      'unknown_error',
+    );
+  });
+
   it('does not read "getting errors such as:" as an announced example', () => {
     const paste =
       '\n\nError  force-app/main/default/sites/Main.site-meta.xml  An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89012 (-123456789)\nERROR running force:source:push:  Push failed.';

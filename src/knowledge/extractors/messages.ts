@@ -32,7 +32,7 @@ export const extractMessages: Extractor = ({ doc, index }) => {
     const pattern = index.messages[hit.pattern];
     if (pattern === undefined) continue;
     const from = startOfPieces(doc.lower, pattern, hit.start);
-    if (from === undefined) continue;
+    if (from === undefined || (!('decoded' in hit) && runsOnIntoAWord(doc.lower, pattern, hit.start))) continue;
     const base =
       pattern.literalLength >= 30 ? MESSAGE_LONG : pattern.literalLength >= 18 ? MESSAGE_MEDIUM : MESSAGE_SHORT;
     signals.push({
@@ -89,15 +89,18 @@ function cutMessageSignal(doc: ExtractInput['doc'], index: ExtractInput['index']
  * specifics read from it do not move.
  */
 const FORM_DESCRIPTION = /\berror_description=([^&\s"'<>]{1,500})/g;
-function formEncodedHits(lower: string, index: ExtractInput['index']): { pattern: number; start: number }[] {
-  const hits: { pattern: number; start: number }[] = [];
+function formEncodedHits(
+  lower: string,
+  index: ExtractInput['index'],
+): { pattern: number; start: number; decoded: true }[] {
+  const hits: { pattern: number; start: number; decoded: true }[] = [];
   for (const m of lower.matchAll(FORM_DESCRIPTION)) {
     const value = m[1] as string;
     const decoded = decodeFormValue(value);
     if (decoded === value) continue; // nothing encoded: the ordinary pass has read it
     const start = (m.index ?? 0) + m[0].length - value.length;
     for (const hit of index.messageAutomaton.search(decoded, 20)) {
-      if (index.messages[hit.pattern]?.pieces.length === 1) hits.push({ pattern: hit.pattern, start });
+      if (index.messages[hit.pattern]?.pieces.length === 1) hits.push({ pattern: hit.pattern, start, decoded: true });
     }
   }
   return hits;
@@ -134,6 +137,18 @@ function nonAsciiHits(lower: string, index: ExtractInput['index']): { pattern: n
     }
   }
   return hits;
+}
+
+/**
+ * A text ending in a letter, found where the word goes on ("…encounter authentication failures
+ * despite…"), is a sentence using the same words, not the message: Salesforce's texts end where
+ * they end. Only a pattern whose last piece is the one found can be checked here.
+ */
+function runsOnIntoAWord(lower: string, pattern: MessagePattern, start: number): boolean {
+  if (pattern.anchor !== pattern.pieces.length - 1) return false;
+  const anchor = pattern.compactPieces[pattern.anchor] as string;
+  if (!/[a-z]$/.test(anchor)) return false;
+  return /[a-z]/.test(lower.charAt(foldedEnd(lower, start, anchor.length)));
 }
 
 /** Where a piece of `length` characters (white space not counted) starting at `start` ends. */
