@@ -132,29 +132,26 @@ export class AhoCorasick {
     const depth = this.depth;
     const minCut = this.minCut;
     let state = 0;
-    // A line ended inside a pattern's opening: a cut unless the next line carries on with it.
-    let lineEndState = 0;
-    let lineEnd = 0;
     const n = text.length;
+    // Cut points are rare and each test sits on a branch the character takes anyway (white
+    // space, a dot, a non-ASCII character), so the loop does no extra work on ordinary text.
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c <= SPACE && (c === SPACE || c === NEWLINE || c === 9 || c === 13)) {
-        if (c === NEWLINE && watchCuts && lineEndState === 0 && (depth[state] as number) >= minCut) {
-          lineEndState = state;
-          lineEnd = i;
+        if (c === NEWLINE && watchCuts && (depth[state] as number) >= minCut && this.stopsAtLineEnd(text, i, state)) {
+          this.addCut(cuts, text, state, i);
         }
         continue;
       }
-      if (watchCuts && (c === ELLIPSIS || (c === DOT && isEllipsis(text, i))) && (depth[state] as number) >= minCut) {
-        this.addCut(cuts, text, state, i);
+      if (c < ALPHABET) {
+        if (c === DOT && watchCuts && (depth[state] as number) >= minCut && isEllipsis(text, i)) {
+          this.addCut(cuts, text, state, i);
+        }
+        state = delta[state * ALPHABET + c] as number;
+      } else {
+        if (c === ELLIPSIS && watchCuts && (depth[state] as number) >= minCut) this.addCut(cuts, text, state, i);
+        state = 0;
       }
-      const next = c < ALPHABET ? (delta[state * ALPHABET + c] as number) : 0;
-      if (lineEndState !== 0) {
-        if ((depth[next] as number) !== (depth[lineEndState] as number) + 1)
-          this.addCut(cuts, text, lineEndState, lineEnd);
-        lineEndState = 0;
-      }
-      state = next;
       if (accepting[state] === 1) {
         for (const pattern of this.output[state] as readonly number[]) {
           hits.push({ pattern, start: foldedStart(text, i, this.lengths[pattern] as number) });
@@ -163,9 +160,20 @@ export class AhoCorasick {
         }
       }
     }
-    if (lineEndState !== 0) this.addCut(cuts, text, lineEndState, lineEnd);
-    else if (watchCuts && (depth[state] as number) >= minCut) this.addCut(cuts, text, state, n);
+    if (watchCuts && (depth[state] as number) >= minCut) this.addCut(cuts, text, state, n);
     return hits;
+  }
+
+  /** A line ended inside a pattern's opening: a cut unless the next character the automaton
+   * reads carries the same opening on (a message wrapped across lines). At the end of the text,
+   * the end's own check records it. */
+  private stopsAtLineEnd(text: string, newline: number, state: number): boolean {
+    let j = newline + 1;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (j >= text.length) return false;
+    const c = text.charCodeAt(j);
+    const next = c < ALPHABET ? (this.delta[state * ALPHABET + c] as number) : 0;
+    return (this.depth[next] as number) !== (this.depth[state] as number) + 1;
   }
 
   /** Records the opening held by `state`, which the text stops holding at `end`, when one
@@ -178,7 +186,11 @@ export class AhoCorasick {
     if (length >= (this.lengths[pattern] as number)) return;
     let last = end - 1;
     while (last > 0 && isSpace(text.charCodeAt(last))) last--;
-    cuts.push({ pattern, start: foldedStart(text, last, length), length });
+    const start = foldedStart(text, last, length);
+    // Blank lines after one cut line each end in the same opening: one cut is enough.
+    const previous = cuts.at(-1);
+    if (previous !== undefined && previous.start === start && previous.pattern === pattern) return;
+    cuts.push({ pattern, start, length });
   }
 }
 
