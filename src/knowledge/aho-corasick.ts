@@ -51,7 +51,7 @@ export class AhoCorasick {
   /** Characters from the root to each state: the opening of a pattern the state stands for. */
   private readonly depth: Uint16Array;
   /** Per state at `minCut` depth or deeper: the one pattern (of its group) passing through it,
-   * SHARED, or -1. Only built when cut openings are asked for. */
+   * SHARED, or -1. Filled only when cut openings are asked for; all -1 otherwise. */
   private readonly prefixOwner: Int32Array;
   private readonly minCut: number;
 
