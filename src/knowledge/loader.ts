@@ -217,6 +217,7 @@ function toEntry(raw: RawEntry, family: string, file: string, docs: readonly str
       retryAdvice: v.retryAdvice ?? (v.retry === undefined ? raw.retryAdvice : undefined),
       limit: v.limit,
       wrapper: v.wrapper === true,
+      surface: v.surface,
     };
   });
   return Object.freeze({

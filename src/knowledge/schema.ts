@@ -9,6 +9,19 @@ import { z } from 'zod';
 export const RETRY_POLICIES = ['transient', 'wait', 'reauth', 'fix', 'retry-once'] as const;
 export type RetryPolicy = (typeof RETRY_POLICIES)[number];
 
+/** The API surfaces a variant can be tied to (a subset of `ApiFamily` in diagnosis.ts). */
+export const VARIANT_SURFACES = [
+  'REST',
+  'SOAP',
+  'BULK',
+  'BULK2',
+  'OAUTH',
+  'APEX',
+  'METADATA',
+  'STREAMING',
+  'PUBSUB',
+] as const;
+
 export const ENUM_NAMES = ['ExceptionCode', 'StatusCode', 'AsyncExceptionCode', 'ExtendedErrorCode'] as const;
 
 /** Codes are identifiers as Salesforce and our convention spell them: `INVALID_SESSION_ID`,
@@ -59,6 +72,9 @@ export const variantSchema = z.strictObject({
   /** This variant only says that something inside failed (a flow run through the API): the other
    * code the paste shows is the cause and ranks first, as with a wrapper entry. */
   wrapper: z.boolean().optional(),
+  /** The only API this case comes through, whatever the client wraps it in: SOAP login() is a SOAP
+   * call even when jsforce reports it as `{"errorCode": …}`, so the answer should not say "REST API". */
+  surface: z.enum(VARIANT_SURFACES).optional(),
 });
 
 export const entrySchema = z

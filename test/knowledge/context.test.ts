@@ -44,6 +44,15 @@ organizationId: 00D5g000004AbCdEAK`);
     expect(diagnose(text).context.apiFamily).toBe(family);
   });
 
+  it.each([
+    // jsforce reports SOAP login()'s fault as an object with errorCode, which otherwise reads as REST.
+    ['SOAP', '[{"errorCode":"INVALID_OPERATION","message":"SOAP API login() is disabled by default in this org."}]'],
+    ['SOAP', 'INVALID_OPERATION: The SOAP Login operation is not available in the API version specified'],
+    ['REST', 'INVALID_SESSION_ID: This session is not valid for use with the REST API'],
+  ])('names the API a variant only comes through (%s), whatever wraps it', (family, text) => {
+    expect(diagnose(text).context.apiFamily).toBe(family);
+  });
+
   it('leaves facts it cannot see undefined instead of guessing', () => {
     const d = diagnose('INVALID_SESSION_ID: Session expired or invalid');
     expect(d.context).toMatchObject({
