@@ -1371,4 +1371,15 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
       `The push can fail in several ways, such as:${paste.replace('ERROR running force:source:push:  Push failed.', '')}`,
     );
   });
+
+  it('reads an issue title that names the error when the body only points back at it (session 28)', () => {
+    const body =
+      'Hello,\n\nTwo processes create child opportunities and six rollups total them. If we add two products at once, we hit the SOQL error.';
+    expect(codes(`Too Many SOQL Queries with 2 Processes\n\n${body}`)[0]).toBe('LIMIT_EXCEPTION_SOQL_QUERIES');
+    // The same title over a body that reports nothing first-hand, or a body that names no error, stays silent.
+    silent(
+      'Too Many SOQL Queries with 2 Processes\n\nThe SOQL error appears when two processes fire in one transaction.',
+    );
+    silent('Too Many SOQL Queries with 2 Processes\n\nWe hit the limit of what flows can do, so we moved to Apex.');
+  });
 });

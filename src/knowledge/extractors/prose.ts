@@ -29,6 +29,11 @@ const GENERIC_WORDS = new Set(
     ' ',
   ),
 );
+/** A title: the paste's first line, short, not a sentence, with a blank line after it. */
+const TITLE_LINE = /^[^\n.!?。]{8,100}\n[ \t]*\n/;
+/** "we hit the SOQL error", "I keep getting this exception": a report pointing back at an error
+ * named before, such as in an issue's title. */
+const POINTS_BACK = /\b(?:the|this|that|same)\s+(?:[\w-]+\s+){0,2}(?:errors?|exceptions?)\b/i;
 /** At most this many fuse.js look-ups per message: each costs about a millisecond. */
 const MAX_FUZZY_QUERIES = 1;
 /** Prose reports are short; in a long paste the other extractors do the work. */
@@ -41,8 +46,22 @@ export const extractProse: Extractor = ({ doc, index }) => {
   const re = new RegExp(SENTENCE.source, 'g');
   let sentences = 0;
   let fuzzyQueries = 0;
+  const title = titlePhrases(doc.text, index);
   for (let m = re.exec(doc.text); m !== null; m = re.exec(doc.text)) {
     const sentence = m[0];
+    // An issue titled with the error's name, whose body reports it only by pointing back ("Too Many
+    // SOQL Queries" … "we hit the SOQL error"): the title names what the writer met.
+    if (
+      title.length > 0 &&
+      m.index > 0 &&
+      POINTS_BACK.test(sentence) &&
+      hasFirstHandCue(sentence) &&
+      hasReportCue(sentence)
+    ) {
+      for (const code of title)
+        signals.push({ code, kind: 'prose', strength: adjustForLine(doc, 0, PROSE, false), index: 0 });
+      title.length = 0;
+    }
     // A known phrase names the error by itself ("we are getting the heap size too large"); the
     // fuzzy look-up below needs an error word to anchor on.
     if (!hasReportCue(sentence)) continue;
@@ -95,6 +114,19 @@ export const extractProse: Extractor = ({ doc, index }) => {
   }
   return signals;
 };
+
+/** The codes whose phrases an issue-like title names, when the title itself reports nothing (the
+ * loop above reads a title that does, "Getting too many SOQL queries", as any other sentence). */
+function titlePhrases(text: string, index: Parameters<Extractor>[0]['index']): string[] {
+  const m = TITLE_LINE.exec(text);
+  if (m === null || hasReportCue(m[0])) return [];
+  const codes: string[] = [];
+  for (const hit of index.phraseAutomaton.search(squash(m[0].replace(/\S*_\S*/g, ' ')), 50)) {
+    const code = index.phraseCodes[hit.pattern] as string;
+    if (!codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
 
 /** "I keep getting a query time out error" → "query time out error" (at most 28 characters). */
 function fragmentBeforeErrorWord(sentence: string): string | undefined {
