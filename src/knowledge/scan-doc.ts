@@ -87,7 +87,7 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\bchances are (?:that )?you\b`,
     // Tests that fake an error: "the suite mocks a response like …".
     String.raw`\bmock(?:s|ed|ing)? (?:an? |the )?(?:\w+ )?(?:responses?|errors?|exceptions?|callouts?|failures?)\b`,
-    String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
+    String.raw`\blet'?s say\b|\bsuppose (?:that|you|we)\b|\bimagine\b|\(or similar\)|\berror (?:messages? )?like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} error (?:messages? )?like)|\bpossible (?:\w+ )?(?:errors|error codes|error messages|exceptions|failures)\b|\ball (?:the )?(?:errors|exceptions|failures) (?:with|of|that)\b|\b(?:are|is) (?:suppressed|ignored|swallowed)\b`,
     // What generally happens, for anyone: "it is possible to run into X", "is a common issue",
     // "this typically occurs when", "usually you get this error when", "the following error will
     // be displayed", "the payload always contains", a change that prevents or fixes an error.
@@ -103,8 +103,9 @@ const DISCUSSION_LINE = new RegExp(
     // Explaining the error in the general voice: "This error message is generated from…".
     String.raw`\bthis (?:error|exception)(?: message)? (?:is (?:generated|caused|related|raised|thrown|returned|triggered)|means|indicates|occurs|happens)\b`,
     // "errors like X" offers examples, unless something gave them: "it gives different errors like:"
+    // A help article's "Users may encounter X when:" speaks of anyone, not of the writer.
     // (the look-behind sits after the words, so it runs only where they matched).
-    String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} errors? like)|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
+    String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} errors? like)|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\b(?:users|customers|admins|administrators|developers|people) (?:may|might|can|could) (?:encounter|see|get|receive|hit|run into|experience)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
     // A quoted message as the subject of a sentence about it: '"Apex CPU time limit exceeded" doesn't
     // imply a bug', '"Unable to lock row" means another process…'.
     String.raw`^[ \t]*["“'][^"”'\n]{3,120}["”']\s+(?:(?:doesn't|does not|don't|do not)\s+(?:necessarily\s+)?|(?:usually|typically|normally|generally|simply|just|only)\s+)?(?:imply|implies|mean|means|indicate|indicates|signal|signals)\b`,

@@ -1382,4 +1382,17 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     );
     silent('Too Many SOQL Queries with 2 Processes\n\nWe hit the limit of what flows can do, so we moved to Apex.');
   });
+
+  it('reads "got error like" as an error the writer got, and "users may encounter" as a help article (held-out 62)', () => {
+    const body =
+      ' ERROR running plugin:org:sandbox:refresh:  400 - [{"message":"License Type: bad value for restricted picklist field: undefined","errorCode":"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST","fields":["LicenseType"]}]';
+    expect(codes(`I ran the refresh command but got error like${body}`)[0]).toBe(
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+    );
+    // An example of a kind, with nobody getting it, stays an example.
+    silent(`The plugin prints an error like${body.replace(' ERROR running plugin:org:sandbox:refresh:  400 - ', ' ')}`);
+    silent(
+      'Users may encounter an "Apex CPU time limit exceeded" error message when:\n  • Editing or saving quotes\n  • Generating orders',
+    );
+  });
 });
