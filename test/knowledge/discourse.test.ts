@@ -1395,4 +1395,13 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
       'Users may encounter an "Apex CPU time limit exceeded" error message when:\n  • Editing or saving quotes\n  • Generating orders',
     );
   });
+
+  it("names the owner left blank as INVALID_CROSS_REFERENCE_KEY's own case (held-out 62)", () => {
+    const paste =
+      'Our scratch org pipeline broke: target/Account_insert_target.csv has an Errors column with "Owner ID: owner cannot be blank"';
+    const d = diagnose(paste);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('INVALID_CROSS_REFERENCE_KEY');
+    expect(d.matches[0]?.variant?.id).toBe('owner-blank');
+  });
 });
