@@ -1404,4 +1404,13 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     expect(d.matches[0]?.code).toBe('INVALID_CROSS_REFERENCE_KEY');
     expect(d.matches[0]?.variant?.id).toBe('owner-blank');
   });
+
+  it("does not take an Apex callout's response status for Salesforce's unless the callout went to Salesforce (held-out 64)", () => {
+    const log = (endpoint: string) =>
+      `After the upgrade in our sandbox the recording import stopped working. In the Salesforce debug log we get:\nCALLOUT_REQUEST|[261]|System.HttpRequest[Endpoint=${endpoint}, Method=POST]\nCALLOUT_RESPONSE|[263]|System.HttpResponse[Status=Forbidden, StatusCode=403]`;
+    // The Named Credential points at another company's service: its 403 is not a Salesforce error.
+    silent(log('callout:Recording_Service/invocations'));
+    // A callout to the org's own REST API is a Salesforce answer.
+    expect(codes(log('callout:Self/services/data/v60.0/actions/custom/flow/Import'))[0]).toBe('HTTP_403');
+  });
 });

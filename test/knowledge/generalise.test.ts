@@ -141,7 +141,14 @@ describe('generic names with Salesforce evidence', () => {
 
 describe('Salesforce vocabulary makes a generic status count', () => {
   it('reads Apex HttpResponse, custom fields and PushTopics as signs of Salesforce', () => {
-    expect(codes('Error: System.HttpResponse[Status=Bad Request, StatusCode=400]')[0]).toBe('HTTP_400');
+    // An Apex callout's response counts when it shows the callout reached Salesforce (here the body
+    // of the invocable actions endpoint); without that it is some other service's answer.
+    expect(
+      codes(
+        'Error: System.HttpResponse[Status=Bad Request, StatusCode=400]\n[{"actionName":"Invoice__c.Set_Paid","errors":[],"isSuccess":true}]',
+      )[0],
+    ).toBe('HTTP_400');
+    expect(diagnose('Error: System.HttpResponse[Status=Bad Request, StatusCode=400]').isError).toBe(false);
     expect(codes('http code: 405 Error Message: while syncing Invoice__c')[0]).toBe('HTTP_405');
     expect(diagnose('http code: 405 Error Message: while syncing invoices').isError).toBe(false);
   });

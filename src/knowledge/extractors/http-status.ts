@@ -67,6 +67,15 @@ const REASON_AS_MESSAGE = new RegExp(
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
 
+/**
+ * Apex prints a callout's response as `System.HttpResponse[Status=Forbidden, StatusCode=403]`.
+ * That status is whatever the called endpoint answered, most often another company's service.
+ */
+const APEX_CALLOUT_RESPONSE = /System\.HttpResponse\[[^\]\n]{0,40}$/;
+/** The callout went to Salesforce: its API path or host, or a Salesforce error or action-result body. */
+const CALLOUT_TO_SALESFORCE =
+  /\/services\/(?:data|apexrest|async|Soap)\b|\.(?:salesforce|force)\.com\b|["']errorCode["']\s*:|["']actionName["']\s*:/i;
+
 const SALESFORCE_ERROR_STATUSES = new Set([
   300, 400, 401, 403, 404, 405, 409, 410, 412, 414, 415, 420, 422, 428, 429, 431, 500, 502, 503, 504,
 ]);
@@ -86,8 +95,13 @@ export function extractHttpStatuses({ doc }: ExtractInput, range?: readonly [num
   const text = range === undefined ? doc.text : doc.text.slice(offset, range[1]);
   const signals: Signal[] = [];
   let firstStatus: { status: number; index: number } | undefined;
+  let calloutToSalesforce: boolean | undefined;
   const add = (status: number, at: number) => {
     if (!SALESFORCE_ERROR_STATUSES.has(status)) return;
+    if (APEX_CALLOUT_RESPONSE.test(doc.text.slice(Math.max(0, at - 60), at))) {
+      calloutToSalesforce ??= CALLOUT_TO_SALESFORCE.test(doc.text);
+      if (!calloutToSalesforce) return;
+    }
     const base = doc.salesforceContext() ? HTTP_WITH_SALESFORCE : HTTP_ALONE;
     if (firstStatus === undefined || at < firstStatus.index) firstStatus = { status, index: at };
     signals.push({ code: `HTTP_${status}`, kind: 'http', strength: adjustForLine(doc, at, base, false), index: at });
