@@ -140,6 +140,13 @@ describe('generic names with Salesforce evidence', () => {
 });
 
 describe('Salesforce vocabulary makes a generic status count', () => {
+  it('reads "getting a 400" as a status, and "got a 500 row export" as a count', () => {
+    expect(codes('Using the JWT flow against https://login.salesforce.com I am always getting a 400')[0]).toBe(
+      'HTTP_400',
+    );
+    expect(diagnose('Our Salesforce report got a 500 row export').isError).toBe(false);
+  });
+
   it('reads Apex HttpResponse, custom fields and PushTopics as signs of Salesforce', () => {
     // An Apex callout's response counts when it shows the callout reached Salesforce (here the body
     // of the invocable actions endpoint); without that it is some other service's answer.

@@ -38,6 +38,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /^[ \t"]*Code:[ \t]*([45]\d\d)\b/gm,
   // A sentence: `getting 431 error`, `got 503 responses`.
   /\b(?:getting|got|get|gets|receiving|received|receive)\s+(?:with\s+)?([45]\d\d)\s+(?:errors?|responses?)\b/gi,
+  // `always getting a 400`, `I get a 401.`: the article makes the number a status, not a count.
+  /\b(?:getting|got|get|gets|receiving|received|receive)\s+an?\s+([45]\d\d)\b(?=[ \t]*(?:$|[^\w\s%-]|\n|(?:errors?|responses?|status|code|http)\b))/gi,
   // Apple's NSError description: `… Code=403 "(null)"`.
   /\bCode=([45]\d\d)\b/g,
 ];
