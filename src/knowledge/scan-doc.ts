@@ -103,9 +103,10 @@ const DISCUSSION_LINE = new RegExp(
     // Explaining the error in the general voice: "This error message is generated from…".
     String.raw`\bthis (?:error|exception)(?: message)? (?:is (?:generated|caused|related|raised|thrown|returned|triggered)|means|indicates|occurs|happens)\b`,
     // "errors like X" offers examples, unless something gave them: "it gives different errors like:"
-    // A help article's "Users may encounter X when:" speaks of anyone, not of the writer.
+    // A help article's "Users may encounter X when:" and "…might not work and show the following
+    // exception:" speak of anyone, not of the writer; "Look at the error reported by…" answers someone.
     // (the look-behind sits after the words, so it runs only where they matched).
-    String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} errors? like)|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\b(?:users|customers|admins|administrators|developers|people) (?:may|might|can|could) (?:encounter|see|get|receive|hit|run into|experience)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
+    String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} errors? like)|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\b(?:users|customers|admins|administrators|developers|people) (?:may|might|can|could) (?:encounter|see|get|receive|hit|run into|experience|notice)\b|\b(?:may|might|could) (?:[\w-]+ ){0,6}?(?:show|reveal|throw|return|display|raise) the following (?:error|exception|message)s?\b|\blook at the error\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
     // A quoted message as the subject of a sentence about it: '"Apex CPU time limit exceeded" doesn't
     // imply a bug', '"Unable to lock row" means another process…'.
     String.raw`^[ \t]*["“'][^"”'\n]{3,120}["”']\s+(?:(?:doesn't|does not|don't|do not)\s+(?:necessarily\s+)?|(?:usually|typically|normally|generally|simply|just|only)\s+)?(?:imply|implies|mean|means|indicate|indicates|signal|signals)\b`,
@@ -176,6 +177,11 @@ const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
  * with a bare "## What" or "## Why" heading (a bug report's reads "What happened"). */
 const DESCRIBES_CHANGE =
   /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|^[ \t]*#{0,4}[ \t]*(?:fixed issues|resolved issues|bug fixes)[ \t]*$|^[ \t]*(?:[-*][ \t]*)?add(?:s|ed)? (?:a |the )?known issues?\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b/im;
+
+/** A change description that says its authors met the error first: "for B2B LWR store we got
+ * this error:", "We've been seeing some INVALID_TYPE errors when using this query". */
+const CHANGE_AFTER_OWN_ERROR =
+  /\b(?:we|i)(?: have|'ve)? (?:got|were getting|been getting|been seeing|were seeing|saw|hit|ran into|encountered) (?:this|the following|some|an?|the same)\b[^.\n]{0,40}\b(?:error|exception)s?\b/i;
 
 /**
  * Japanese articles, help pages and study notes explain errors: in the present tense ("…際に
@@ -256,6 +262,8 @@ const ENGLISH_ARTICLE = new RegExp(
     String.raw`\b(?:e-?mail|message|error|notification) that you (?:receive|get|see) (?:begins|starts|looks|reads|says|contains)\b`,
     String.raw`\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b`,
     String.raw`^[ \t]*also seen as`,
+    // A knowledge article's symptom paragraph: "Users may notice that when a chat is initiated, …".
+    String.raw`^[ \t]*(?:users|customers|admins|administrators) (?:may|might) (?:notice|encounter|experience|observe|see|receive)\b`,
     String.raw`\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b`,
     String.raw`^#{1,4}\s*troubleshooting\b`,
     String.raw`^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:[\w.]+ )?(?:error|exception|message)\b[^\n,]{0,30}?,[ \t]*(?:this|it) (?:means|indicates)\b`,
@@ -463,7 +471,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 /** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
 export const KANA = /[\u3040-\u30ff]/;
@@ -655,7 +663,9 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       return salesforce;
     },
     saysNotReceived() {
-      notReceived ??= (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) || DESCRIBES_CHANGE.test(text);
+      notReceived ??=
+        (NOT_RECEIVED.test(text) && RESCUE_TICKED.test(text)) ||
+        (DESCRIBES_CHANGE.test(text) && !CHANGE_AFTER_OWN_ERROR.test(text));
       return notReceived;
     },
     explainsErrors() {

@@ -1413,4 +1413,41 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     // A callout to the org's own REST API is a Salesforce answer.
     expect(codes(log('callout:Self/services/data/v60.0/actions/custom/flow/Import'))[0]).toBe('HTTP_403');
   });
+
+  it('stays silent on help articles and answers that quote an error (held-out 65 and 66)', () => {
+    silent(
+      "With the new scheduling feature a callout runs on every operation. Existing customizations might not work properly anymore and show the following exception:\n\n'You have uncommitted work pending. Please commit or rollback before calling out'",
+    );
+    silent(
+      'It\'s not a client side issue.\nLook at the error reported by the server: "operation performed with inactive user [xxxx] as owner of xxxxxx".',
+    );
+    silent(
+      'Einstein bot error session expired or invalid while initiating chat\n\nUsers may notice that when a chat is initiated, the bot does not start. Reviewing the Bot Event Logs may reveal the following error: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]',
+    );
+    silent(
+      'I was finally able to connect to the Salesforce org without getting a 404\n\nBut now it hangs when starting the session',
+    );
+  });
+
+  it('reads a status the way clients print it, and Mobile SDK sync as Salesforce (held-out 65 and 66)', () => {
+    expect(
+      codes(
+        '`sf agent preview` can never start a session:\n\n```\nError - Bad Request: Invalid user ID provided on start session: \n```',
+      )[0],
+    ).toBe('HTTP_400');
+    expect(
+      codes(
+        'I try to sync a soup entry that has some invalid data.\nThe server responds with error 400, and the SFSmartSyncSyncManager updated the __last_error__ in my soup.',
+      )[0],
+    ).toBe('HTTP_400');
+  });
+
+  it('reads a change description as a report when its authors say they got the error (held-out 64 and 65)', () => {
+    const pr = (line: string) =>
+      `### What does this PR do?\n\nChanges the checkout integration classes. ${line}\n\`Something went wrong. An exception of type System.QueryException has occurred: Insufficient permissions: secure query included inaccessible field\``;
+    expect(codes(pr('With the new example files, for the B2B store we got this error:'))[0]).toBe(
+      'System.QueryException',
+    );
+    silent(pr('It handles this error:'));
+  });
 });

@@ -37,9 +37,10 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b(?:response|error) code:?\s*([345]\d\d)\b/gi,
   /^[ \t"]*Code:[ \t]*([45]\d\d)\b/gm,
   // A sentence: `getting 431 error`, `got 503 responses`.
-  /\b(?:getting|got|get|gets|receiving|received|receive)\s+(?:with\s+)?([45]\d\d)\s+(?:errors?|responses?)\b/gi,
+  // Not after a negation: `able to connect without getting a 404`, `no longer get 500 errors`.
+  /(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)\s+(?:with\s+)?([45]\d\d)\s+(?:errors?|responses?)\b/gi,
   // `always getting a 400`, `I get a 401.`: the article makes the number a status, not a count.
-  /\b(?:getting|got|get|gets|receiving|received|receive)\s+an?\s+([45]\d\d)\b(?=[ \t]*(?:$|[^\w\s%-]|\n|(?:errors?|responses?|status|code|http)\b))/gi,
+  /(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)\s+an?\s+([45]\d\d)\b(?=[ \t]*(?:$|[^\w\s%-]|\n|(?:errors?|responses?|status|code|http)\b))/gi,
   // Apple's NSError description: `… Code=403 "(null)"`.
   /\bCode=([45]\d\d)\b/g,
 ];
@@ -61,6 +62,12 @@ const STATUS_OF_REASON: Readonly<Record<string, number>> = {
   'gateway timeout': 504,
   'gateway time-out': 504,
 };
+/** A client's rendering of a failed response as "Error - Bad Request: <the server's message>"
+ * (the sf CLI, Lightning components' error toasts). */
+const REASON_AS_ERROR_TITLE = new RegExp(
+  String.raw`\berror\s+[-–]\s+(${Object.keys(STATUS_OF_REASON).join('|')})\s*:`,
+  'gi',
+);
 const REASON_AS_MESSAGE = new RegExp(
   String.raw`["']message["']\s*:\s*["'](${Object.keys(STATUS_OF_REASON).join('|')})["']`,
   'gi',
@@ -118,6 +125,13 @@ export function extractHttpStatuses({ doc }: ExtractInput, range?: readonly [num
   if (text.includes('essage')) {
     const reasons = new RegExp(REASON_AS_MESSAGE.source, 'gi');
     for (let m = reasons.exec(text); m !== null; m = reasons.exec(text)) {
+      const status = STATUS_OF_REASON[(m[1] as string).toLowerCase()];
+      if (status !== undefined) add(status, offset + m.index);
+    }
+  }
+  if (text.includes(' - ')) {
+    const titles = new RegExp(REASON_AS_ERROR_TITLE.source, 'gi');
+    for (let m = titles.exec(text); m !== null; m = titles.exec(text)) {
       const status = STATUS_OF_REASON[(m[1] as string).toLowerCase()];
       if (status !== undefined) add(status, offset + m.index);
     }
