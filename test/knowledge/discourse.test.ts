@@ -1450,4 +1450,13 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     );
     silent(pr('It handles this error:'));
   });
+
+  it("names a flow's missing action or screen component as DeployFailed's own case (held-out 65)", () => {
+    const d = diagnose(
+      "Calculate_Cart_Promotions (Action) - We can't find an action with the name and action type that you specified.\n\nThis is the error that is popping up and the push is failing.",
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+    expect(d.matches[0]?.variant?.id).toBe('flow-reference-missing');
+  });
 });
