@@ -188,7 +188,9 @@ function unlisted(index: KnowledgeIndex, signal: Signal): KnowledgeEntry | undef
 function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): boolean {
   if (doc.salesforceContext()) return false;
   const genericEntry =
-    entry.family === 'network' ||
+    // A network failure's own variant is a Salesforce tool's wording (the sf CLI's "The org cannot
+    // be found"), which counts by itself; the runtime's words (getaddrinfo ENOTFOUND) do not.
+    (entry.family === 'network' && signal.variant === undefined) ||
     entry.family === 'http' ||
     // Bayeux "402::Unknown client" and friends come from every CometD server, not only Salesforce's.
     entry.family === 'streaming' ||

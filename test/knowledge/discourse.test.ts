@@ -581,11 +581,12 @@ describe('ninth round: printed exceptions, Apex debug logs, articles that quote 
   });
 
   it("knows Salesforce's internal error page", () => {
+    // The page shows no code, so the labelling convention (rule 7) names it by its status, HTTP 500.
     expect(
       codes(
         'Deploy printed this page:\n<title>An internal server error has occurred</title>\nAn error has occurred while processing your request. The salesforce.com support team has been notified of the problem.',
       )[0],
-    ).toBe('UNKNOWN_EXCEPTION');
+    ).toBe('HTTP_500');
   });
 
   it("does not let an article's question title or a quoted customer outweigh its layout", () => {
@@ -1458,5 +1459,21 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     expect(d.isError).toBe(true);
     expect(d.matches[0]?.code).toBe('DeployFailed');
     expect(d.matches[0]?.variant?.id).toBe('flow-reference-missing');
+  });
+
+  it("names the sf CLI's DNS check as ENOTFOUND, and Salesforce's error page as HTTP 500, as the labelling convention does (held-out 68)", () => {
+    const dns = diagnose(
+      'Our GitLab pipeline fails:\nERROR running force:source:deploy:  The org cannot be found\nTry this:\nVerify that the org still exists',
+    );
+    expect(dns.matches[0]?.code).toBe('ENOTFOUND');
+    expect(dns.matches[0]?.variant?.id).toBe('cli-dns-check');
+    expect(codes('The deploy job died with DomainNotFoundError: The org cannot be found')[0]).toBe('ENOTFOUND');
+    // The runtime's own words for a DNS failure are any program's: they need a sign of Salesforce.
+    silent('npm install failed: getaddrinfo ENOTFOUND registry.example.org');
+    const page = diagnose(
+      'Clicking Log in to Sandbox now shows:\n\nAn internal server error has occurred\nAn error has occurred while processing your request. The salesforce.com support team has been notified of the problem.\n\nError ID: 828337605-204405 (1186963808)',
+    );
+    expect(page.matches[0]?.code).toBe('HTTP_500');
+    expect(page.matches[0]?.variant?.id).toBe('salesforce-error-page');
   });
 });
