@@ -1476,4 +1476,23 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     expect(page.matches[0]?.code).toBe('HTTP_500');
     expect(page.matches[0]?.variant?.id).toBe('salesforce-error-page');
   });
+
+  it("reads a custom Apex exception thrown without a message, and a gateway's JSON error status (held-out 67 and 68)", () => {
+    expect(
+      codes(
+        'Validating the change set fails:\nTwilioRestException: Script-thrown exception\nStack Trace: Class.TwilioRestClient: line 588, column 1',
+      )[0],
+    ).toBe('TwilioRestException');
+    expect(
+      codes(
+        'Tokens issued to an Experience Cloud user are rejected by the Salesforce hosted MCP gateway with `404 {"error":{"code":404,"message":"Session not found"}}`',
+      )[0],
+    ).toBe('HTTP_404');
+  });
+
+  it('stays silent on advice that promises to take care of an error (held-out 68)', () => {
+    silent(
+      '@gsbasso just re authorize the org you are deploying to that will take care of the invalid session id error.',
+    );
+  });
 });

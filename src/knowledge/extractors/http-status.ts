@@ -43,6 +43,9 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)\s+an?\s+([45]\d\d)\b(?=[ \t]*(?:$|[^\w\s%-]|\n|(?:errors?|responses?|status|code|http)\b))/gi,
   // Apple's NSError description: `… Code=403 "(null)"`.
   /\bCode=([45]\d\d)\b/g,
+  // A JSON error object led by its status: `{"error":{"code":404,"message":"Session not found"}}`
+  // (the hosted MCP and other API gateways).
+  /["']error["']\s*:\s*\{\s*["']code["']\s*:\s*([45]\d\d)\b/g,
 ];
 /**
  * A JSON error body whose message is only a reason phrase: Marketing Cloud's token endpoint

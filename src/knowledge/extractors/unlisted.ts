@@ -46,12 +46,15 @@ const NAMED_CODE = new RegExp(
   'g',
 );
 
-/** One to three dotted segments, then a capitalised class ending in Exception, then its message. */
-const CUSTOM_TYPE = /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S)/g;
+/** One to three dotted segments, then a capitalised class ending in Exception, then its message;
+ * or an undotted class with Apex's own message for a custom exception thrown without one
+ * (`TwilioRestException: Script-thrown exception`). */
+const CUSTOM_TYPE =
+  /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S)|\b([A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*Script-thrown exception\b)/g;
 /** Salesforce's own namespaces are read by the Apex extractor, with their own entries. */
 const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
 const APEX_AROUND =
-  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bmanaged package\b|\bYour solution provider has been notified\b|\bError is in expression '\{!|\bfflib_[A-Z]/i;
+  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bmanaged package\b|\bYour solution provider has been notified\b|\bError is in expression '\{!|\bfflib_[A-Z]|\bScript-thrown exception\b/i;
 /**
  * Salesforce's single sign-on error page for an authentication provider (an external OpenID
  * Connect or OAuth identity provider): `…/identity/sso/ui/AuthorizationError?ErrorCode=No_Endpoint_URL
@@ -68,8 +71,10 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
   if (doc.text.includes('Exception') && APEX_AROUND.test(doc.text)) {
     const re = new RegExp(CUSTOM_TYPE.source, 'g');
     for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
-      const type = m[1] as string;
-      if (PLATFORM_NAMESPACE.test(type) || index.byName.has(type) || !looksLikeApexType(type)) continue;
+      const type = (m[1] ?? m[2]) as string;
+      // An undotted platform type (`DmlException: Script-thrown exception`) is System's, not the org's.
+      if (PLATFORM_NAMESPACE.test(type) || index.byName.has(type) || index.byName.has(`System.${type}`)) continue;
+      if (!looksLikeApexType(type)) continue;
       signals.push({
         code: type,
         kind: 'exception',
