@@ -1495,4 +1495,25 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
       '@gsbasso just re authorize the org you are deploying to that will take care of the invalid session id error.',
     );
   });
+
+  it("reads the iOS Mobile SDK's failure reason as the errorCode, and knows three more message texts (held-out 69 and 70)", () => {
+    const nsError =
+      'I got the error message:\n\nError Domain=CSFNetworkErrorDomain Code=400 "Binary data included but file attachment information is missing." UserInfo=0x7fa1 {NSLocalizedFailureReason=POST_BODY_PARSE_ERROR, isAuthenticationFailure=false}';
+    expect(codes(nsError)[0]).toBe('POST_BODY_PARSE_ERROR');
+    expect(
+      codes(
+        'I am getting the following error:\n\n> ForceException: Binary data included but file attachment information is missing. If providing rich JSON/XML input in multipart REST, make sure to include Content-Type header in the part.',
+      )[0],
+    ).toBe('POST_BODY_PARSE_ERROR');
+    expect(
+      codes(
+        "I keep getting this when clicking Start Logging: `[ERROR]: Could not create Trace Flags: This entity is already being traced by a trace flag with a start and expiration date that overlap this trace flag's start and expiration date.: Traced Entity ID`",
+      )[0],
+    ).toBe('FIELD_INTEGRITY_EXCEPTION');
+    const anon = diagnose(
+      "Running my script with sf apex run fails:\nError (executeCompileFailure): Compilation failed at Line 3 column 1 with the error:\n\nUnexpected token 'private'.",
+    );
+    expect(anon.matches[0]?.code).toBe('APEX_COMPILE_ERROR');
+    expect(anon.matches[0]?.variant?.id).toBe('anonymous-apex');
+  });
 });

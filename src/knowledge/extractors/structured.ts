@@ -13,6 +13,7 @@ import type { Extractor } from './types';
  *    parsed-XML hashes whose values are lists (`"exceptionCode"=>["InvalidSessionId"]`);
  *  - PHP print_r `[errorCode] => X`;
  *  - XML `<errorCode>X</errorCode>`, SOAP `<faultcode>sf:X</faultcode>`, Bulk `<exceptionCode>X`;
+ *  - the iOS Mobile SDK's `NSLocalizedFailureReason=X`;
  *  - OAuth JSON `"error": "invalid_grant"` and URL-encoded `error=invalid_grant&error_description=…`
  *    (authorize-endpoint values are upper case: `error=OAUTH_APP_BLOCKED`).
  * Every pattern is a single linear regex; nothing here parses JSON (deep nesting cannot hurt).
@@ -22,6 +23,9 @@ const QUOTED = new RegExp(String.raw`\b(${KEYS})\b['"]?\s*(?:=>|:|=)\s*\[?\s*u?[
 const PHP = new RegExp(String.raw`\[(${KEYS})\]\s*=>\s*([A-Za-z0-9_.:-]{2,120})`, 'g');
 const XML = /<(?:[a-zA-Z0-9]+:)?(errorCode|statusCode|exceptionCode|faultcode|code)>\s*([A-Za-z0-9_.:-]{2,120})\s*</g;
 const URL_ENCODED = /(?:^|[?#&\s])error=([A-Za-z_]{3,60})(?=&|\s|$)/gm;
+/** The Mobile SDK for iOS puts the REST errorCode in its NSError's failure reason (and the HTTP
+ * status in the error's Code): `UserInfo=0x… {NSLocalizedFailureReason=POST_BODY_PARSE_ERROR, …}`. */
+const NS_FAILURE_REASON = /\bNSLocalizedFailureReason\s*=\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
 
 /**
  * restforce's issue template for an unmapped code: "Restforce doesn't have a definition for the
@@ -83,6 +87,10 @@ export const extractStructured: Extractor = ({ doc, index }) => {
       DEPLOY_ERROR_ROW.exec(doc.text) ??
       (DEPLOY_TABLE_HEADER.test(doc.text) ? DEPLOY_TABLE_ERROR_ROW.exec(doc.text) : null);
     if (row !== null) add('errorCode', 'DeployFailed', row.index);
+  }
+  if (doc.text.includes('NSLocalizedFailureReason')) {
+    const ns = new RegExp(NS_FAILURE_REASON.source, 'g');
+    for (let m = ns.exec(doc.text); m !== null; m = ns.exec(doc.text)) add('errorCode', m[1] as string, m.index);
   }
   const enc = new RegExp(URL_ENCODED.source, 'gm');
   for (let m = enc.exec(doc.text); m !== null; m = enc.exec(doc.text)) add('error', m[1] as string, m.index);
