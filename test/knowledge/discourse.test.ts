@@ -1516,4 +1516,13 @@ describe('held-out 54 to 57: Japanese articles, CLI wording, template sections, 
     expect(anon.matches[0]?.code).toBe('APEX_COMPILE_ERROR');
     expect(anon.matches[0]?.variant?.id).toBe('anonymous-apex');
   });
+
+  it("knows 'bad field names on insert/update call', and reads an issue's '## Error' section as what the reporter got (held-out 71)", () => {
+    const issue =
+      '## Overview\n\nWhen exporting person accounts the name field is populated with the first name and last name. When importing, the plugin reports errors because it treats them as business accounts.\n\n## Error\n\n`AccountRef2: INVALID_FIELD_FOR_INSERT_UPDATE-Account: bad field names on insert/update call: TestCustomField1__pc, TestCustomField2__pc`\n\n## Workaround\n\nIf I remove the Name field from those person account entities in the JSON all is good and I can import them to another org. The same export and import steps work for business accounts, and for person accounts that were created without a Name value. It would help if the plugin skipped Name for person accounts.';
+    expect(codes(issue)[0]).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
+    expect(codes('Import result: Account: bad field names on insert/update call: Type')[0]).toBe(
+      'INVALID_FIELD_FOR_INSERT_UPDATE',
+    );
+  });
 });

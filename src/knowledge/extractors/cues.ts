@@ -233,10 +233,10 @@ export function namesCodeInRuntimeTrace(doc: ScanDoc, code: string): boolean {
 /** The sf CLI's own error line ("ERROR running force:data:tree:import:  We couldn't process…"):
  * the writer pasted what the command printed. Docs show the message, not the CLI's framing of it. */
 const CLI_ERROR_LINE = /^[ \t]*ERROR running [\w:-]+:/m;
-/** A bug-report template's section for the error ("### Error messages", "## Actual result",
+/** A bug-report template's section for the error ("## Error", "### Error messages", "## Actual result",
  * "### Stack trace"): what the reporter pastes under it is what they got. */
 const ERROR_SECTION_HEADING =
-  /^#{2,6}[ \t]*(?:error messages?|actual (?:result|behaviou?r)s?|error output|error logs?|logs?|stack ?traces?)[ \t]*$/im;
+  /^#{2,6}[ \t]*(?:error|error messages?|actual (?:result|behaviou?r)s?|error output|error logs?|logs?|stack ?traces?)[ \t]*$/im;
 /** The text frames its error as received output: the CLI's error line, or a bug template's error section. */
 export function pastedAsReceived(doc: ScanDoc): boolean {
   return CLI_ERROR_LINE.test(doc.text) || ERROR_SECTION_HEADING.test(doc.text);
