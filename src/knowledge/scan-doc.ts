@@ -103,10 +103,10 @@ const DISCUSSION_LINE = new RegExp(
     // Explaining the error in the general voice: "This error message is generated from…".
     String.raw`\bthis (?:error|exception)(?: message)? (?:is (?:generated|caused|related|raised|thrown|returned|triggered)|means|indicates|occurs|happens)\b`,
     // "errors like X" offers examples, unless something gave them: "it gives different errors like:"
-    // A help article's "Users may encounter X when:" and "…might not work and show the following
-    // exception:" speak of anyone, not of the writer; "Look at the error reported by…" answers someone,
-    // and so does advice with its promise ("re-authorize, that will take care of the X error").
-    // (the look-behind sits after the words, so it runs only where they matched).
+    // (the look-behind sits after the words, so it runs only where they matched). A help article's
+    // "Users may encounter X when:" and "…might not work and show the following exception:" speak of
+    // anyone, not of the writer; "Look at the error reported by…" answers someone, and so does advice
+    // with its promise ("re-authorize, that will take care of the X error").
     String.raw`\b(?:can|could|should|shall) we\b|\bthe fix (?:was|is)\b|\bknown/allowed\b|\bworkaround for\b|\bhypothes[ie]s\b|\berrors? like\b(?<!\b(?:gives?|gave|giving|got|get|gets|getting|throws?|threw|shows?|showed|returns?|returned)(?: \w+){0,2} errors? like)|\byou (?:may|might|will|could|can) (?:see|get|hit)\b|\b(?:users|customers|admins|administrators|developers|people) (?:may|might|can|could) (?:encounter|see|get|receive|hit|run into|experience|notice)\b|\b(?:may|might|could) (?:[\w-]+ ){0,6}?(?:show|reveal|throw|return|display|raise) the following (?:error|exception|message)s?\b|\blook at the error\b|\b(?:will|would|should|that'll|it'll) (?:take care of|fix|solve|resolve|get rid of|clear) (?:the|this|that|your|those) (?:[\w'"-]+ ){0,4}?(?:errors?|exceptions?)\b|\blooking at the error\b|\bseems (?:like )?the (?:issue|problem)\b|\bthanks for (?:opening|reporting)\b|\bcan you confirm\b|\bmanifests\b|\bis (?:known|being investigated)\b`,
     // A quoted message as the subject of a sentence about it: '"Apex CPU time limit exceeded" doesn't
     // imply a bug', '"Unable to lock row" means another process…'.

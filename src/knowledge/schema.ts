@@ -21,6 +21,7 @@ export const VARIANT_SURFACES = [
   'STREAMING',
   'PUBSUB',
 ] as const;
+export type VariantSurface = (typeof VARIANT_SURFACES)[number];
 
 export const ENUM_NAMES = ['ExceptionCode', 'StatusCode', 'AsyncExceptionCode', 'ExtendedErrorCode'] as const;
 

@@ -1,4 +1,4 @@
-import type { RetryPolicy, VARIANT_SURFACES } from './schema';
+import type { RetryPolicy, VariantSurface } from './schema';
 
 /** How much an entry says: `full` has causes and fixes, `brief` only what the name indicates. */
 export type EntryDepth = 'full' | 'basic' | 'brief';
@@ -18,7 +18,7 @@ export interface KnowledgeVariant {
   /** Only says that something inside failed: another code in the paste is the cause (rank.ts). */
   readonly wrapper: boolean;
   /** The API this case always comes through, when it is tied to one (overrides what the paste suggests). */
-  readonly surface: (typeof VARIANT_SURFACES)[number] | undefined;
+  readonly surface: VariantSurface | undefined;
   /** Japanese text from `knowledge/ja/`, when it has been written. */
   readonly ja?: JaVariantText | undefined;
 }
