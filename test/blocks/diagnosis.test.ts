@@ -154,6 +154,14 @@ describe('escalation only where Support can help', () => {
     );
   });
 
+  it("offers it only second for the CLI's DNS check, which never reached Salesforce", () => {
+    const { blocks, visible } = reply('ERROR running force:source:deploy:  The org cannot be found');
+    expect(buttons(blocks).find((b) => b.action_id === 'escalate')?.text?.text).toBe(
+      'Escalate anyway (Support will ask for a fix first)',
+    );
+    expect(visible).toContain('nothing reached Salesforce for its Support to look at');
+  });
+
   it('pushes Escalate for limit errors, where Support can raise a limit', () => {
     const label = buttons(reply(PASTES.limitProse).blocks).find((b) => b.action_id === 'escalate')?.text?.text;
     expect(label).toBe('Escalate to Salesforce Support');
