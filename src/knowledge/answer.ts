@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang';
-import type { Diagnosis, ErrorContext, Match } from './diagnosis';
+import { type Diagnosis, type ErrorContext, type Match, matchedVariant } from './diagnosis';
 import { FITTED_GATE } from './gate-params';
 import { retryAdvice, retrySchedule, retryVerdict } from './retry';
 import type { RetryPolicy } from './schema';
@@ -82,8 +82,7 @@ const ORG_LIMIT_CODES = new Set([
  * English field by field, so an entry not yet translated still gets a complete answer.
  */
 export function explain(match: Match, lang: Lang = 'en'): Explanation {
-  const variant =
-    match.variant === undefined ? undefined : match.entry.variants.find((v) => v.id === match.variant?.id);
+  const variant = matchedVariant(match);
   const e = match.entry;
   const ownEnglish = variant === undefined ? e.retryAdvice : variant.retryAdvice;
   const ownJapanese = variant === undefined ? e.ja?.retryAdvice : variant.ja?.retryAdvice;

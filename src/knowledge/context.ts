@@ -1,4 +1,4 @@
-import type { ApiFamily, ErrorContext, Match } from './diagnosis';
+import { type ApiFamily, type ErrorContext, type Match, matchedVariant } from './diagnosis';
 import type { ScanDoc } from './scan-doc';
 
 /**
@@ -184,8 +184,7 @@ function detectFamily(whole: string, primary: Match | undefined): ApiFamily | un
   const text = whole.length > 20_000 ? whole.slice(0, 20_000) : whole;
   const cli = SURFACES[0] as readonly [ApiFamily, RegExp];
   if (cli[1].test(text)) return 'CLI';
-  const variantId = primary.variant?.id;
-  const surface = variantId === undefined ? undefined : primary.entry.variants.find((v) => v.id === variantId)?.surface;
+  const surface = matchedVariant(primary)?.surface;
   if (surface !== undefined) return surface;
   const byEntry = FAMILY_BY_ENTRY[primary.entry.family];
   if (byEntry !== undefined && byEntry !== 'HTTP') return byEntry;

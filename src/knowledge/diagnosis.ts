@@ -1,5 +1,5 @@
 import type { RetryPolicy } from './schema';
-import type { KnowledgeEntry } from './types';
+import type { KnowledgeEntry, KnowledgeVariant } from './types';
 
 /** The surface the pasted text shows, in the vocabulary of ../shared/eval/README.md. */
 export type ApiFamily =
@@ -65,6 +65,12 @@ export interface Match {
   readonly evidence: SignalKind;
   readonly variant: { readonly id: string; readonly title: string } | undefined;
   readonly entry: KnowledgeEntry;
+}
+
+/** The knowledge variant a match was found under (its text, retry advice and surface), if any. */
+export function matchedVariant(match: Match): KnowledgeVariant | undefined {
+  const id = match.variant?.id;
+  return id === undefined ? undefined : match.entry.variants.find((v) => v.id === id);
 }
 
 export type SecretKind =

@@ -236,7 +236,7 @@ const CLI_ERROR_LINE = /^[ \t]*ERROR running [\w:-]+:/m;
 /** A bug-report template's section for the error ("## Error", "### Error messages", "## Actual result",
  * "### Stack trace"): what the reporter pastes under it is what they got. */
 const ERROR_SECTION_HEADING =
-  /^#{2,6}[ \t]*(?:error|error messages?|actual (?:result|behaviou?r)s?|error output|error logs?|logs?|stack ?traces?)[ \t]*$/im;
+  /^#{2,6}[ \t]*(?:error(?: messages?)?|actual (?:result|behaviou?r)s?|error output|error logs?|logs?|stack ?traces?)[ \t]*$/im;
 /** The text frames its error as received output: the CLI's error line, or a bug template's error section. */
 export function pastedAsReceived(doc: ScanDoc): boolean {
   return CLI_ERROR_LINE.test(doc.text) || ERROR_SECTION_HEADING.test(doc.text);

@@ -12,6 +12,8 @@ import type { ExtractInput } from './types';
  */
 const REASONS =
   'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices';
+/** The writer got something, not after a negation (`connect without getting a 404`, `no longer get 500 errors`). */
+const GOT = String.raw`(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)`;
 const STATUS_PATTERNS: readonly RegExp[] = [
   /\bHTTP(?:\/\d(?:\.\d)?)?(?:\s+error)?[\s:]+([345]\d\d)\b/gi,
   /\bhttp[ _-]?code\b['"]?\s*[=:]?\s*([345]\d\d)\b/gi,
@@ -37,10 +39,12 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b(?:response|error) code:?\s*([345]\d\d)\b/gi,
   /^[ \t"]*Code:[ \t]*([45]\d\d)\b/gm,
   // A sentence: `getting 431 error`, `got 503 responses`.
-  // Not after a negation: `able to connect without getting a 404`, `no longer get 500 errors`.
-  /(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)\s+(?:with\s+)?([45]\d\d)\s+(?:errors?|responses?)\b/gi,
+  new RegExp(String.raw`${GOT}\s+(?:with\s+)?([45]\d\d)\s+(?:errors?|responses?)\b`, 'gi'),
   // `always getting a 400`, `I get a 401.`: the article makes the number a status, not a count.
-  /(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)\s+an?\s+([45]\d\d)\b(?=[ \t]*(?:$|[^\w\s%-]|\n|(?:errors?|responses?|status|code|http)\b))/gi,
+  new RegExp(
+    String.raw`${GOT}\s+an?\s+([45]\d\d)\b(?=[ \t]*(?:$|[^\w\s%-]|\n|(?:errors?|responses?|status|code|http)\b))`,
+    'gi',
+  ),
   // Apple's NSError description: `… Code=403 "(null)"`.
   /\bCode=([45]\d\d)\b/g,
   // A JSON error object led by its status: `{"error":{"code":404,"message":"Session not found"}}`

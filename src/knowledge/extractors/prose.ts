@@ -67,10 +67,8 @@ export const extractProse: Extractor = ({ doc, index }) => {
     if (!hasReportCue(sentence)) continue;
     // Cheap cap: prose reports are short messages; a long log is read by the other extractors.
     if (++sentences > MAX_REPORT_SENTENCES) break;
-    // Code names are read by the code extractor; here only the person's own words count. A list of
-    // kinds in brackets ("(invalid field, malformed query, permission denied)") names categories a
-    // change handles, not the error that happened.
-    const squashed = squash(sentence.replace(/\S*_\S*/g, ' ').replace(KINDS_IN_BRACKETS, ' '));
+    // Only the person's own words count here ("(invalid field, malformed query, …)" is a list of kinds).
+    const squashed = ownWords(sentence);
     let found = false;
     const seen = new Set<string>();
     // "本番で行ロックのエラーが出ました": Japanese words for the error, looked up as they are.
@@ -121,11 +119,17 @@ function titlePhrases(text: string, index: Parameters<Extractor>[0]['index']): s
   const m = TITLE_LINE.exec(text);
   if (m === null || hasReportCue(m[0])) return [];
   const codes: string[] = [];
-  for (const hit of index.phraseAutomaton.search(squash(m[0].replace(/\S*_\S*/g, ' ')), 50)) {
+  for (const hit of index.phraseAutomaton.search(ownWords(m[0]), 50)) {
     const code = index.phraseCodes[hit.pattern] as string;
     if (!codes.includes(code)) codes.push(code);
   }
   return codes;
+}
+
+/** A sentence in the writer's own words, squashed for the phrase automaton: code names are the
+ * code extractor's, and a list of kinds in brackets names categories, not what happened. */
+function ownWords(sentence: string): string {
+  return squash(sentence.replace(/\S*_\S*/g, ' ').replace(KINDS_IN_BRACKETS, ' '));
 }
 
 /** "I keep getting a query time out error" → "query time out error" (at most 28 characters). */
