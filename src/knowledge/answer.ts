@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang';
 import { type Diagnosis, type ErrorContext, type Match, matchedVariant } from './diagnosis';
 import { FITTED_GATE } from './gate-params';
 import { retryAdvice, retrySchedule, retryVerdict } from './retry';
-import type { RetryPolicy } from './schema';
+import type { EscalationAdvice, RetryPolicy } from './schema';
 import { extractSpecifics, type PasteSpecifics } from './specifics';
 
 /**
@@ -37,12 +37,7 @@ export interface Explanation {
   readonly variant: string | undefined;
 }
 
-/**
- * `recommended`: Support can act (server-side, internal, a transient error that persists, a limit
- * to raise). `secondary`: the request, data, configuration or credentials are wrong; Support will
- * ask for that to be fixed first, so Escalate is offered but not pushed.
- */
-export type EscalationAdvice = 'recommended' | 'secondary';
+export type { EscalationAdvice };
 
 export interface Answer {
   /** The language of every text in it (codes and Salesforce's own messages stay as they are). */
@@ -109,11 +104,12 @@ export function explain(match: Match, lang: Lang = 'en'): Explanation {
     http: e.http,
     brief: e.depth === 'brief',
     orgLimit,
-    escalation: escalationFor(match.retry, orgLimit),
+    escalation: (variant === undefined ? e.escalation : variant.escalation) ?? escalationFor(match.retry, orgLimit),
     variant: variant?.id,
   };
 }
 
+/** The default from the retry policy; an entry or variant may set its own (`escalation`). */
 export function escalationFor(retry: RetryPolicy, orgLimit: boolean): EscalationAdvice {
   if (orgLimit) return 'recommended';
   return retry === 'fix' || retry === 'reauth' ? 'secondary' : 'recommended';

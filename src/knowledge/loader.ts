@@ -215,6 +215,7 @@ function toEntry(raw: RawEntry, family: string, file: string, docs: readonly str
       transient: v.transient !== undefined ? v.transient : v.retry !== undefined ? defaultTransient(retry) : transient,
       // A variant that sets its own policy does not inherit advice written for the entry.
       retryAdvice: v.retryAdvice ?? (v.retry === undefined ? raw.retryAdvice : undefined),
+      escalation: v.escalation ?? (v.retry === undefined ? raw.escalation : undefined),
       limit: v.limit,
       wrapper: v.wrapper === true,
       surface: v.surface,
@@ -229,6 +230,7 @@ function toEntry(raw: RawEntry, family: string, file: string, docs: readonly str
     retry: raw.retry,
     transient,
     retryAdvice: raw.retryAdvice,
+    escalation: raw.escalation,
     http: raw.http,
     aliases: raw.aliases ?? [],
     phrases: raw.phrases ?? [],

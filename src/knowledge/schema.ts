@@ -9,6 +9,14 @@ import { z } from 'zod';
 export const RETRY_POLICIES = ['transient', 'wait', 'reauth', 'fix', 'retry-once'] as const;
 export type RetryPolicy = (typeof RETRY_POLICIES)[number];
 
+/**
+ * `recommended`: Support can act (server-side, internal, a transient error that persists, a limit
+ * to raise). `secondary`: the request, data, configuration or credentials are wrong; Support will
+ * ask for that to be fixed first, so Escalate is offered but not pushed.
+ */
+export const ESCALATION_ADVICE = ['recommended', 'secondary'] as const;
+export type EscalationAdvice = (typeof ESCALATION_ADVICE)[number];
+
 /** The API surfaces a variant can be tied to (a subset of `ApiFamily` in diagnosis.ts). */
 export const VARIANT_SURFACES = [
   'REST',
@@ -69,6 +77,7 @@ export const variantSchema = z.strictObject({
   retry: retrySchema.optional(),
   transient: transientSchema.optional(),
   retryAdvice: sentence(400).optional(),
+  escalation: z.enum(ESCALATION_ADVICE).optional(),
   limit: sentence(300).optional(),
   /** This variant only says that something inside failed (a flow run through the API): the other
    * code the paste shows is the cause and ranks first, as with a wrapper entry. */
@@ -86,6 +95,8 @@ export const entrySchema = z
     retry: retrySchema,
     transient: transientSchema.optional(),
     retryAdvice: sentence(400).optional(),
+    /** Only where the retry policy's default is wrong (see escalationFor in answer.ts). */
+    escalation: z.enum(ESCALATION_ADVICE).optional(),
     http: z.number().int().min(100).max(599).optional(),
     aliases: z.array(codeSchema).optional(),
     phrases: z.array(phrase).optional(),

@@ -1,4 +1,4 @@
-import type { RetryPolicy, VariantSurface } from './schema';
+import type { EscalationAdvice, RetryPolicy, VariantSurface } from './schema';
 
 /** How much an entry says: `full` has causes and fixes, `brief` only what the name indicates. */
 export type EntryDepth = 'full' | 'basic' | 'brief';
@@ -14,6 +14,8 @@ export interface KnowledgeVariant {
   readonly transient: boolean | null;
   /** When this case's retry advice differs from its policy's general one. */
   readonly retryAdvice: string | undefined;
+  /** When Support's usefulness differs from what the retry policy implies. */
+  readonly escalation: EscalationAdvice | undefined;
   readonly limit: string | undefined;
   /** Only says that something inside failed: another code in the paste is the cause (rank.ts). */
   readonly wrapper: boolean;
@@ -54,6 +56,9 @@ export interface KnowledgeEntry {
   readonly transient: boolean | null;
   /** When this code's retry advice differs from its policy's general one. */
   readonly retryAdvice: string | undefined;
+  /** When Support's usefulness differs from what the retry policy implies (a DNS failure never
+   * reached Salesforce, though retrying once is still worth it). */
+  readonly escalation: EscalationAdvice | undefined;
   readonly http: number | undefined;
   readonly aliases: readonly string[];
   readonly phrases: readonly string[];

@@ -162,6 +162,17 @@ describe('escalation only where Support can help', () => {
     expect(visible).toContain('nothing reached Salesforce for its Support to look at');
   });
 
+  it('offers it only second for any DNS failure, which never reached Salesforce, though one retry is worth it', () => {
+    const { blocks, visible } = reply(
+      'Error: getaddrinfo ENOTFOUND acme.my.salesforce.com\n    at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:107:26)',
+    );
+    expect(buttons(blocks).find((b) => b.action_id === 'escalate')?.text?.text).toBe(
+      'Escalate anyway (Support will ask for a fix first)',
+    );
+    expect(visible).toContain('Once, after a short pause');
+    expect(visible).not.toContain('treat it as a real fault and escalate');
+  });
+
   it('pushes Escalate for limit errors, where Support can raise a limit', () => {
     const label = buttons(reply(PASTES.limitProse).blocks).find((b) => b.action_id === 'escalate')?.text?.text;
     expect(label).toBe('Escalate to Salesforce Support');

@@ -36,6 +36,33 @@ describe('loadKnowledgeDir', () => {
     expect(apex?.variants[0]).toMatchObject({ id: 'npe', retry: 'fix', transient: false });
   });
 
+  it("keeps an entry's own escalation advice for the variants that keep its retry policy", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-escalation-'));
+    try {
+      const entry = (escalation: string) =>
+        readFileSync(join(fixture('valid'), 'rest.yml'), 'utf8')
+          .replace('    retry: retry-once\n', `    retry: retry-once\n    escalation: ${escalation}\n`)
+          .replace(
+            '        retry: fix\n',
+            '        retry: fix\n      - id: blip\n        title: A passing failure\n        messages: ["The callout timed out"]\n',
+          );
+      writeFileSync(join(dir, 'rest.yml'), entry('secondary'));
+      const apex = loadKnowledgeDir(dir).entries.find((e) => e.code === 'APEX_ERROR');
+      expect(apex?.escalation).toBe('secondary');
+      // A variant with its own retry policy gets that policy's default, like its retry advice.
+      expect(apex?.variants.map((v) => [v.id, v.escalation])).toEqual([
+        ['npe', undefined],
+        ['blip', 'secondary'],
+      ]);
+      expect(loadKnowledgeDir(dir).entries[0]?.escalation).toBeUndefined();
+
+      writeFileSync(join(dir, 'rest.yml'), entry('sometimes'));
+      expect(loadError(dir)).toMatchObject({ entry: '#2 (APEX_ERROR)', field: 'escalation' });
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
   it('names the file for malformed YAML', () => {
     const err = loadError(fixture('malformed'));
     expect(err.file).toBe('rest.yml');
