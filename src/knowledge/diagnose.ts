@@ -6,6 +6,7 @@ import { extractCodeTokens } from './extractors/code-tokens';
 import { namesCodeFirstHand, namesCodeInRuntimeTrace, pastedAsReceived } from './extractors/cues';
 import { extractHttpStatuses } from './extractors/http-status';
 import { extractMessages } from './extractors/messages';
+import { extractPackageInstallCompile } from './extractors/package-install';
 import { extractProse } from './extractors/prose';
 import { extractStructured } from './extractors/structured';
 import type { Extractor } from './extractors/types';
@@ -46,6 +47,7 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
   extractApexExceptions,
   extractClientFaults,
   extractMessages,
+  extractPackageInstallCompile,
   extractProse,
   extractUnlisted,
 ];

@@ -1208,3 +1208,25 @@ describe('knowledge added after held-out 52 and 53', () => {
     expect(diagnose('How does the SOQL 101 limit count queries made by flows?').isError).toBe(false);
   });
 });
+
+describe('reading and knowledge added after held-out 72 and 73', () => {
+  const soql =
+    "LastName FROM Contact GROUP BY LastName ^ ERROR at Row:1:Column:44 field 'LastName' can not be grouped in a query call";
+
+  it("reads a package install's SOQL error as Apex that no longer compiles", () => {
+    const install = `Since we encrypted Contact.LastName, version 2.4 of the package fails to install:\n\n\`\`\`\nReportBuilderTest: ${soql}\n\`\`\``;
+    expect(diagnose(install).isError).toBe(true);
+    expect(codes(install).slice(0, 2)).toEqual(['APEX_COMPILE_ERROR', 'INVALID_FIELD']);
+  });
+
+  it('leaves the same message to the query error when a query ran', () => {
+    // After an install, a query that ran: the exception (or an API error field) says so.
+    const ran = `After installing the package the nightly job stops with System.QueryException: ${soql}`;
+    expect(codes(ran)).not.toContain('APEX_COMPILE_ERROR');
+    const api = `[{"message":"${soql}","errorCode":"INVALID_FIELD"}] right after the package upgrade`;
+    expect(codes(api)[0]).toBe('INVALID_FIELD');
+    // No install or upgrade in the paste: the message is INVALID_FIELD's as before.
+    expect(codes(`Our Apex class fails: ${soql}`)).not.toContain('APEX_COMPILE_ERROR');
+  });
+
+});
