@@ -1229,4 +1229,14 @@ describe('reading and knowledge added after held-out 72 and 73', () => {
     expect(codes(`Our Apex class fails: ${soql}`)).not.toContain('APEX_COMPILE_ERROR');
   });
 
+  it("knows jsforce's ERROR_HTTP_413 and the 413 reason phrase", () => {
+    const jsforce =
+      '[ERROR] ERROR_HTTP_413: Error: Request Entity Too Large: head\n    at HttpApi.getError (/app/node_modules/jsforce/lib/http-api.js:240:13)';
+    expect(diagnose(jsforce).isError).toBe(true);
+    expect(codes(jsforce)[0]).toBe('HTTP_413');
+    const status =
+      'POST https://acme.my.salesforce.com/services/data/v60.0/composite/sobjects -> 413 Request Entity Too Large';
+    expect(codes(status)[0]).toBe('HTTP_413');
+  });
+
 });

@@ -11,7 +11,7 @@ import type { ExtractInput } from './types';
  * Only error statuses (3xx that Salesforce uses for errors, 4xx, 5xx) count.
  */
 const REASONS =
-  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices';
+  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|Request Entity Too Large|Payload Too Large|Content Too Large|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices';
 /** The writer got something, not after a negation (`connect without getting a 404`, `no longer get 500 errors`). */
 const GOT = String.raw`(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)`;
 const STATUS_PATTERNS: readonly RegExp[] = [
@@ -93,7 +93,7 @@ const CALLOUT_TO_SALESFORCE =
   /\/services\/(?:data|apexrest|async|Soap)\b|\.(?:salesforce|force)\.com\b|["']errorCode["']\s*:|["']actionName["']\s*:/i;
 
 const SALESFORCE_ERROR_STATUSES = new Set([
-  300, 400, 401, 403, 404, 405, 409, 410, 412, 414, 415, 420, 422, 428, 429, 431, 500, 502, 503, 504,
+  300, 400, 401, 403, 404, 405, 409, 410, 412, 413, 414, 415, 420, 422, 428, 429, 431, 500, 502, 503, 504,
 ]);
 
 export interface HttpFindings {
