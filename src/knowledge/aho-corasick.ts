@@ -119,6 +119,11 @@ export class AhoCorasick {
     this.prefixOwner = Int32Array.from(owner);
   }
 
+  /** Characters in pattern `i` once white space is removed: an occurrence's span is `start` plus this. */
+  patternLength(i: number): number {
+    return this.lengths[i] ?? 0;
+  }
+
   /**
    * Every occurrence in `text` (which must already be lower-case), at most `maxHits`. With
    * `cuts` (and cut options given to the constructor), also the openings of patterns the text

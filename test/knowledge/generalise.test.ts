@@ -1239,4 +1239,9 @@ describe('reading and knowledge added after held-out 72 and 73', () => {
     expect(codes(status)[0]).toBe('HTTP_413');
   });
 
+  it('takes "405 Method not allowed" as the HTTP status, not the REST code spelled in words', () => {
+    const report = 'Calling /services/apexrest/v1/orders from the page, we are getting a 405 Method not allowed.';
+    expect(codes(report)[0]).toBe('HTTP_405');
+    expect(codes(report)).not.toContain('METHOD_NOT_ALLOWED');
+  });
 });

@@ -1,4 +1,4 @@
-import { withoutWhitespace } from '../aho-corasick';
+import { type AhoCorasick, type PatternHit, withoutWhitespace } from '../aho-corasick';
 import type { Signal } from '../diagnosis';
 import { squash } from '../index-builder';
 import { JAPANESE_ASKING, KANA } from '../scan-doc';
@@ -88,7 +88,7 @@ export const extractProse: Extractor = ({ doc, index }) => {
         found = true;
       }
     }
-    for (const hit of index.phraseAutomaton.search(squashed, 50)) {
+    for (const hit of outermost(index.phraseAutomaton, index.phraseAutomaton.search(squashed, 50))) {
       const code = index.phraseCodes[hit.pattern] as string;
       if (seen.has(code)) continue;
       seen.add(code);
@@ -113,13 +113,25 @@ export const extractProse: Extractor = ({ doc, index }) => {
   return signals;
 };
 
+/**
+ * Phrases that are not part of a longer phrase found at the same place: "405 method not allowed"
+ * is HTTP 405's phrase, and the REST code name inside it (METHOD_NOT_ALLOWED, "method not
+ * allowed") is not a second thing the writer reported.
+ */
+function outermost(automaton: AhoCorasick, hits: readonly PatternHit[]): PatternHit[] {
+  const span = (h: PatternHit) => automaton.patternLength(h.pattern);
+  return hits.filter(
+    (h) => !hits.some((o) => span(o) > span(h) && o.start <= h.start && o.start + span(o) >= h.start + span(h)),
+  );
+}
+
 /** The codes whose phrases an issue-like title names, when the title itself reports nothing (the
  * loop above reads a title that does, "Getting too many SOQL queries", as any other sentence). */
 function titlePhrases(text: string, index: Parameters<Extractor>[0]['index']): string[] {
   const m = TITLE_LINE.exec(text);
   if (m === null || hasReportCue(m[0])) return [];
   const codes: string[] = [];
-  for (const hit of index.phraseAutomaton.search(ownWords(m[0]), 50)) {
+  for (const hit of outermost(index.phraseAutomaton, index.phraseAutomaton.search(ownWords(m[0]), 50))) {
     const code = index.phraseCodes[hit.pattern] as string;
     if (!codes.includes(code)) codes.push(code);
   }
