@@ -195,7 +195,12 @@ const JAPANESE_ARTICLE = new RegExp(
   [
     'この記事|本記事|(?:この|次の|以下の)例では|解決策|対処法|対処方法|対策|回避する|解説|NG ?例|OK ?例|症状|エラーは、|遭遇した場合',
     // Explaining when an error appears: "…際に出力されます", "…場合に発生します", "発生する可能性がある".
-    '際に(?:発生|出力|表示|返)|場合に(?:発生|出力|表示)|可能性があ|ことがある',
+    // "…を超えたときに表示されます": when it appears, in general (a report says "表示されました").
+    '際に(?:発生|出力|表示|返)|場合に(?:発生|出力|表示)|(?:とき|時)に(?:発生|出力|表示|返)(?:し|され)ます|可能性があ|ことがある',
+    // Advice and risks, not occurrences: "これで…エラーは回避可能です", "…エラーが発生してしまう危険".
+    '回避(?:可能|でき(?:ます|る))|(?:発生|出)(?:する|してしまう)(?:危険|恐れ|おそれ|リスク)',
+    // A help page's list of related articles: "関連情報:", "関連記事".
+    String.raw`(?:^|\n)[ \t]*(?:[-*•■][ \t]*)?関連(?:情報|記事|リンク)[ \t]*[:：]?[ \t]*(?:\n|$)`,
     // Examples and typical cases: "失敗例", "例:", "典型的な", "よくある", "以下のようなエラー".
     String.raw`失敗例|エラー例|(?:^|\n)[ \t]*(?:【)?例(?:】)?[ \t]*[:：]|典型的|代表的|よくあ(?:る|って|りま)|よく(?:耳に|見かけ|目に)|のような(?:エラー|メッセージ)`,
     // Addressing the reader: "…経験はありませんか?", "どう対応すべきか", "…について書く";
@@ -291,7 +296,7 @@ const ENGLISH_ARTICLE = new RegExp(
  * setup or result ("We configured the tab as follows:" is followed by what happened to them), and
  * "such as:" only when nobody was getting them ("…getting errors such as:" shows one they got). */
 const EXAMPLE_MARKER =
-  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*[:：]|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:getting|got|seeing|saw|receiving|received|hitting)\b)[^\n]{0,200}\bsuch as[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
+  /^[^\n]{0,40}(?:出力例|実行例|エラー例)[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}(?:レスポンス例|エラー例|出力例|実行例|ログ例|メッセージ例|エラーメッセージの例)[ \t]*(?:[:：]|[–—-][ \t])|^[ \t]*(?:example|sample) (?:error|response|output|message|body|payload)[ \t]*[:：]|^[ \t]*(?:[-*•][ \t]*)?(?:【)?(?:例|エラー例|出力例|実行例|サンプル|example(?: error| response| output| warning| message)?|for example|e\.g\.|sample(?: error| response| output| warning| message)?|ejemplo)(?:】)?[ \t]*[:：]?[ \t]*$|^[^\n]{0,200}\b(?:example (?:is|would be)|for example)[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:getting|got|seeing|saw|receiving|received|hitting)\b)[^\n]{0,200}\bsuch as[ \t]*[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our)\b)[^\n]{0,200}\b(?:looks? like(?: this)?|like (?:this|so)|as follows)[ \t]*[:：][ \t]*$/gim;
 
 /** Docs pages' and READMEs' example introducers: "Following is a sample success response returned
  * by Salesforce:", "The following example shows the response for a subrequest that …:", "The
@@ -376,7 +381,8 @@ const ENCOUNTERED_WHAT = '(?:「|『|エラー|例外|一例|事例|ケース|�
 export const JAPANESE_FIRST_HAND = new RegExp(
   [
     // Also as people type it in chat, without the い: "…が大量に出てます", "エラーになってます".
-    '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう|てしまい[、,]|てます|てました)',
+    // Not a risk or a generality: "…エラーが発生してしまう危険", "…出てしまうことがあります".
+    '(?:出|発生し|表示され|失敗し|返され|返ってき|起き|落ち|な)(?:ました|ています|ていました|てしまいました|てしまう(?!危険|恐れ|おそれ|リスク|可能性|こと)|てしまい[、,]|てます|てました)',
     // "…という例外を受け取りました": received, told in the past.
     '受け取りました|受け取ってしまいました|受信しました',
     // "…が発生するようになってしまいました", "…に何度も遭遇してしまいました", "実際に遭遇した", "ハマった".
@@ -391,7 +397,7 @@ export const JAPANESE_FIRST_HAND = new RegExp(
     // A blog's own demonstration, told as its result: "期待通りに … 101になりました",
     // "実行すると … とエラーが表示されることが確認できます".
     '期待(?:通り|どおり)に?[^。\\n]{0,120}?(?:になりました|が(?:出|発生し)ました)|(?:エラー|例外)が(?:表示|発生|出力)されることが確認でき',
-    '(?:エラー|例外)が(?:発生|出)(?:して(?!いる場合|いない|いる(?:事|こと))|した(?!場合|とき|時|ら)|ており|し[、,])',
+    '(?:エラー|例外)が(?:発生|出)(?:して(?!いる場合|いない|いる(?:事|こと)|しまう(?:危険|恐れ|おそれ|リスク|可能性|こと))|した(?!場合|とき|時|ら)|ており|し[、,])',
     String.raw`(?:エラー|例外|ログ|メッセージ)[^\n。]{0,20}?(?:出|発生し|表示され|出力され)た(?:。|$|ので|けど|が、)`,
     // "…というエラーに悩まされた", "…エラーに出くわしました": what the writer went through.
     '困っています|頻発して|悩まされ(?:た|ました|ています)|(?<!よく)出くわし(?:た|ました)|引っかか(?:りました|ってしまいました|ってしまった|ってしまうことがありました)',

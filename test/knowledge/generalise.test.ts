@@ -1245,3 +1245,31 @@ describe('reading and knowledge added after held-out 72 and 73', () => {
     expect(codes(report)).not.toContain('METHOD_NOT_ALLOWED');
   });
 });
+
+describe('Japanese explanations added after held-out 74', () => {
+  it('reads advice and risks as explanation, not as an error that happened', () => {
+    const advice =
+      'この修正で「Too many SOQL queries: 101」エラーは回避できます。ただしレコードが増えると「System.LimitException: Too many DML statements: 151」エラーが発生してしまう恐れがあります。';
+    expect(diagnose(advice).isError).toBe(false);
+    // Told as what happened, the same words are a report.
+    const report =
+      '昨日から夜間バッチで「System.LimitException: Too many DML statements: 151」エラーが発生してしまいました。';
+    expect(diagnose(report).isError).toBe(true);
+    expect(codes(report)[0]).toBe('LIMIT_EXCEPTION_DML_STATEMENTS');
+  });
+
+  it('reads a study note\'s example line and "…ときに表示されます" as explanation', () => {
+    const note =
+      '- DML 制限: 1 トランザクションで実行できる DML ステートメントは 150 まで\nエラーメッセージの例 – System.LimitException: Too many DML statements: 151\n上限を超えたときに表示されます。';
+    expect(diagnose(note).isError).toBe(false);
+    expect(
+      diagnose('ヒープサイズが上限を超えたときに表示されます: System.LimitException: Apex heap size too large').isError,
+    ).toBe(false);
+  });
+
+  it("reads a help page's related-articles list as docs", () => {
+    const related =
+      '関連情報:\n\n  • Salesforce の組織に API で接続したときに「INVALID_SESSION_ID」というエラーメッセージが表示されるのはなぜですか?\n  • API の使用状況を確認するにはどうすればよいですか?';
+    expect(diagnose(related).isError).toBe(false);
+  });
+});
