@@ -134,6 +134,9 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\b(?:it|this|salesforce|the (?:system|platform|api))\s+will\s+(?:give|throw|show|return)\s+you\b`,
     String.raw`\b(?:can|may|might|could) (?:fail|error out|throw|raise|return|respond|occur)\b`,
     String.raw`\b(?:errors?|exceptions?|failures?) (?:that|which) (?:can |may |might )?(?:occur|happen|appear)s?\b`,
+    // How a kind of error arrives, and what code does with it: "X errors, which are returned with a
+    // 403 status", "… instead of treating them like an expired session" (a change description).
+    String.raw`\b(?:errors?|exceptions?|faults?),? (?:that|which) (?:are|is) (?:returned|thrown|raised|reported|sent) (?:with|as|by)\b|\binstead of (?:treating|handling|reporting|returning|throwing|raising|mapping) (?:them|it|these|those|this|that|the)\b`,
     // Documentation cited, and problems solved: "the docs list X", "switching to serial fixed the X errors".
     String.raw`\b(?:the )?docs? (?:list|lists|mention|mentions|describe|describes|state|states)\b`,
     // General questions and remarks on an API's behaviour: "Is it common to see X errors when…",
@@ -478,7 +481,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|\/tooling\/(?:query|sobjects|executeanonymous|runtests\w*|search|completions)\b|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 /** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
 export const KANA = /[\u3040-\u30ff]/;
@@ -799,6 +802,20 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       const previous = ownKind(k - 1);
       if (previous === 'discussion') kind = 'discussion';
       else if (previous === 'code') break;
+    }
+    // …and a line whose sentence the next line(s) finish reads like them too: "Update X to return
+    // INVALID_OPERATION errors, which are" / "returned with a 403 …, instead of treating them like".
+    for (
+      let k = n;
+      kind === 'plain' && k + 1 < lineStarts.length && k - n < MAX_WRAPPED_LINES && text.length <= WRAPPED_PROSE_MAX;
+      k++
+    ) {
+      // Only a line that plainly carries on a sentence (it starts in lower case): a line of its
+      // own after a pasted message ("This is expected, it can happen if…") is not that message.
+      if (!continuesSentence(lineTextOf(k), lineTextOf(k + 1)) || !/^\s*[a-z]/.test(lineTextOf(k + 1))) break;
+      const next = ownKind(k + 1);
+      if (next === 'discussion') kind = 'discussion';
+      else if (next === 'code') break;
     }
     kinds.set(n, kind);
     return kind;

@@ -1273,3 +1273,23 @@ describe('Japanese explanations added after held-out 74', () => {
     expect(diagnose(related).isError).toBe(false);
   });
 });
+
+describe('reading added after held-out 75', () => {
+  it('reads a hard-wrapped change description as talk, from its first line', () => {
+    const pr =
+      'Make fetchRecords return DUPLICATE_VALUE errors, which are\nreturned with a 400 status code, instead of treating them like\na transient failure.';
+    expect(diagnose(pr).isError).toBe(false);
+    expect(diagnose(pr.replace(/\n/g, ' ')).isError).toBe(false);
+    // A new sentence on the next line is not the pasted message carrying on.
+    const paste =
+      'The fault we got back:\n```\nINVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session\nThis is expected, it can happen if the session has expired or the user logged out.\n```';
+    expect(diagnose(paste).isError).toBe(true);
+  });
+
+  it('takes a Tooling API resource path as Salesforce context for a bare status', () => {
+    const cli =
+      'Running `force rest get "/tooling/query?q=SELECT Id FROM ApexClass"` returns `ERROR: <h1>Bad Message 400</h1><pre>reason: Unknown Version</pre>`';
+    expect(codes(cli)[0]).toBe('HTTP_400');
+    expect(diagnose(cli).isError).toBe(true);
+  });
+});
