@@ -1293,3 +1293,13 @@ describe('reading added after held-out 75', () => {
     expect(diagnose(cli).isError).toBe(true);
   });
 });
+
+describe('Apex shapes added after held-out 73', () => {
+  it("reads the anonymous-Apex dialog's 'Line: N, Column: N' as Apex around a package's own exception", () => {
+    const dialog = 'Line: 212, Column: 1\nacme.OrderService.SyncException: The order has no lines to send.';
+    expect(diagnose(dialog).isError).toBe(true);
+    expect(codes(dialog)[0]).toBe('acme.OrderService.SyncException');
+    // The same type with nothing of Apex around it is any language's exception name.
+    expect(diagnose('acme.OrderService.SyncException: The order has no lines to send.').isError).toBe(false);
+  });
+});

@@ -53,8 +53,10 @@ const CUSTOM_TYPE =
   /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S)|\b([A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*Script-thrown exception\b)/g;
 /** Salesforce's own namespaces are read by the Apex extractor, with their own entries. */
 const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
+/** Apex shown around it: a stack line, a System exception, a trigger event, or the position the
+ * Developer Console's anonymous-Apex dialog puts before the exception (`Line: 12, Column: 1`). */
 const APEX_AROUND =
-  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bmanaged package\b|\bYour solution provider has been notified\b|\bError is in expression '\{!|\bfflib_[A-Z]|\bScript-thrown exception\b/i;
+  /\b(?:Class|Trigger)\.[\w.]+: line \d+, column \d+|\bAnonymousBlock: line \d+|(?:^|\n)\W{0,3}Line: \d+, Column: \d+\b|\bSystem\.[A-Z]\w*Exception\b|\bexecution of (?:Before|After)\w+|\bapex\b|\bvisualforce\b|\bmanaged package\b|\bYour solution provider has been notified\b|\bError is in expression '\{!|\bfflib_[A-Z]|\bScript-thrown exception\b/i;
 /**
  * Salesforce's single sign-on error page for an authentication provider (an external OpenID
  * Connect or OAuth identity provider): `…/identity/sso/ui/AuthorizationError?ErrorCode=No_Endpoint_URL
