@@ -28,7 +28,8 @@ const CODE_LINE = new RegExp(
     String.raw`^\s*\/\/\s`,
     String.raw`^\s*(?:\|\||&&)\s*[\w.!]+\(|\bstring\.Equals\(|\.equals(?:IgnoreCase)?\(\s*["']`,
     String.raw`\bcase\s+['"]`,
-    String.raw`===|!==|==\s*['"]|\S\s*=>\s*\{|\)\s*\{\s*$|[(){}][^\n]*;\s*$`,
+    // Strict equality, not the sf CLI's section headings ("=== Component Failures [1]").
+    String.raw`^(?!\s*=== \S)[^\n]*===|!==|==\s*['"]|\S\s*=>\s*\{|\)\s*\{\s*$|[(){}][^\n]*;\s*$`,
     String.raw`\b(?:expect|assert\w*)\s*\(|\.reply\s*\(|\.toBe\w*\(`,
   ].join('|'),
 );

@@ -1303,3 +1303,15 @@ describe('Apex shapes added after held-out 73', () => {
     expect(diagnose('acme.OrderService.SyncException: The order has no lines to send.').isError).toBe(false);
   });
 });
+
+describe('deploy output added after held-out 76', () => {
+  it("reads the sf CLI's '=== Component Failures [N]' heading as output, not as code with ===", () => {
+    const deploy =
+      'We are getting the below error when trying to deploy the flow.\n\n=== Component Failures [1]\nTYPE   FILE                          NAME         PROBLEM\nError  deploy_pkg/flows/Sync.flow   Sync         The action type "Outbound Messages" can\'t be used in flows with the process type "Autolaunched Flow".';
+    expect(diagnose(deploy).isError).toBe(true);
+    expect(codes(deploy)[0]).toBe('DeployFailed');
+    // Strict equality in code is still code.
+    expect(diagnose("if (err.name === 'DeployFailed') { retry(); }").isError).toBe(false);
+  });
+
+});
