@@ -22,6 +22,9 @@ const SALESFORCE_URL = new RegExp(
 /** Addresses that name something other than the request: an XML namespace (Bulk API 1.0's
  * `xmlns="http://www.force.com/2009/06/asyncapi/dataload"`), a JWT's audience or issuer, a schema. */
 const NOT_A_REQUEST = /(?:\bxmlns(?::\w+)?|\baud|\biss|\bschemaLocation|\btargetNamespace)["']?\s*[:=]\s*["']?$/i;
+/** soap.sforce.com only names XML namespaces (the Metadata API's, outbound messages'), which a
+ * parser's message writes in braces: `Element {http://soap.sforce.com/2006/04/metadata}types`. */
+const NAMESPACE_URL = /^https?:\/\/soap\.sforce\.com\//i;
 const API_VERSION =
   /\/services\/(?:data\/v|async\/|Soap\/[a-zA-Z]\/|meta\/|apexrest\/v?)(\d{2,3}\.\d)|\/cometd\/(\d{2,3}\.\d)|\b(?:api ?version|apiVersion)["']?\s*[:=]?\s*["']?v?(\d{2,3}\.\d)\b|\busing the v(\d{2,3}\.\d) (?:SOAP|REST|Metadata)/i;
 const TIMESTAMP = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
@@ -129,6 +132,7 @@ function firstMatches(pattern: RegExp, text: string, max: number, group: number)
 function requestUrl(text: string): string | undefined {
   const re = new RegExp(SALESFORCE_URL.source, SALESFORCE_URL.flags);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (NAMESPACE_URL.test(m[0]) || text[m.index - 1] === '{') continue;
     if (!NOT_A_REQUEST.test(text.slice(Math.max(0, m.index - 40), m.index))) return m[0];
   }
   return undefined;

@@ -98,6 +98,14 @@ organizationId: 00D5g000004AbCdEAK`);
       expect(d.context.url).toBeUndefined();
     });
 
+    it("does not take the Metadata API's namespace in a parser message for the request URL", () => {
+      const d = diagnose(
+        'Deploy failed:\nError parsing file: Element {http://soap.sforce.com/2006/04/metadata}sortColumn invalid at this location in type ListView',
+      );
+      expect(d.matches[0]?.code).toBe('DeployFailed');
+      expect(d.context.url).toBeUndefined();
+    });
+
     it('still reads a Salesforce URL that follows a namespace', () => {
       const d = diagnose(
         "<batchInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><stateMessage>InvalidBatch : Failed to process query: INVALID_FIELD: No such column 'X__c' on entity 'Account'</stateMessage></batchInfo>\nfrom https://acme.my.salesforce.com/services/async/59.0/job/7505g00000XyZaBAAV/batch",

@@ -1314,4 +1314,10 @@ describe('deploy output added after held-out 76', () => {
     expect(diagnose("if (err.name === 'DeployFailed') { retry(); }").isError).toBe(false);
   });
 
+  it("knows the Metadata API's parser message for an element out of place", () => {
+    const report =
+      'I see this error on deploy: `Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}fieldUpdates invalid at this location in type CustomObject`.';
+    expect(diagnose(report).isError).toBe(true);
+    expect(diagnose(report).matches[0]?.variant?.id).toBe('element-invalid-here');
+  });
 });
