@@ -1321,3 +1321,17 @@ describe('deploy output added after held-out 76', () => {
     expect(diagnose(report).matches[0]?.variant?.id).toBe('element-invalid-here');
   });
 });
+
+describe('Japanese narration added after held-out 76', () => {
+  it('reads "…エラーが発生し、…します。" as a scenario told to the reader, not a report', () => {
+    const scenario =
+      '最初はパスワードフローで実装するケースは少なくありません。数時間後にセッション切れでエラーが発生し、リフレッシュトークンの必要性に気づきます。';
+    expect(diagnose(scenario).isError).toBe(false);
+    // Told in the past, or carried on to the next line, it is what happened to the writer.
+    const told = '昨日の夜間同期で、数時間後にセッション切れでエラーが発生し、処理が止まりました。';
+    expect(diagnose(told).isError).toBe(true);
+    expect(codes(told)[0]).toBe('INVALID_SESSION_ID');
+    const wrapped = '3,000 件を更新する際に、Apex CPU time limit エラーが発生し、\n105 件が失敗しました。';
+    expect(diagnose(wrapped).isError).toBe(true);
+  });
+});
