@@ -1335,3 +1335,18 @@ describe('Japanese narration added after held-out 76', () => {
     expect(diagnose(wrapped).isError).toBe(true);
   });
 });
+
+describe('knowledge added after held-out 78 and 79', () => {
+  it("knows the license message of a refused permission set assignment as FIELD_INTEGRITY_EXCEPTION's", () => {
+    const setup =
+      "Assigning the site's permission set fails:\n> Can't assign permission set Portal Access to user Site Guest User. The user license doesn't allow permission: Edit Case_Note__c";
+    expect(diagnose(setup).isError).toBe(true);
+    expect(codes(setup)[0]).toBe('FIELD_INTEGRITY_EXCEPTION');
+    expect(diagnose(setup).matches[0]?.variant?.id).toBe('license-disallows-permission');
+  });
+
+  it("knows the older IDE's spelling of the compiler's 'Field is not writeable'", () => {
+    const save = 'Saving the class gives: Save error: Field is not writable: CaseShare.CaseAccessLevel';
+    expect(codes(save)[0]).toBe('APEX_COMPILE_ERROR');
+  });
+});
