@@ -1350,3 +1350,13 @@ describe('knowledge added after held-out 78 and 79', () => {
     expect(codes(save)[0]).toBe('APEX_COMPILE_ERROR');
   });
 });
+
+describe('knowledge added after held-out 81', () => {
+  it('knows the FIELDS() messages of SOQL: a missing LIMIT, and an API version before FIELDS()', () => {
+    const limit = 'Our sync fails on every object: The SOQL FIELDS function must have a LIMIT of at most 200';
+    expect(codes(limit)[0]).toBe('MALFORMED_QUERY');
+    const version =
+      'Running SELECT FIELDS(ALL) FROM Account LIMIT 10 on v50.0 fails: FIELDS function is not supported in this version of the API';
+    expect(codes(version)[0]).toBe('UNSUPPORTED_API_VERSION');
+  });
+});
