@@ -796,30 +796,36 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
     if (cached !== undefined) return cached;
     let kind = ownKind(n);
     // Commit messages and PR descriptions wrap sentences at ~72 characters: a line that finishes
-    // the sentence of the line(s) before it ("…if an API call returns" / "X.") reads like them.
-    // Only in message-sized texts: a long paste is a log, and its lines are not wrapped prose.
-    for (let k = n; kind === 'plain' && k > 0 && n - k < MAX_WRAPPED_LINES && text.length <= WRAPPED_PROSE_MAX; k--) {
-      if (!continuesSentence(lineTextOf(k - 1), lineTextOf(k))) break;
-      const previous = ownKind(k - 1);
-      if (previous === 'discussion') kind = 'discussion';
-      else if (previous === 'code') break;
-    }
-    // …and a line whose sentence the next line(s) finish reads like them too: "Update X to return
-    // INVALID_OPERATION errors, which are" / "returned with a 403 …, instead of treating them like".
-    for (
-      let k = n;
-      kind === 'plain' && k + 1 < lineStarts.length && k - n < MAX_WRAPPED_LINES && text.length <= WRAPPED_PROSE_MAX;
-      k++
+    // the sentence of the line(s) before it ("…if an API call returns" / "X.") reads like them, and
+    // so does a line whose sentence the next line(s) finish ("Update X to return INVALID_OPERATION
+    // errors, which are" / "returned with a 403 …, instead of treating them like"). Only in
+    // message-sized texts: a long paste is a log, and its lines are not wrapped prose.
+    if (
+      kind === 'plain' &&
+      text.length <= WRAPPED_PROSE_MAX &&
+      (sentenceReachesTalk(n, -1) || sentenceReachesTalk(n, 1))
     ) {
-      // Only a line that plainly carries on a sentence (it starts in lower case): a line of its
-      // own after a pasted message ("This is expected, it can happen if…") is not that message.
-      if (!continuesSentence(lineTextOf(k), lineTextOf(k + 1)) || !/^\s*[a-z]/.test(lineTextOf(k + 1))) break;
-      const next = ownKind(k + 1);
-      if (next === 'discussion') kind = 'discussion';
-      else if (next === 'code') break;
+      kind = 'discussion';
     }
     kinds.set(n, kind);
     return kind;
+  }
+
+  /** Whether the sentence of line `n`, followed line by line backwards (-1) or forwards (1), reaches
+   * a line of talk before a line of code or the sentence's end. */
+  function sentenceReachesTalk(n: number, step: -1 | 1): boolean {
+    for (let k = n, hops = 0; hops < MAX_WRAPPED_LINES; k += step, hops++) {
+      const other = k + step;
+      if (other < 0 || other >= lineStarts.length) return false;
+      const [first, second] = step === -1 ? [other, k] : [k, other];
+      if (!continuesSentence(lineTextOf(first), lineTextOf(second))) return false;
+      // Forwards, only a line that plainly carries on a sentence (it starts in lower case): a line
+      // of its own after a pasted message ("This is expected, it can happen if…") is not that message.
+      if (step === 1 && !/^\s*[a-z]/.test(lineTextOf(second))) return false;
+      const kind = ownKind(other);
+      if (kind !== 'plain') return kind === 'discussion';
+    }
+    return false;
   }
 }
 
