@@ -37,8 +37,6 @@ export interface Explanation {
   readonly variant: string | undefined;
 }
 
-export type { EscalationAdvice };
-
 export interface Answer {
   /** The language of every text in it (codes and Salesforce's own messages stay as they are). */
   readonly lang: Lang;

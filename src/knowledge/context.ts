@@ -20,10 +20,11 @@ const SALESFORCE_URL = new RegExp(
   'gi',
 );
 /** Addresses that name something other than the request: an XML namespace (Bulk API 1.0's
- * `xmlns="http://www.force.com/2009/06/asyncapi/dataload"`), a JWT's audience or issuer, a schema. */
-const NOT_A_REQUEST = /(?:\bxmlns(?::\w+)?|\baud|\biss|\bschemaLocation|\btargetNamespace)["']?\s*[:=]\s*["']?$/i;
-/** soap.sforce.com only names XML namespaces (the Metadata API's, outbound messages'), which a
- * parser's message writes in braces: `Element {http://soap.sforce.com/2006/04/metadata}types`. */
+ * `xmlns="http://www.force.com/2009/06/asyncapi/dataload"`, or in the braces a parser's message
+ * writes it in: `Element {http://soap.sforce.com/2006/04/metadata}types`), a JWT's audience or
+ * issuer, a schema. */
+const NOT_A_REQUEST = /(?:\bxmlns(?::\w+)?|\baud|\biss|\bschemaLocation|\btargetNamespace)["']?\s*[:=]\s*["']?$|\{$/i;
+/** soap.sforce.com only names XML namespaces (the Metadata API's, outbound messages'). */
 const NAMESPACE_URL = /^https?:\/\/soap\.sforce\.com\//i;
 const API_VERSION =
   /\/services\/(?:data\/v|async\/|Soap\/[a-zA-Z]\/|meta\/|apexrest\/v?)(\d{2,3}\.\d)|\/cometd\/(\d{2,3}\.\d)|\b(?:api ?version|apiVersion)["']?\s*[:=]?\s*["']?v?(\d{2,3}\.\d)\b|\busing the v(\d{2,3}\.\d) (?:SOAP|REST|Metadata)/i;
@@ -132,7 +133,7 @@ function firstMatches(pattern: RegExp, text: string, max: number, group: number)
 function requestUrl(text: string): string | undefined {
   const re = new RegExp(SALESFORCE_URL.source, SALESFORCE_URL.flags);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (NAMESPACE_URL.test(m[0]) || text[m.index - 1] === '{') continue;
+    if (NAMESPACE_URL.test(m[0])) continue;
     if (!NOT_A_REQUEST.test(text.slice(Math.max(0, m.index - 40), m.index))) return m[0];
   }
   return undefined;

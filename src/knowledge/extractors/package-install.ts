@@ -19,7 +19,8 @@ const PACKAGE_OR_UPGRADE = /\bpackage\b|\bupgrad(?:e|ed|es|ing)\b/i;
 const RAN_A_QUERY = /QueryException|errorCode|exceptionCode|faultcode|\bINVALID_FIELD\b|\bMALFORMED_QUERY\b/;
 
 export const extractPackageInstallCompile: Extractor = ({ doc }) => {
-  if (!doc.text.includes('ERROR at Row') && !doc.lower.includes('error at row')) return [];
+  // Cheap test first: most messages hold no SOQL parse position.
+  if (!doc.lower.includes('error at row')) return [];
   const position = SOQL_POSITION.exec(doc.text);
   if (position === null || !INSTALL.test(doc.text) || !PACKAGE_OR_UPGRADE.test(doc.text)) return [];
   if (RAN_A_QUERY.test(doc.text)) return [];
