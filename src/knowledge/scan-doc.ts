@@ -38,6 +38,9 @@ const CODE_LINE = new RegExp(
  * Talking about errors rather than reporting one. Words must stand as prose (spaces around
  * them), so identifiers in stack traces (`promise.catch.e`, `handleRequest`) do not count.
  */
+/** "…the error that shows up", "…that I get": what came up for the writer, not a definition. */
+const SHOWS_UP = String.raw`(?! (?:shows|showed|comes|came|pops|popped) up\b| (?:i|we) (?:get|got|see|saw|receive|received|keep)\b)`;
+
 const DISCUSSION_LINE = new RegExp(
   [
     // Words about handling errors in code, proposals and explanations.
@@ -52,12 +55,14 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\b(?:can|may|might|could|will|would) (?:occur|happen)\b|\b(?:when(?:ever)?|after|once) (?!i\b|we\b)[^.\n]{3,160}\b(?:is|are) (?:returned|thrown|raised|reported)\b|\bin the event that\b`,
     // User stories and write-ups about errors: "As a developer, I need…", "In this text I write about".
     String.raw`\bas an? (?:developer|user|admin|administrator|integrator)\b|\bin this (?:text|post|article|pr|pull request|change|guide)\b|\bi (?:thought of|would like to|want to) add(?:ing)?\b`,
-    // Definitions: "ECONNRESET is the error thrown when…".
-    String.raw`\b(?:is|are) (?:the|an?) (?:error|exception|status|code) (?:thrown|returned|raised|used|that|when|for)\b`,
+    // Definitions: "ECONNRESET is the error thrown when…". Not what came up for the writer
+    // ("Invalid login is the error that shows up"): SHOWS_UP below.
+    String.raw`\b(?:is|are) (?:the|an?) (?:error|exception|status|code) (?:thrown|returned|raised|used|that${SHOWS_UP}|when|for)\b`,
     // Negations about what a system does: "does not issue 403::Unknown client".
     String.raw`\b(?:does|do|did)(?: not|n't) (?:issue|return|send|throw|raise|emit)\b`,
-    // Citations and reference prose: "(see https://…)", "is reported by Salesforce as".
-    String.raw`\(see https?:|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
+    // Citations and reference prose: "(see https://…)", "is reported by Salesforce as". Not cURL's own
+    // pointer to its error list, which every Guzzle failure carries ("cURL error 6: … (see https://curl.haxx.se/libcurl/…)").
+    String.raw`\(see https?:(?!\/\/curl\.(?:haxx\.)?se\/libcurl)|\b(?:is|are) reported (?:by|as|using)\b|\b(?:per|according to) the (?:docs|documentation)\b`,
     // Pull-request and changelog titles: "Automatically retry X errors", "Map DUPLICATE_VALUE to …",
     // "Fix System.QueryException: unexpected token".
     // With a ticket or conventional-commit prefix too: "SALTO-7409: Handle …", "fix(bulk): retry …".
@@ -98,7 +103,7 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\bif\b[^.\n]{3,120},\s*you(?:'ll| will| would)\s+(?:\w+\s+)?(?:get|receive|see|hit)\b`,
     String.raw`\bthe following (?:error|exception|message)s? (?:will be|would be|is then|are then) (?:thrown|returned|displayed|shown|raised|logged)\b|\b(?:a|the) (?:most )?common (?:causes?|reasons?)\b|\berrors? similar to\b|\bin your (?:code|org|trigger|class)\b|\bgenerally,? when you\b`,
     // A definition: "C-9999 is a server error that the CLI is simply reporting".
-    String.raw`\b(?:is|are) (?:the|an?) (?:[\w-]+ ){0,2}(?:error|exception|status|code)s? (?:thrown|returned|raised|used|that|which|when|for)\b`,
+    String.raw`\b(?:is|are) (?:the|an?) (?:[\w-]+ ){0,2}(?:error|exception|status|code)s? (?:thrown|returned|raised|used|(?:that|which)${SHOWS_UP}|when|for)\b`,
     // Any call of a kind, not this one: "a REST API call that fails with this error returns…".
     String.raw`\b(?:an?|any|every|each)\s+(?:[\w-]+\s+){0,4}?(?:call|request|response|query|job|batch|update|insert|login)s?\s+(?:that|which)\s+(?:fails?|returns?|throws?|hits?|gets?)\b`,
     // Explaining the error in the general voice: "This error message is generated from…".
@@ -242,6 +247,12 @@ const CATALOGUE_HEADING =
   /^#{1,4}[ \t]*(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z]-\d{3,5})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z][\w'’]*(?: \S+){3,}/gm;
 /** A tutorial's steps: "Step 1: Read the error message" (words, not a command: "Step 1: sf org login"). */
 const STEP_HEADING = /^[ \t]*(?:#{1,4}[ \t]*)?[Ss]tep \d+[ \t]*[:.][ \t]*[A-Z][a-z]+(?: [A-Za-z]+){2,}/gm;
+/**
+ * A line that gives an English text with its Japanese translation in brackets ("An unhandled fault
+ * has occurred in this flow (このフローで未対応の障害が発生しました)"): a writer translating for the reader.
+ * A paste shows the message in the one language the org speaks.
+ */
+const TRANSLATED_FOR_READER = /^[\x20-\x7e]{12,}[ \t]*[（(][^)）\n]*[\u3040-\u30ff][^)）\n]*[)）][ \t。.]*$/m;
 /** Markdown front matter with a title: the source of a documentation page. */
 const FRONT_MATTER = /^---\r?\n(?:[\w-]+:[^\n]*\r?\n){0,12}?title:[^\n]*\r?\n(?:[\w-]+:[^\n]*\r?\n){0,12}---/;
 
@@ -482,7 +493,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|\/tooling\/(?:query|sobjects|executeanonymous|runtests\w*|search|completions)\b|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|\/tooling\/(?:query|sobjects|executeanonymous|runtests\w*|search|completions)\b|\brunTests(?:As|S)ynchronous\b|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 /** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
 export const KANA = /[\u3040-\u30ff]/;
@@ -697,7 +708,8 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
           countUpTo(CATALOGUE_HEADING, head, 2) >= 2 ||
           FRONT_MATTER.test(head) ||
           ENGLISH_ARTICLE.test(head) ||
-          TEMPLATE_PLACEHOLDER.test(head);
+          TEMPLATE_PLACEHOLDER.test(head) ||
+          (KANA.test(head) && TRANSLATED_FOR_READER.test(head));
       }
       return explains;
     },

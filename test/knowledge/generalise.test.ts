@@ -1,5 +1,5 @@
 import { misspelt } from '../../src/knowledge/extractors/code-tokens';
-import { hasFirstHandCue, namesCodeFirstHand } from '../../src/knowledge/extractors/cues';
+import { hasFirstHandCue, namesCodeFirstHand, pastedAsReceived } from '../../src/knowledge/extractors/cues';
 import { normalise } from '../../src/knowledge/normalise';
 import { createScanDoc } from '../../src/knowledge/scan-doc';
 import { codes, diagnose, engine } from '../helpers/engine';
@@ -1358,5 +1358,78 @@ describe('knowledge added after held-out 81', () => {
     const version =
       'Running SELECT FIELDS(ALL) FROM Account LIMIT 10 on v50.0 fails: FIELDS function is not supported in this version of the API';
     expect(codes(version)[0]).toBe('UNSUPPORTED_API_VERSION');
+  });
+});
+
+describe('reading added after held-out 84 to 87', () => {
+  it('reads an English message with its Japanese translation in brackets as written for the reader', () => {
+    const lesson =
+      'フローを作っていると、利用者から次のメッセージが届くことがあります。\nAn unhandled fault has occurred in this flow (このフローで未対応の障害が発生しました)';
+    expect(diagnose(lesson).isError).toBe(false);
+    // The same message as a Japanese org shows it, pasted by someone it happened to, is a report.
+    const pasted = '商談を保存したら「このフローで未対応の障害が発生しました」と表示されました。';
+    expect(diagnose(pasted).isError).toBe(true);
+    expect(codes(pasted)[0]).toBe('CANNOT_EXECUTE_FLOW_TRIGGER');
+  });
+
+  it("does not take cURL's pointer to its error list for a citation", () => {
+    const guzzle =
+      'Our form stopped syncing, we get this when authenticating:\n\ncURL error 6: Could not resolve host: acme.my.salesforce.com; Unknown error (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) - any idea?';
+    expect(diagnose(guzzle).isError).toBe(true);
+    expect(codes(guzzle)[0]).toBe('ENOTFOUND');
+    // Other citations still read as reference prose.
+    expect(
+      createScanDoc(normalise('Salesforce returns 401 here (see https://help.salesforce.com/x).')).lineKindAt(0),
+    ).toBe('discussion');
+  });
+
+  it('counts the Tooling API test-run calls as Salesforce context for a bare status', () => {
+    expect(
+      createScanDoc(
+        normalise('POST to runTestsAsynchronous: Unexpected status code 500 returned.'),
+      ).salesforceContext(),
+    ).toBe(true);
+    expect(createScanDoc(normalise('POST to runTests: Unexpected status code 500 returned.')).salesforceContext()).toBe(
+      false,
+    );
+  });
+
+  it("does not read a Java trace's NullPointerException, named in words, as Apex's", () => {
+    const java =
+      'I am getting a null pointer exception when publishing to the event channel\n\njava.lang.NullPointerException: null\n\tat org.apache.avro.generic.GenericRecordBuilder.set(GenericRecordBuilder.java:124)';
+    expect(codes(java)).not.toContain('System.NullPointerException');
+    // Named in words next to an Apex stack, it is Apex's.
+    const apex = 'I am getting a null pointer exception in my trigger: Class.OrderSync.run: line 12, column 1';
+    expect(codes(apex)[0]).toBe('System.NullPointerException');
+  });
+
+  it('hears "and am only getting X" as the writer\'s report however far back the "I" is', () => {
+    const webhook =
+      "I've pointed the payment provider's webhook at `/services/apexrest/payments/v1` on our site and am only getting INVALID SESSION errors.";
+    expect(hasFirstHandCue(webhook)).toBe(true);
+    expect(codes(webhook)[0]).toBe('INVALID_SESSION_ID');
+  });
+
+  it('hears "X is the error that shows up" as what came up, not as a definition', () => {
+    const login =
+      'Logging in to Salesforce from the R package: I put in my username and password plus token and it does not work. Invalid login is the error that shows up.';
+    expect(diagnose(login).isError).toBe(true);
+    expect(codes(login)[0]).toBe('INVALID_LOGIN');
+    // A definition is still one.
+    expect(
+      createScanDoc(normalise('INVALID_LOGIN is the error that Salesforce returns for a wrong password.')).lineKindAt(
+        0,
+      ),
+    ).toBe('discussion');
+  });
+
+  it("takes an issue form's 'What happened?' section as what the reporter got", () => {
+    const form =
+      '### Version\n\n2.4.0\n\n### What happened?\n\nWhen the key column is empty on an insert, the upsert step still sends it and the step gives back the error "Errors were found on item 0 Error code is: INVALID_ID_FIELD Error message: invalid id value". Removing the column makes the error go away, but then updates no longer work in the same step, which defeats the point of an upsert for our nightly load.\n\n### Priority\n\nHigh';
+    expect(pastedAsReceived(createScanDoc(normalise(form)))).toBe(true);
+    expect(diagnose(form).isError).toBe(true);
+    expect(codes(form)[0]).toBe('INVALID_ID_FIELD');
+    // Other sections of a form say nothing about what came back.
+    expect(pastedAsReceived(createScanDoc(normalise('### Steps to reproduce\n\nRun the upsert twice.')))).toBe(false);
   });
 });

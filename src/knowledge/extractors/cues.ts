@@ -24,6 +24,9 @@ const OTHERS_REPORT = String.raw`\b(?:users?|customers?|clients?|colleagues?|dev
 const WRITER_REPORTS: readonly string[] = [
   String.raw`\b(?:i|we|i'm|im|we're|i've|we've|i'd)\b(?:(?!\b(?:might|may|will|should|shall|must|you(?:'ve|'re|'ll)?)\b)[^.!?\n]){0,40}?\b(?:(?<!\bto )(?:get(?! rid\b)|gets|getting|got|receive|receives|receiving|received|(?:see|seeing|saw)(?!\s+(?:that|if|whether|how|why|where|what|which)\b)|hit|hitting|encounter(?:ed|ing)?|run(?:ning)? into|ran into|fac(?:e|ing)|experienc(?:e|es|ed|ing)|having|(?:came|come|coming|ran) across|stumbled (?:up)?on|bumped into)\b|(?:found|noticed|spotted|observed)\b[^.!?\n]{0,30}?\b(?:${ERROR}|exceptions?|failures?)|ended up (?:with|getting|hitting)\b)`,
   String.raw`\b(?:keeps?|kept) (?:getting|receiving|seeing|hitting|failing)\b`,
+  // "…I've created a webhook to `/services/apexrest/…` and am only getting X": "am" speaks for the
+  // writer however far back the "I" is.
+  String.raw`\bam\s+(?:(?:only|still|now|also|just|constantly|continuously|always|currently|consistently|repeatedly)\s+)?(?:getting|receiving|seeing|hitting|facing|encountering|experiencing|running into)\b`,
   // "I met error", "we meet a heap size limit": how many people write "run into" in English; only with
   // an error or a limit in the next few words ("we met with the vendor" reports nothing).
   String.raw`\b(?:i|we)\s+(?:meet|meets|met|am meeting|are meeting)\s+(?:an?\s+|the\s+|this\s+|that\s+|these\s+|same\s+|following\s+)?(?:[\w.-]+\s+){0,4}?(?:${ERROR}|exceptions?|limits?)\b`,
@@ -64,6 +67,8 @@ const EVENT_EN = new RegExp(
     // "Batch Apex encountered an error: Exceeded …": the colon quotes what was printed.
     String.raw`\bencountered (?:an? |the following )?(?:${ERROR}|exception)\s*:`,
     String.raw`\b${ERROR} (?:message |i get |we get )?(?:is|was|says|said|returned|received|reads)\b`,
+    // "Invalid login is the error that shows up", "the error that popped up was …".
+    String.raw`\b${ERROR} (?:that |which )?(?:shows|showed|comes|came|pops|popped) up\b`,
     String.raw`\bthe following (?:${ERROR}|exception|message)`,
     // "…but rather an error saying invalid client id": what was shown, in the writer's words.
     String.raw`\ban? (?:${ERROR}|message|pop-?up|alert|dialog)(?: message| box)? (?:saying|that says|stating)\b`,
@@ -234,9 +239,10 @@ export function namesCodeInRuntimeTrace(doc: ScanDoc, code: string): boolean {
  * the writer pasted what the command printed. Docs show the message, not the CLI's framing of it. */
 const CLI_ERROR_LINE = /^[ \t]*ERROR running [\w:-]+:/m;
 /** A bug-report template's section for the error ("## Error", "### Error messages", "## Actual result",
- * "### Stack trace"): what the reporter pastes under it is what they got. */
+ * "### Stack trace") or for what went wrong ("### What happened?", "### Describe the bug", GitHub
+ * issue forms' usual headings): what the reporter writes or pastes under it is what they got. */
 const ERROR_SECTION_HEADING =
-  /^#{2,6}[ \t]*(?:error(?: messages?)?|actual (?:result|behaviou?r)s?|error output|error logs?|logs?|stack ?traces?)[ \t]*$/im;
+  /^#{2,6}[ \t]*(?:error(?: messages?)?|actual (?:result|behaviou?r)s?|error output|error logs?|logs?|stack ?traces?|what happened\??|describe the bug|bug description|current behaviou?r|observed behaviou?r)[ \t]*$/im;
 /** The text frames its error as received output: the CLI's error line, or a bug template's error section. */
 export function pastedAsReceived(doc: ScanDoc): boolean {
   return CLI_ERROR_LINE.test(doc.text) || ERROR_SECTION_HEADING.test(doc.text);

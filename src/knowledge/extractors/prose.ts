@@ -90,7 +90,7 @@ export const extractProse: Extractor = ({ doc, index }) => {
     }
     for (const hit of outermost(index.phraseAutomaton, index.phraseAutomaton.search(squashed, 50))) {
       const code = index.phraseCodes[hit.pattern] as string;
-      if (seen.has(code)) continue;
+      if (seen.has(code) || anotherRuntimesType(doc.text, code)) continue;
       seen.add(code);
       signals.push({ code, kind: 'prose', strength: adjustForLine(doc, m.index, PROSE, false), index: m.index });
       found = true;
@@ -123,6 +123,17 @@ function outermost(automaton: AhoCorasick, hits: readonly PatternHit[]): Pattern
   return hits.filter(
     (h) => !hits.some((o) => span(o) > span(h) && o.start <= h.start && o.start + span(o) >= h.start + span(h)),
   );
+}
+
+/**
+ * "I am getting a null pointer exception" over a trace of `java.lang.NullPointerException`: the
+ * words name the exception the paste shows, and that one is Java's (or Kotlin's, or another
+ * runtime's with packages in lower case), not Apex's System.NullPointerException.
+ */
+function anotherRuntimesType(text: string, code: string): boolean {
+  if (!code.startsWith('System.')) return false;
+  const simpleName = code.slice('System.'.length);
+  return new RegExp(String.raw`\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\.${simpleName}\b`).test(text);
 }
 
 /** The codes whose phrases an issue-like title names, when the title itself reports nothing (the
