@@ -1433,3 +1433,13 @@ describe('reading added after held-out 84 to 87', () => {
     expect(pastedAsReceived(createScanDoc(normalise('### Steps to reproduce\n\nRun the upsert twice.')))).toBe(false);
   });
 });
+
+describe('Japanese statuses added after held-out 84', () => {
+  it('reads "503エラー" as the HTTP status it names', () => {
+    const callout = 'Apex から外部 API を呼び出すと 503エラーが返ってきました。';
+    expect(diagnose(callout).isError).toBe(true);
+    expect(codes(callout)[0]).toBe('HTTP_503');
+    // A count of errors is not a status.
+    expect(codes('Apex のバッチで 503件のエラーが発生しました。')).not.toContain('HTTP_503');
+  });
+});

@@ -45,6 +45,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
     String.raw`${GOT}\s+an?\s+([45]\d\d)\b(?=[ \t]*(?:$|[^\w\s%-]|\n|(?:errors?|responses?|status|code|http)\b))`,
     'gi',
   ),
+  // Japanese writes the status before エラー: `503エラーが返ってきます`, `401 エラーになります`.
+  /(?<![\d.])\b([45]\d\d)[ \t]?エラー/g,
   // Apple's NSError description: `… Code=403 "(null)"`.
   /\bCode=([45]\d\d)\b/g,
   // A JSON error object led by its status: `{"error":{"code":404,"message":"Session not found"}}`
