@@ -1443,3 +1443,29 @@ describe('Japanese statuses added after held-out 84', () => {
     expect(codes('Apex のバッチで 503件のエラーが発生しました。')).not.toContain('HTTP_503');
   });
 });
+
+describe('knowledge and reading added after held-out 88 and 89', () => {
+  it('knows the standard-price message of a custom price book entry', () => {
+    const load =
+      "I'm facing `Before creating a custom price, create a standard price.` every time I insert PricebookEntry rows";
+    expect(codes(load)[0]).toBe('STANDARD_PRICE_NOT_DEFINED');
+  });
+
+  it('knows an upsert row without its external ID value as MISSING_ARGUMENT', () => {
+    const upsert = 'The nightly upsert of Product2 fails on some rows: Error Message: Legacy_Key__c not specified';
+    expect(diagnose(upsert).isError).toBe(true);
+    expect(codes(upsert)[0]).toBe('MISSING_ARGUMENT');
+    // A command-line option left out is not a Salesforce field.
+    expect(diagnose('the option --target-dir not specified, using the default').isError).toBe(false);
+  });
+
+  it('reads "…will result in an error with a message like:" as an example', () => {
+    const answer =
+      'Custom metadata records cannot be changed with DML. Trying to do so will result in a TypeException with a message like:\n\nSystem.TypeException: DML operation INSERT not allowed on Acme__Setting__mdt';
+    expect(diagnose(answer).isError).toBe(false);
+    // The writer's own "I get an error like:" introduces what they got.
+    const report =
+      'When my batch saves the records I get an error like:\n\nSystem.TypeException: DML operation INSERT not allowed on Acme__Setting__mdt';
+    expect(diagnose(report).isError).toBe(true);
+  });
+});
