@@ -1469,3 +1469,13 @@ describe('knowledge and reading added after held-out 88 and 89', () => {
     expect(diagnose(report).isError).toBe(true);
   });
 });
+
+describe('Chinese example headings added after held-out 90', () => {
+  it('reads a paragraph under "错误示例:" as an example, not a report', () => {
+    const tutorial =
+      '错误示例:\nfor (Account a : accounts) {\nList<Contact> cs = [SELECT Id FROM Contact WHERE AccountId = :a.Id];\n}\n循环到第101次时会超出限制。\n参考:System.LimitException: Too many SOQL queries: 101';
+    expect(diagnose(tutorial).isError).toBe(false);
+    const report = '我们的批处理今天报错了:\nSystem.LimitException: Too many SOQL queries: 101';
+    expect(diagnose(report).isError).toBe(true);
+  });
+});
