@@ -1479,3 +1479,16 @@ describe('Chinese example headings added after held-out 90', () => {
     expect(diagnose(report).isError).toBe(true);
   });
 });
+
+describe('Login History added after held-out 95', () => {
+  it("reads the Login History status 'Invalid Password' as INVALID_LOGIN, with Salesforce around it", () => {
+    const history =
+      'The Data Loader CLI only says LoginFault: null. Login History for the user says:\nOther Apex API | Invalid Password | N/A | login.salesforce.com';
+    expect(diagnose(history).isError).toBe(true);
+    expect(codes(history)[0]).toBe('INVALID_LOGIN');
+    // Any other app's password check is not Salesforce's.
+    expect(diagnose('The sign-up form shows Invalid password when it is shorter than 8 characters').isError).toBe(
+      false,
+    );
+  });
+});
