@@ -1492,3 +1492,19 @@ describe('Login History added after held-out 95', () => {
     );
   });
 });
+
+describe('prose and names added after held-out 97, from the kept sets', () => {
+  it('hears "our org is hitting the daily API call limit" as a report of REQUEST_LIMIT_EXCEEDED', () => {
+    const limit =
+      'Our org is hitting the daily API call limit since we added the second sync, and we need to know which job uses it.';
+    expect(diagnose(limit).isError).toBe(true);
+    expect(codes(limit)[0]).toBe('REQUEST_LIMIT_EXCEEDED');
+    // Our limit named in a plan is no report.
+    expect(diagnose('Our plan keeps the daily API call limit in mind when we size the batches.').isError).toBe(false);
+  });
+
+  it("knows Java's UnknownHostException without its package as a DNS failure", () => {
+    const dns = 'Our Bulk API job against the Salesforce org fails with an unknownhostexception since the VPN change';
+    expect(codes(dns)[0]).toBe('ENOTFOUND');
+  });
+});

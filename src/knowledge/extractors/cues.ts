@@ -34,7 +34,7 @@ const WRITER_REPORTS: readonly string[] = [
   String.raw`\b(?:i|we)\s+(?:have|had)\s+(?:an?\s+|this\s+|the\s+|some\s+|a\s+(?:strange|weird|big|serious)\s+)?(?:issue|problem|error)s?\b(?!\s*(?:handl|message|code|page|log|object|class|type))`,
   // Something of the writer's failed: "my REST call fails with", "our nightly sync threw", "my
   // upsert jobs result in row lock errors".
-  String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke|result(?:s|ed)? in)\b`,
+  String.raw`\b(?:my|our)\b[^.!?\n]{0,40}?\b(?:fails?|failed|failing|errors? out|errored(?: out)?|throws?|threw|returns?|returned|crash(?:es|ed)?|stopped|broke|result(?:s|ed)? in|(?:is|are|was|were|keeps?|kept) (?:hitting|exceeding|reaching))\b`,
   // "Why does Salesforce give me X", "the API threw us a 500".
   String.raw`\b(?:gives?|gave|giving|throws?|threw|returns?|returned|shows?|showed) (?:me|us)\b(?! (?:an? example|some|a hint|more|the option))`,
   // A sentence that starts with the verb: "Getting this error when I deploy", "Got the following",
