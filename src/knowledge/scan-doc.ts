@@ -34,13 +34,13 @@ const CODE_LINE = new RegExp(
   ].join('|'),
 );
 
+/** "…the error that shows up", "…that I get": what came up for the writer, not a definition. */
+const SHOWS_UP = String.raw`(?! (?:shows|showed|comes|came|pops|popped) up\b| (?:i|we) (?:get|got|see|saw|receive|received|keep)\b)`;
+
 /**
  * Talking about errors rather than reporting one. Words must stand as prose (spaces around
  * them), so identifiers in stack traces (`promise.catch.e`, `handleRequest`) do not count.
  */
-/** "…the error that shows up", "…that I get": what came up for the writer, not a definition. */
-const SHOWS_UP = String.raw`(?! (?:shows|showed|comes|came|pops|popped) up\b| (?:i|we) (?:get|got|see|saw|receive|received|keep)\b)`;
-
 const DISCUSSION_LINE = new RegExp(
   [
     // Words about handling errors in code, proposals and explanations.
@@ -56,7 +56,7 @@ const DISCUSSION_LINE = new RegExp(
     // User stories and write-ups about errors: "As a developer, I need…", "In this text I write about".
     String.raw`\bas an? (?:developer|user|admin|administrator|integrator)\b|\bin this (?:text|post|article|pr|pull request|change|guide)\b|\bi (?:thought of|would like to|want to) add(?:ing)?\b`,
     // Definitions: "ECONNRESET is the error thrown when…". Not what came up for the writer
-    // ("Invalid login is the error that shows up"): SHOWS_UP below.
+    // ("Invalid login is the error that shows up"): SHOWS_UP above.
     String.raw`\b(?:is|are) (?:the|an?) (?:error|exception|status|code) (?:thrown|returned|raised|used|that${SHOWS_UP}|when|for)\b`,
     // Negations about what a system does: "does not issue 403::Unknown client".
     String.raw`\b(?:does|do|did)(?: not|n't) (?:issue|return|send|throw|raise|emit)\b`,
