@@ -90,7 +90,7 @@ export const extractProse: Extractor = ({ doc, index }) => {
     }
     for (const hit of outermost(index.phraseAutomaton, index.phraseAutomaton.search(squashed, 50))) {
       const code = index.phraseCodes[hit.pattern] as string;
-      if (seen.has(code) || anotherRuntimesType(doc.text, code)) continue;
+      if (seen.has(code)) continue;
       seen.add(code);
       signals.push({ code, kind: 'prose', strength: adjustForLine(doc, m.index, PROSE, false), index: m.index });
       found = true;
@@ -110,7 +110,9 @@ export const extractProse: Extractor = ({ doc, index }) => {
       }
     }
   }
-  return signals;
+  // Whatever path named it (a phrase, Japanese words, the fuzzy look-up), an Apex type the paste
+  // shows in another runtime's package is that runtime's exception, not Apex's.
+  return signals.filter((s) => !anotherRuntimesType(doc.text, s.code));
 };
 
 /**
