@@ -30,7 +30,7 @@ const API_VERSION =
   /\/services\/(?:data\/v|async\/|Soap\/[a-zA-Z]\/|meta\/|apexrest\/v?)(\d{2,3}\.\d)|\/cometd\/(\d{2,3}\.\d)|\b(?:api ?version|apiVersion)["']?\s*[:=]?\s*["']?v?(\d{2,3}\.\d)\b|\busing the v(\d{2,3}\.\d) (?:SOAP|REST|Metadata)/i;
 const TIMESTAMP = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
 const REQUEST_IDS: readonly RegExp[] = [
-  /\bErrorId(?: if you contact support)?:?\s*(-?\d{3,}-\d{3,}(?:\s*\(-?\d+\))?)/gi,
+  /\bError ?Id(?: if you contact support)?:?\s*(-?\d{3,}-\d{3,}(?:\s*\(-?\d+\))?)/gi,
   /\bREQUEST_ID="?([A-Za-z0-9_-]{8,64})/g,
   /\brpc[-_ ]?id["']?\s*[:=]?\s*["']?([A-Za-z0-9-]{8,64})/gi,
   /\bDeploy ID:\s*(0Af[A-Za-z0-9]{12,15})\b/g,

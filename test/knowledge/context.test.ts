@@ -21,6 +21,11 @@ organizationId: 00D5g000004AbCdEAK`);
     expect(d.context.requestIds).toContain('1478205616-61325 (-1437446493)');
   });
 
+  it("reads the Error ID of Salesforce's error page, which is written with a space", () => {
+    const d = diagnose('An internal server error has occurred\nError ID: 828337605-204405 (1186963808)');
+    expect(d.context.requestIds).toContain('828337605-204405 (1186963808)');
+  });
+
   it.each([
     [
       'SOAP',

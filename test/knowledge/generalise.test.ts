@@ -1508,3 +1508,71 @@ describe('prose and names added after held-out 97, from the kept sets', () => {
     expect(codes(dns)[0]).toBe('ENOTFOUND');
   });
 });
+
+describe('error pages, package error logs, signup codes and messages added after held-out 99 to 105', () => {
+  it("knows Salesforce's internal error by the page title and Error ID alone", () => {
+    const page =
+      'Opening the settings tab of our fundraising package shows: An internal server error has occurred Error ID: 123456789-10101 (-987654321)';
+    expect(diagnose(page).isError).toBe(true);
+    expect(codes(page)[0]).toBe('UNKNOWN_EXCEPTION');
+    // Another web app's page with the same title and no such Error ID is not Salesforce's.
+    expect(diagnose('Our wiki shows: An internal server error has occurred. Please try again later.').isError).toBe(
+      false,
+    );
+  });
+
+  it("reads a managed package's exception type from its error log's columns and e-mail", () => {
+    const logRow =
+      'Every nightly import logs this row:\nAcme_Geo_Handler.Geo_Lookup_Exception    Acme_Geo_Handler called from batch\nClass.Acme_Geo_Handler: line 55, column 1';
+    expect(diagnose(logRow).isError).toBe(true);
+    expect(codes(logRow)[0]).toBe('Acme_Geo_Handler.Geo_Lookup_Exception');
+    const email =
+      'We got this e-mail after saving a contact:\nError Type: Acme_Geo_Service.GeoException\nError Date: 2026-01-05 10:00:00\nMessage: "Service did not answer"\nStack Trace: Class.Acme_Geo_Service.verify: line 12, column 1';
+    expect(diagnose(email).isError).toBe(true);
+    expect(codes(email)[0]).toBe('Acme_Geo_Service.GeoException');
+  });
+
+  it('names any numbered signup code in the CLI\'s "scratch org failed" sentence', () => {
+    const cli = 'ERROR running force:org:create:  The request to create a scratch org failed with error code: T-0004.';
+    expect(diagnose(cli).isError).toBe(true);
+    expect(codes(cli)[0]).toBe('T-0004');
+  });
+
+  it("knows a managed component's refusal by its message alone", () => {
+    const deploy =
+      'The release pipeline stops on one file:\nforce-app/main/default/objects/acme__Invoice__c/fields/acme__Status__c.field-meta.xml  Cannot modify managed object: entity=CustomFieldDefinition, component=00N000000000001, field=PicklistControllerEnumOrId, state=installed';
+    expect(diagnose(deploy).isError).toBe(true);
+    expect(codes(deploy)[0]).toBe('CANNOT_MODIFY_MANAGED_OBJECT');
+  });
+
+  it('hears Salesforce in a common misspelling of its name', () => {
+    const report = "I'm still getting invalid grant from the Saleforce token endpoint after rotating the secret.";
+    expect(diagnose(report).isError).toBe(true);
+    expect(codes(report)[0]).toBe('invalid_grant');
+    // Another OAuth server's invalid grant is not Salesforce's.
+    expect(diagnose("I'm still getting invalid grant from the Keycloak token endpoint.").isError).toBe(false);
+  });
+  it('reads an Italian reference entry (Errore, Categoria, Cosa sta succedendo) as docs', () => {
+    const entry =
+      '**Errore:** INVALID_SESSION_ID\\\n**Categoria:** Autenticazione\\\n**Cosa sta succedendo:** La sessione è scaduta\\\n**Procedura di risoluzione dei problemi:** Accedere di nuovo a Salesforce.';
+    expect(diagnose(entry).isError).toBe(false);
+    // A report in Italian with the pasted error still counts.
+    const report = 'Da stamattina la sincronizzazione fallisce:\nINVALID_SESSION_ID: Session expired or invalid';
+    expect(diagnose(report).isError).toBe(true);
+  });
+
+  it('reads "does not fail because of an X error" as what a design prevents', () => {
+    const docs =
+      'The connector logs in again before the session times out, which ensures that its calls to Salesforce do not fail because of an INVALID_SESSION_ID error.';
+    expect(diagnose(docs).isError).toBe(false);
+    const report = 'Our calls to Salesforce fail because of an INVALID_SESSION_ID error every morning at 9.';
+    expect(diagnose(report).isError).toBe(true);
+  });
+
+  it('knows the older compilers\' "Invalid field X for SObject Y" as an Apex compile error', () => {
+    const save = 'Save error: Invalid field Region__c for SObject Invoice__c   InvoiceService.cls line 40';
+    expect(codes(save)[0]).toBe('APEX_COMPILE_ERROR');
+    // The runtime wording stays the SObjectException's.
+    expect(codes('System.SObjectException: Invalid field Region__c for Invoice__c')[0]).toBe('System.SObjectException');
+  });
+});

@@ -24,11 +24,11 @@ export const UNLISTED_SSO = 'UNLISTED_SSO_ERROR_CODE';
 
 /**
  * The Dev Hub's signup service answers with numbered codes (C-1033, C-9999 have entries; the
- * validation failures are VR-0003 and the like); the CLI prints any of them in one sentence: "The
+ * validation failures are VR-0003 and the like, a snapshot's T-0004); the CLI prints any of them in one sentence: "The
  * request to create a scratch org failed with error code: C-1034." The sentence itself is
  * Salesforce's, so the code counts without other context.
  */
-const SIGNUP_CODE = /\bscratch org failed with error code:?\s*((?:C|VR)-\d{4})\b/gi;
+const SIGNUP_CODE = /\bscratch org failed with error code:?\s*([A-Z]{1,3}-\d{4})\b/gi;
 
 /**
  * An error code written out by someone who got it: "Getting a OAUTH_EC_APP_NOT_FOUND error when
@@ -46,11 +46,13 @@ const NAMED_CODE = new RegExp(
   'g',
 );
 
-/** One to three dotted segments, then a capitalised class ending in Exception, then its message;
- * or an undotted class with Apex's own message for a custom exception thrown without one
- * (`TwilioRestException: Script-thrown exception`). */
+/** One to three dotted segments, then a capitalised class ending in Exception, then its message
+ * (after a colon, or the tab or spaces an error log's list view puts before the next column); or
+ * an undotted class with Apex's own message for a custom exception thrown without one
+ * (`TwilioRestException: Script-thrown exception`); or the type an error record or its
+ * notification e-mail files under "Error Type:" (NPSP's error log), with the message lines below. */
 const CUSTOM_TYPE =
-  /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S)|\b([A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*Script-thrown exception\b)/g;
+  /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S|\t+\S|[ \t]{2,}\S)|\b([A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*Script-thrown exception\b)|\bError Type:[ \t]*((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)\b/g;
 /** Salesforce's own namespaces are read by the Apex extractor, with their own entries. */
 const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
 /** Apex shown around it: a stack line, a System exception, a trigger event, or the position the
@@ -73,7 +75,7 @@ export const extractUnlisted: Extractor = ({ doc, index }) => {
   if (doc.text.includes('Exception') && APEX_AROUND.test(doc.text)) {
     const re = new RegExp(CUSTOM_TYPE.source, 'g');
     for (let m = re.exec(doc.text); m !== null && signals.length < 10; m = re.exec(doc.text)) {
-      const type = (m[1] ?? m[2]) as string;
+      const type = (m[1] ?? m[2] ?? m[3]) as string;
       // An undotted platform type (`DmlException: Script-thrown exception`) is System's, not the org's.
       if (PLATFORM_NAMESPACE.test(type) || index.byName.has(type) || index.byName.has(`System.${type}`)) continue;
       if (!looksLikeApexType(type)) continue;
