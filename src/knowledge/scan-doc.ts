@@ -99,8 +99,9 @@ const DISCUSSION_LINE = new RegExp(
     // be displayed", "the payload always contains", a change that prevents or fixes an error.
     String.raw`\b(?:it is|it's) possible to (?:run into|get|hit|see|encounter|receive)\b|\bis a (?:very )?common (?:issue|problem|error|cause)\b|\b(?:this|it|which) (?:typically|usually|often|commonly|generally|normally) (?:occurs|happens|means|indicates)\b|\b(?:usually|typically|normally|generally) you (?:get|see|will get|hit)\b|\byou (?:usually|typically|normally|generally) (?:get|see|hit)\b|\bwill be (?:displayed|shown|returned|thrown|raised|logged)\b|\b(?:always|usually|typically|normally) (?:contains|includes|looks like)\b`,
     String.raw`\bto (?:prevent|avoid|stop|fix|reduce|suppress|retry on|work around) (?:[\w'"\`-]+\s+){0,4}?[\w'"\`-]*(?:errors?|exceptions?|failures?)\b|\b(?:fixed|fixes|fix)\b[^.\n]{0,40}\bdue to\b`,
-    // What a design keeps from happening: "ensures that the service does not fail because of an X error".
-    String.raw`\b(?:does not|doesn't|do not|don't|will not|won't|never) fail (?:because of|due to)\b`,
+    // What a design keeps from happening: "ensures that the service does not fail because of an X error";
+    // what a step leads to, said of anyone: "skipping this step will result in a System.CalloutException".
+    String.raw`\b(?:does not|doesn't|do not|don't|will not|won't|never) fail (?:because of|due to)\b|\b(?:will|would) result in (?:an? |the )?["'\`]?(?:[\w.]*(?:Exception|Error)\b|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`,
     // "If the schema is not correct, you will get an error message with…".
     String.raw`\bif\b[^.\n]{3,120},\s*you(?:'ll| will| would)\s+(?:\w+\s+)?(?:get|receive|see|hit)\b`,
     String.raw`\bthe following (?:error|exception|message)s? (?:will be|would be|is then|are then) (?:thrown|returned|displayed|shown|raised|logged)\b|\b(?:a|the) (?:most )?common (?:causes?|reasons?)\b|\berrors? similar to\b|\bin your (?:code|org|trigger|class)\b|\bgenerally,? when you\b`,
@@ -222,7 +223,7 @@ const JAPANESE_ARTICLE = new RegExp(
       '経験(?:は|が)?ありませんか|ことを示しています|事を示しています|読み取れます|ありませんか[?？]|すべきか|について(?:書|紹介)|(?:た|る)場合[、,は]|場合がある|意図的に|起こしてみ|試してみま|ましょう',
     // What always or generally happens: "下記のエラーが発生します", "…をかけると、…が発生します",
     // "必ず…エラーが返ってきます", "…場合に、エラーが表示されます".
-    '(?:下記|以下|次)の(?:ような)?(?:エラー|例外|メッセージ)(?:が|は)(?:発生|表示|出力|返)|必ず[^。\n]{0,40}(?:エラー|例外)|場合[にはも]?、?[^。\n]{0,20}(?:発生|出力|表示)(?:します|されます)',
+    '(?:下記|以下|次)の(?:ような)?(?:エラー|例外|メッセージ)(?:が|は)(?:発生|表示|出力|返)(?:します|されます|する|される|ってきます|ります)|必ず[^。\n]{0,40}(?:エラー|例外)|場合[にはも]?、?[^。\n]{0,20}(?:発生|出力|表示)(?:します|されます)',
     // Reference layout: "エラー内容", "発生原因", "原因:", "エラー説明"; sources: "抜粋", "リファレンス".
     String.raw`参照してください|(?:次|以下)の例|サンプルを示|」は[^。\n]{0,40}(?:エラー|例外)です|[A-Za-z_]{6,}\s*は[、,]?[^。\n]{0,40}(?:エラー|例外)です|エラー内容|発生原因|エラー説明|(?:^|\n)[ \t]*原因[ \t]*[:：]|抜粋|リファレンス|紹介します|参考にして|について(?:説明|解説|まとめ|です)|(?:エラー(?:メッセージ)?|について)[ \t]*(?:\n|$)`,
   ].join('|'),

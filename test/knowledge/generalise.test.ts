@@ -1576,3 +1576,24 @@ describe('error pages, package error logs, signup codes and messages added after
     expect(codes('System.SObjectException: Invalid field Region__c for Invoice__c')[0]).toBe('System.SObjectException');
   });
 });
+
+describe('reading added after held-out 106 and 107', () => {
+  it('hears a Japanese report of "以下のエラーが発生し…ました" as a report, and its present tense as an article', () => {
+    const report =
+      '問題\nData Loader で取引先を一括削除しようとした際、以下のエラーが発生し削除が完了できませんでした。\nDELETE_OPERATION_TOO_LARGE: Cascade deleting too many records';
+    expect(diagnose(report).isError).toBe(true);
+    expect(codes(report)[0]).toBe('DELETE_OPERATION_TOO_LARGE');
+    const article =
+      '大量のレコードを一度に削除すると、以下のエラーが発生します。\nDELETE_OPERATION_TOO_LARGE: Cascade deleting too many records';
+    expect(diagnose(article).isError).toBe(false);
+  });
+
+  it('reads "skipping this step will result in X" as what a step leads to, not a report', () => {
+    const steps =
+      '1. Add the service host to Remote Site Settings. Skipping this step will result in a "System.CalloutException: IO Exception: Unauthorized endpoint, please check Setup->Security->Remote site settings."\n2. Generate the Apex classes from the WSDL.';
+    expect(diagnose(steps).isError).toBe(false);
+    const report =
+      'Our nightly job now fails:\nSystem.CalloutException: IO Exception: Unauthorized endpoint, please check Setup->Security->Remote site settings. endpoint = https://api.acme.example/v2';
+    expect(diagnose(report).isError).toBe(true);
+  });
+});
