@@ -1597,3 +1597,15 @@ describe('reading added after held-out 106 and 107', () => {
     expect(diagnose(report).isError).toBe(true);
   });
 });
+
+describe('CLI output added after held-out 108 and 109', () => {
+  it('reads the CLI\'s "=== Deploy Errors" table as a failed deploy', () => {
+    const table =
+      '=== Deploy Errors\nPROJECT PATH                                   ERRORS\n─────────────────────────────  ─────────────────────────\nforce-app/main/default/aura/quickOrder  No COMPONENT named markup://c:orderLine found';
+    expect(diagnose(table).isError).toBe(true);
+    expect(codes(table)[0]).toBe('DeployFailed');
+    const push =
+      '=== Push Errors\nPROJECT PATH                         ERRORS\nforce-app/main/default/lwc/orderLine  LWC1503: Parsing error: Unexpected token';
+    expect(codes(push)[0]).toBe('DeployFailed');
+  });
+});
