@@ -99,8 +99,8 @@ const DISCUSSION_LINE = new RegExp(
     // be displayed", "the payload always contains", a change that prevents or fixes an error.
     String.raw`\b(?:it is|it's) possible to (?:run into|get|hit|see|encounter|receive)\b|\bis a (?:very )?common (?:issue|problem|error|cause)\b|\b(?:this|it|which) (?:typically|usually|often|commonly|generally|normally) (?:occurs|happens|means|indicates)\b|\b(?:usually|typically|normally|generally) you (?:get|see|will get|hit)\b|\byou (?:usually|typically|normally|generally) (?:get|see|hit)\b|\bwill be (?:displayed|shown|returned|thrown|raised|logged)\b|\b(?:always|usually|typically|normally) (?:contains|includes|looks like)\b`,
     String.raw`\bto (?:prevent|avoid|stop|fix|reduce|suppress|retry on|work around) (?:[\w'"\`-]+\s+){0,4}?[\w'"\`-]*(?:errors?|exceptions?|failures?)\b|\b(?:fixed|fixes|fix)\b[^.\n]{0,40}\bdue to\b`,
-    // What a design keeps from happening: "ensures that the service does not fail because of an X error";
-    // what a step leads to, said of anyone: "skipping this step will result in a System.CalloutException".
+    // What a design keeps from happening ("ensures that the service does not fail because of an X
+    // error"); what a step leads to, for anyone ("skipping this step will result in a X").
     String.raw`\b(?:does not|doesn't|do not|don't|will not|won't|never) fail (?:because of|due to)\b|\b(?:will|would) result in (?:an? |the )?["'\`]?(?:[\w.]*(?:Exception|Error)\b|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`,
     // "If the schema is not correct, you will get an error message with…".
     String.raw`\bif\b[^.\n]{3,120},\s*you(?:'ll| will| would)\s+(?:\w+\s+)?(?:get|receive|see|hit)\b`,

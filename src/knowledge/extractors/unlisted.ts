@@ -24,9 +24,9 @@ export const UNLISTED_SSO = 'UNLISTED_SSO_ERROR_CODE';
 
 /**
  * The Dev Hub's signup service answers with numbered codes (C-1033, C-9999 have entries; the
- * validation failures are VR-0003 and the like, a snapshot's T-0004); the CLI prints any of them in one sentence: "The
- * request to create a scratch org failed with error code: C-1034." The sentence itself is
- * Salesforce's, so the code counts without other context.
+ * validation failures are VR-0003 and the like, a snapshot's T-0004); the CLI prints any of them
+ * in one sentence: "The request to create a scratch org failed with error code: C-1034." The
+ * sentence itself is Salesforce's, so the code counts without other context.
  */
 const SIGNUP_CODE = /\bscratch org failed with error code:?\s*([A-Z]{1,3}-\d{4})\b/gi;
 
@@ -52,7 +52,7 @@ const NAMED_CODE = new RegExp(
  * (`TwilioRestException: Script-thrown exception`); or the type an error record or its
  * notification e-mail files under "Error Type:" (NPSP's error log), with the message lines below. */
 const CUSTOM_TYPE =
-  /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S|\t+\S|[ \t]{2,}\S)|\b([A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*Script-thrown exception\b)|\bError Type:[ \t]*((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)\b/g;
+  /\b((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*\S|(?:\t|[ \t]{2,})\S)|\b([A-Z][A-Za-z0-9_]*Exception)(?=\s*:\s*Script-thrown exception\b)|\bError Type:[ \t]*((?:[A-Za-z][A-Za-z0-9_]{0,39}\.){1,3}[A-Z][A-Za-z0-9_]*Exception)\b/g;
 /** Salesforce's own namespaces are read by the Apex extractor, with their own entries. */
 const PLATFORM_NAMESPACE = /^(?:System|ConnectApi|Database|Schema|Messaging|Auth|Process|Flow|Cache)\./;
 /** Apex shown around it: a stack line, a System exception, a trigger event, or the position the
