@@ -139,6 +139,10 @@ const DISCUSSION_LINE = new RegExp(
     // announces the paste under it.
     String.raw`\b(?:salesforce|the (?:[\w/.-]+ )?(?:api|server|platform|endpoint|org)|this (?:call|method|endpoint|api))\s+(?:returns|throws|raises|responds with|sends|gives)\s+(?!(?:the |an? )?(?:below|following|this|these)\b)[^.\n]{0,80}?\b(?:when|if|whenever|once)\s+(?!i\b|we\b|my\b|our\b)`,
     String.raw`\b(?:error|exception|code|fault)\b[^.\n]{0,120}?\b(?:occurs|happens|comes|arises|is thrown|is raised|is returned)\s+(?:when|if|whenever|on|in|for)\s+(?!i\b|we\b|my\b|our\b|i'm\b|we're\b|my\b)`,
+    // The reader addressed in general in other European languages, as "you may get X" above:
+    // Italian "ti sarà capitato di ricevere l'errore", "potresti ricevere"; Spanish "es posible que
+    // veas"; Portuguese "você pode receber"; French "vous pourriez voir".
+    String.raw`\bti sar[àa] capitato\b|\bpotresti (?:ricevere|ottenere|vedere|incontrare)\b|\bes posible que (?:veas|recibas|obtengas|encuentres)\b|\bvoc[êe] (?:pode|poder[áa]) (?:receber|ver|encontrar|obter)\b|\bvous (?:pourriez|pouvez|risquez de) (?:recevoir|voir|rencontrer|obtenir)\b`,
     // The reader told what they will get: "It will give you System.DmlException: …".
     String.raw`\b(?:it|this|salesforce|the (?:system|platform|api))\s+will\s+(?:give|throw|show|return)\s+you\b`,
     String.raw`\b(?:can|may|might|could) (?:fail|error out|throw|raise|return|respond|occur)\b`,
@@ -329,8 +333,10 @@ const DOCS_EXAMPLE_MARKER =
 const DOCS_EXAMPLE_WORDS = /\b(?:sample|example|the following|ask|tell|prompt|try asking|format|structure|shape)/i;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the
- * value it prints looks like source code (a Ruby hash, a JSON object). */
-const PRINTED_EXCEPTION = /^\s*(?:[A-Z][\w$]*(?:\.|::))*[A-Z][\w$]*(?:Error|Exception|Fault):\s/;
+ * value it prints looks like source code (a Ruby hash, a JSON object); so is a method's printed
+ * failure ("SFMobileSyncReactBridge.syncDown failed: {"status":"FAILED",…};"). */
+const PRINTED_EXCEPTION =
+  /^\s*(?:(?:[A-Z][\w$]*(?:\.|::))*[A-Z][\w$]*(?:Error|Exception|Fault)|[A-Z][\w$]*\.[a-z][\w$]* failed):\s/;
 
 /** A line a program wrote: it starts with a timestamp (an Apex debug log's is 18:14:44:833), or
  * with a log level in brackets. */

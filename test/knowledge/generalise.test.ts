@@ -1609,3 +1609,68 @@ describe('CLI output added after held-out 108 and 109', () => {
     expect(codes(push)[0]).toBe('DeployFailed');
   });
 });
+
+describe('reading and knowledge added after held-out 111 to 114', () => {
+  it('answers "API is disabled for this User" as a permission to grant, not an outage to wait out', () => {
+    const user = diagnose('sf data query failed: API_CURRENTLY_DISABLED: API is disabled for this User');
+    expect(user.matches[0]?.code).toBe('API_CURRENTLY_DISABLED');
+    expect(user.matches[0]?.variant?.id).toBe('user-lacks-api-enabled');
+    expect(user.matches[0]?.retry).toBe('fix');
+    expect(user.matches[0]?.transient).toBe(false);
+    // The code alone keeps the entry's own advice: it may be an incident.
+    const bare = diagnose('Every call since 09:10 fails with API_CURRENTLY_DISABLED');
+    expect(bare.matches[0]?.code).toBe('API_CURRENTLY_DISABLED');
+    expect(bare.matches[0]?.variant).toBeUndefined();
+    expect(bare.matches[0]?.retry).toBe('retry-once');
+  });
+
+  it('names the limit when a LimitException is quoted without its count', () => {
+    expect(codes('Our nightly sync dies with System.LimitException: Too many SOQL queries. Any idea?')[0]).toBe(
+      'LIMIT_EXCEPTION_SOQL_QUERIES',
+    );
+    expect(codes('The batch stopped: System.LimitException: Too many DML statements\nwhat changed?')[0]).toBe(
+      'LIMIT_EXCEPTION_DML_STATEMENTS',
+    );
+    // Words that only begin like the text are not it.
+    expect(codes('The batch stopped: System.LimitException: Too many SOQL queriesets')[0]).toBe(
+      'System.LimitException',
+    );
+  });
+
+  it("does not answer a status that another company's service returned to a request the paste shows", () => {
+    const elsewhere =
+      'Our Salesforce event log exporter cannot ship logs.\n$ curl -i -X POST https://ingest.metrics-vendor.example/v1 -d @events.json\nHTTP/1.1 403\ncontent-type: application/json';
+    expect(diagnose(elsewhere).isError).toBe(false);
+    const toSalesforce =
+      'Our Salesforce event log exporter cannot read the logs.\n$ curl -i https://acme.my.salesforce.com/services/data/v62.0/sobjects/EventLogFile -H "Authorization: Bearer $TOKEN"\nHTTP/1.1 403\ncontent-type: application/json';
+    expect(codes(toSalesforce)[0]).toBe('HTTP_403');
+  });
+
+  it('hears the general reader in Italian as an explanation', () => {
+    const blog =
+      'Quando scrivi un trigger su Salesforce, ti sarà capitato di ricevere l\'errore "Too many DML statements: 1". Di solito succede nei componenti Lightning.';
+    expect(diagnose(blog).isError).toBe(false);
+    const report = 'Il mio trigger su Salesforce fallisce da stamattina: "Too many DML statements: 1"';
+    expect(codes(report)[0]).toBe('LIMIT_EXCEPTION_DML_STATEMENTS');
+  });
+
+  it("reads an error body nested as an escaped string, and a method's printed failure", () => {
+    const bridge =
+      'Since the upgrade the Salesforce sync fails:\n```\nOrgSync.syncDown failed: {"soup":"accounts","status":"FAILED","error":"{\\n  error = (\\n    {\\n      errorCode = \\"NOT_FOUND\\";\n```';
+    const d = diagnose(bridge);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('NOT_FOUND');
+    const nested =
+      'Webhook relay got back: {"body":"[{\\"message\\":\\"Provided external ID field does not exist\\",\\"errorCode\\":\\"NOT_FOUND\\"}]"}';
+    expect(codes(nested)[0]).toBe('NOT_FOUND');
+  });
+
+  it("reads executeAnonymous's compileProblem as an Apex compile error, and a null one as nothing", () => {
+    const result =
+      "Running our cleanup script through the Tooling API returns:\n{ line: 3, column: 1, compiled: false, success: false, compileProblem: \"Expecting ';' but was: 'delete'\", exceptionMessage: null }";
+    expect(codes(result)[0]).toBe('APEX_COMPILE_ERROR');
+    const ran =
+      'Running our cleanup script through the Tooling API returns:\n{ line: -1, column: -1, compiled: true, success: true, compileProblem: null, exceptionMessage: null }';
+    expect(diagnose(ran).isError).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Signal } from '../diagnosis';
-import { APEX_EXCEPTION, CODE_MENTION, CODE_ON_ERROR_LINE, MESSAGE_SHORT } from '../weights';
+import type { KnowledgeIndex } from '../index-builder';
+import { APEX_EXCEPTION, CODE_MENTION, CODE_ON_ERROR_LINE, MESSAGE_MEDIUM, MESSAGE_SHORT } from '../weights';
 import { adjustForLine } from './cues';
 import type { Extractor } from './types';
 
@@ -65,6 +66,12 @@ export const extractApexExceptions: Extractor = ({ doc, index }) => {
       index: m.index,
       end,
     });
+    if (base === APEX_EXCEPTION) {
+      const child = countlessChildMessage(index, entry.code, doc.lower, end);
+      if (child !== undefined) {
+        signals.push({ ...child, strength: adjustForLine(doc, child.index, MESSAGE_MEDIUM, true) });
+      }
+    }
     if (signals.length > 200) break;
   }
   if (doc.text.includes('Exception: ')) {
@@ -86,3 +93,52 @@ export const extractApexExceptions: Extractor = ({ doc, index }) => {
   }
   return signals;
 };
+
+/**
+ * A limit's text loses its count when it is quoted in a title or a sentence ("…hitting the
+ * System.LimitException: Too many SOQL queries."). Right after the type, the words of a more
+ * specific entry's "<words>: *" text, ending there, name that entry: the type says it is the
+ * platform's exception, so the words alone are not a loose phrase here.
+ */
+function countlessChildMessage(
+  index: KnowledgeIndex,
+  general: string,
+  lower: string,
+  typeEnd: number,
+): Pick<Signal, 'code' | 'kind' | 'index'> | undefined {
+  const after = /^\s*:\s*/.exec(lower.slice(typeEnd, typeEnd + 8));
+  if (after === null) return undefined;
+  const start = typeEnd + after[0].length;
+  for (const { code, words } of countedTextsOf(index, general)) {
+    if (lower.startsWith(words, start) && !/[\w:]/.test(lower.charAt(start + words.length))) {
+      return { code, kind: 'message', index: start };
+    }
+  }
+  return undefined;
+}
+
+interface CountedText {
+  readonly code: string;
+  /** The text's words before ": *", lower-case. */
+  readonly words: string;
+}
+const COUNTED_TEXT = /^([^*]+?)\s*:\s*\*$/;
+const countedTexts = new WeakMap<KnowledgeIndex, Map<string, CountedText[]>>();
+/** The "<words>: *" texts of the entries that specialize `general`, gathered once per index. */
+function countedTextsOf(index: KnowledgeIndex, general: string): readonly CountedText[] {
+  let byGeneral = countedTexts.get(index);
+  if (byGeneral === undefined) {
+    byGeneral = new Map();
+    for (const entry of index.entries) {
+      for (const text of entry.messages) {
+        const words = COUNTED_TEXT.exec(text)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
+        if (words === undefined) continue;
+        for (const parent of entry.specializes) {
+          byGeneral.set(parent, [...(byGeneral.get(parent) ?? []), { code: entry.code, words }]);
+        }
+      }
+    }
+    countedTexts.set(index, byGeneral);
+  }
+  return byGeneral.get(general) ?? [];
+}

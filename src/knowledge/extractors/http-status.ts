@@ -94,6 +94,27 @@ const APEX_CALLOUT_RESPONSE = /System\.HttpResponse\[[^\]\n]{0,40}$/;
 const CALLOUT_TO_SALESFORCE =
   /\/services\/(?:data|apexrest|async|Soap)\b|\.(?:salesforce|force)\.com\b|["']errorCode["']\s*:|["']actionName["']\s*:/i;
 
+/**
+ * A request the paste shows being sent (`curl … https://host/…`, `POST https://host/…`). When every
+ * one goes to another company's host and nothing in the paste is Salesforce's API, the statuses
+ * are that service's answers (an exporter's 403 from its metrics API), not Salesforce's. Local
+ * hosts and bare addresses may be a proxy in front of Salesforce, so they prove nothing.
+ */
+const REQUEST_HOST =
+  /\bcurl\b[^\n]{0,300}?\bhttps?:\/\/([\w.-]+)|\b(?:GET|POST|PUT|PATCH|DELETE)\s+https?:\/\/([\w.-]+)/g;
+const SALESFORCE_HOST =
+  /(?:^|\.)(?:salesforce|force|site|cloudforce|database|salesforce-sites)\.com$|^localhost$|^[\d.]+$/i;
+
+function requestsGoElsewhere(text: string): boolean {
+  if (!/curl|https?:\/\//.test(text)) return false;
+  let other = false;
+  for (const m of text.matchAll(REQUEST_HOST)) {
+    if (SALESFORCE_HOST.test((m[1] ?? m[2]) as string)) return false;
+    other = true;
+  }
+  return other && !CALLOUT_TO_SALESFORCE.test(text);
+}
+
 const SALESFORCE_ERROR_STATUSES = new Set([
   300, 400, 401, 403, 404, 405, 409, 410, 412, 413, 414, 415, 420, 422, 428, 429, 431, 500, 502, 503, 504,
 ]);
@@ -114,8 +135,11 @@ export function extractHttpStatuses({ doc }: ExtractInput, range?: readonly [num
   const signals: Signal[] = [];
   let firstStatus: { status: number; index: number } | undefined;
   let calloutToSalesforce: boolean | undefined;
+  let sentElsewhere: boolean | undefined;
   const add = (status: number, at: number) => {
     if (!SALESFORCE_ERROR_STATUSES.has(status)) return;
+    sentElsewhere ??= requestsGoElsewhere(doc.text);
+    if (sentElsewhere) return;
     if (APEX_CALLOUT_RESPONSE.test(doc.text.slice(Math.max(0, at - 60), at))) {
       calloutToSalesforce ??= CALLOUT_TO_SALESFORCE.test(doc.text);
       if (!calloutToSalesforce) return;

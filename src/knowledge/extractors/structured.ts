@@ -9,23 +9,38 @@ import type { Extractor } from './types';
 /**
  * Reads codes out of error fields, whatever the serialisation:
  *  - REST JSON `"errorCode": "X"`, collections `"statusCode": "X"`, sf CLI JSON `"name": "X"`;
- *  - Python/JS/Ruby reprs `{'errorCode': u'X'}`, `errorCode: 'X'`, WSC `exceptionCode='X'`, and
+ *  - Python/JS/Ruby reprs `{'errorCode': u'X'}`, `errorCode: 'X'`, WSC `exceptionCode='X'`, an
+ *    NSDictionary's `errorCode = "X";`, and
  *    parsed-XML hashes whose values are lists (`"exceptionCode"=>["InvalidSessionId"]`);
  *  - PHP print_r `[errorCode] => X`;
  *  - XML `<errorCode>X</errorCode>`, SOAP `<faultcode>sf:X</faultcode>`, Bulk `<exceptionCode>X`;
  *  - the iOS Mobile SDK's `NSLocalizedFailureReason=X`;
+ *  - executeAnonymous's `compileProblem`, which is APEX_COMPILE_ERROR;
  *  - OAuth JSON `"error": "invalid_grant"` and URL-encoded `error=invalid_grant&error_description=…`
  *    (authorize-endpoint values are upper case: `error=OAUTH_APP_BLOCKED`).
  * Every pattern is a single linear regex; nothing here parses JSON (deep nesting cannot hurt).
  */
 const KEYS = 'errorCode|statusCode|exceptionCode|faultcode|faultCode|error|name|code|errorType|type';
-const QUOTED = new RegExp(String.raw`\b(${KEYS})\b['"]?\s*(?:=>|:|=)\s*\[?\s*u?['"]([A-Za-z0-9_.:-]{2,120})['"]`, 'g');
+// A body nested as a string in another JSON document escapes its quotes (`"error":"{\"errorCode\":
+// \"NOT_FOUND\"}"`, the Mobile SDK's bridge errors), so a backslash may come before each quote.
+const QUOTED = new RegExp(
+  String.raw`\b(${KEYS})\b\\?['"]?\s*(?:=>|:|=)\s*\[?\s*u?\\?['"]([A-Za-z0-9_.:-]{2,120})\\?['"]`,
+  'g',
+);
 const PHP = new RegExp(String.raw`\[(${KEYS})\]\s*=>\s*([A-Za-z0-9_.:-]{2,120})`, 'g');
 const XML = /<(?:[a-zA-Z0-9]+:)?(errorCode|statusCode|exceptionCode|faultcode|code)>\s*([A-Za-z0-9_.:-]{2,120})\s*</g;
 const URL_ENCODED = /(?:^|[?#&\s])error=([A-Za-z_]{3,60})(?=&|\s|$)/gm;
 /** The Mobile SDK for iOS puts the REST errorCode in its NSError's failure reason (and the HTTP
  * status in the error's Code): `UserInfo=0x… {NSLocalizedFailureReason=POST_BODY_PARSE_ERROR, …}`. */
 const NS_FAILURE_REASON = /\bNSLocalizedFailureReason\s*=\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
+
+/**
+ * Anonymous Apex that did not compile: executeAnonymous's result carries the compiler's text in
+ * `compileProblem` (SOAP `<compileProblem>`, the Tooling REST JSON, a client's printed result,
+ * a job's "Anonymous Apex Error:" line). A successful run leaves it null or empty.
+ */
+const COMPILE_PROBLEM =
+  /\bcompileProblem\b(?:>|\\?['"]?\s*(?:=>|:|=)\s*\\?['"]?)[ \t]*(?!(?:null|None|nil|undefined)\b)[A-Za-z]/;
 
 /**
  * restforce's issue template for an unmapped code: "Restforce doesn't have a definition for the
@@ -91,6 +106,10 @@ export const extractStructured: Extractor = ({ doc, index }) => {
   if (doc.text.includes('NSLocalizedFailureReason')) {
     const ns = new RegExp(NS_FAILURE_REASON.source, 'g');
     for (let m = ns.exec(doc.text); m !== null; m = ns.exec(doc.text)) add('errorCode', m[1] as string, m.index);
+  }
+  if (doc.text.includes('compileProblem')) {
+    const problem = COMPILE_PROBLEM.exec(doc.text);
+    if (problem !== null) add('errorCode', 'APEX_COMPILE_ERROR', problem.index);
   }
   const enc = new RegExp(URL_ENCODED.source, 'gm');
   for (let m = enc.exec(doc.text); m !== null; m = enc.exec(doc.text)) add('error', m[1] as string, m.index);
