@@ -32,6 +32,8 @@ export type Diagnose = (text: string, options?: DiagnoseOptions) => Diagnosis;
 
 /** At most this many characters (": ", " - ") between a written code and its message. */
 const MESSAGE_GAP = 4;
+/** How far before a lead-in the client's name for the same error may stand ("Error (Name): "). */
+const LEAD_IN_NAME = 40;
 /** How far one message's own wording runs on after the piece that found it. */
 const MESSAGE_RUN = 120;
 
@@ -92,7 +94,9 @@ export function createDiagnose(
     if (norm.text.trim().length === 0) return emptyDiagnosis(window.truncated, secrets, maskedText);
     const signals: Signal[] = [];
     for (const extract of CODE_EXTRACTORS) signals.push(...extract({ doc, index }));
-    const codeSignals = leadInsGiveWay(messagesOfTheirOwnCode(signals, index));
+    const codeSignals = leadInsGiveWay(
+      messagesOfTheirObjectsCode(messagesOfTheirOwnCode(signals, index), doc.text, index),
+    );
     // HTTP statuses rank below every Salesforce code. In a long paste whose code is already
     // certain they can only add context, so only the stretch around the error is read for them.
     let focus: number | undefined;
@@ -266,6 +270,40 @@ function messagesOfTheirOwnCode(signals: readonly Signal[], index: KnowledgeInde
   return signals.filter((s) => !owned.includes(s) && !continues(s));
 }
 
+/** How far apart the message and the code field of one error object may be ({"message": …, "statusCode": …}). */
+const OBJECT_SPAN = 400;
+
+/**
+ * One error object's code field names what its message is: in `{"message": "Name ID: id value of
+ * incorrect type: 001…", "statusCode": "FIELD_INTEGRITY_EXCEPTION"}` the text is that code's
+ * wording, not MALFORMED_ID's, which the same words usually come with. Within one object (one
+ * pair of braces around both), a message of another code gives way to the field, unless the
+ * field only wraps the real cause (CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY) or the message names a
+ * more specific form of it ("REQUEST_LIMIT_EXCEEDED" with "ConcurrentPerOrgLongTxn Limit exceeded").
+ */
+function messagesOfTheirObjectsCode(signals: readonly Signal[], text: string, index: KnowledgeIndex): Signal[] {
+  const fields = signals.filter((s) => s.kind === 'structured' && index.byName.get(s.code)?.wrapper !== true);
+  if (fields.length === 0) return [...signals];
+  // Inside one pair of braces: an opening one before both, a closing one after, none between.
+  const sameObject = (a: number, b: number) => {
+    const [from, to] = a < b ? [a, b] : [b, a];
+    if (to - from > OBJECT_SPAN || /[{}]/.test(text.slice(from, to))) return false;
+    const open = text.lastIndexOf('{', from);
+    const close = text.indexOf('}', to);
+    return open !== -1 && from - open <= OBJECT_SPAN && !text.slice(open + 1, from).includes('}') && close !== -1;
+  };
+  return signals.filter(
+    (s) =>
+      s.kind !== 'message' ||
+      !fields.some(
+        (f) =>
+          f.code !== s.code &&
+          sameObject(s.from ?? s.index, f.index) &&
+          !(index.byName.get(s.code)?.specializes.includes(f.code) ?? false),
+      ),
+  );
+}
+
 /**
  * A message that introduces its cause ("Error authenticating with the refresh token due to:
  * invalid client credentials") only says that something failed; the code or message right
@@ -279,9 +317,14 @@ function leadInsGiveWay(signals: readonly Signal[]): Signal[] {
     );
   });
   if (givingWay.length === 0) return [...signals];
-  // The lead-in's cut-short opening matched at the same place gives way with it.
+  // The lead-in's cut-short opening matched at the same place gives way with it, and so does the
+  // error name a client prints just before it ("Error (InvalidClientCredentials): Invalid client
+  // credentials. … due to: ip restricted").
   return signals.filter(
-    (s) => !givingWay.some((g) => g.code === s.code && g.index === s.index && s.kind === 'message'),
+    (s) =>
+      !givingWay.some(
+        (g) => g.code === s.code && s.kind === 'message' && s.index <= g.index && g.index - s.index <= LEAD_IN_NAME,
+      ),
   );
 }
 

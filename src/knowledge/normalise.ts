@@ -92,6 +92,10 @@ export function normalise(input: string): NormalisedText {
   if (text.includes('_')) {
     text = text.replace(/(^|[\s(])_([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)_(?=[\s.,;:)!?]|$)/gm, '$1 $2 ');
   }
+  // Markdown bold inside a quoted message ("In field: X - **no ConnectedApp named Y found**") would
+  // split the platform's wording: the markers become spaces (same length), which matching skips.
+  // Not at the start of a line, where bold marks a heading or a label ("**Cause**:").
+  if (text.includes('**')) text = text.replace(/(?<=\S[ \t]*)\*\*(?=\S)|(?<=\S)\*\*/g, '  ');
   if (TYPOGRAPHY.test(text)) {
     text = text
       .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')

@@ -291,8 +291,9 @@ const ENGLISH_ARTICLE = new RegExp(
     String.raw`\b(?:e-?mail|message|error|notification) that you (?:receive|get|see) (?:begins|starts|looks|reads|says|contains)\b`,
     String.raw`\bcommon [\w-]{1,30} (?:payloads|responses|messages)\b`,
     String.raw`^[ \t]*also seen as`,
-    // A knowledge article's symptom paragraph: "Users may notice that when a chat is initiated, …".
-    String.raw`^[ \t]*(?:users|customers|admins|administrators) (?:may|might) (?:notice|encounter|experience|observe|see|receive)\b`,
+    // A knowledge article's symptom paragraph: "Users may notice that when a chat is initiated, …",
+    // "Users occasionally report that when they file an email …".
+    String.raw`^[ \t]*(?:users|customers|admins|administrators) (?:may|might|occasionally|sometimes|often) (?:notice|encounter|experience|observe|see|receive|report)\b`,
     String.raw`\bin the (?:following )?example\b[^\n]{0,40}\bbelow\b`,
     String.raw`^#{1,4}\s*troubleshooting\b`,
     String.raw`^[ \t]*when you (?:receive|get|see|encounter|hit) (?:this|the|that) (?:[\w.]+ )?(?:error|exception|message)\b[^\n,]{0,30}?,[ \t]*(?:this|it) (?:means|indicates)\b`,
@@ -391,7 +392,7 @@ export const TEMPLATE_PLACEHOLDER =
  * local file that is missing (a JWT key), or another service's SDK error (AWS: "operation error
  * Appflow: …, https response error StatusCode: 400"). */
 const CLIENT_SIDE_FAILURE =
-  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b|\bENOENT: no such file or directory\b|\boperation error \w+: \w+, https response error StatusCode\b/;
+  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\b(?:[Dd][Ss][Oo] [Ss]upport|DECODER|digital envelope) routines\b|\bcould not load the shared library\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b|\bENOENT: no such file or directory\b|\boperation error \w+: \w+, https response error StatusCode\b/;
 
 /** Asking for help with one's own problem: "対処法を教えてください", "分かる方いますか". First-hand,
  * but it says nothing happened by itself (prose.ts leaves it out when a phrase needs that). */

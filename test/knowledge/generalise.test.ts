@@ -1674,3 +1674,84 @@ describe('reading and knowledge added after held-out 111 to 114', () => {
     expect(diagnose(ran).isError).toBe(false);
   });
 });
+
+describe('reading and knowledge added after held-out 115 and 116', () => {
+  it('reads what follows the CLI\'s "Invalid client credentials … due to:" as the token endpoint\'s own answer', () => {
+    const web =
+      'sf org login web -r https://acme--uat.sandbox.my.salesforce.com\nError (InvalidClientCredentials): Invalid client credentials. Verify the OAuth client secret and ID. Error authenticating with auth code due to: ip restricted';
+    const d = diagnose(web);
+    expect(d.matches[0]?.code).toBe('invalid_grant');
+    expect(d.matches[0]?.variant?.id).toBe('ip-restricted');
+    // With nothing known after it, the CLI's words stay the answer.
+    expect(
+      codes(
+        'sf org login web failed: Invalid client credentials. Verify the OAuth client secret and ID. Error authenticating with auth code due to: something new',
+      )[0],
+    ).toBe('invalid_client');
+  });
+
+  it("lets one error object's code field name its message", () => {
+    const body =
+      'Creating the Task from our Salesforce sync fails:\n[{"fields":["WhoId"],"message":"Name ID: id value of incorrect type: 001000000000001AAA","statusCode":"FIELD_INTEGRITY_EXCEPTION"}]';
+    expect(codes(body)[0]).toBe('FIELD_INTEGRITY_EXCEPTION');
+    // A message outside the object keeps its own code.
+    const apart =
+      'Salesforce first said: id value of incorrect type: 001000000000001AAA\nThen the retry returned {"statusCode":"FIELD_INTEGRITY_EXCEPTION","message":"bad"}';
+    expect(codes(apart)).toContain('MALFORMED_ID');
+  });
+
+  it("reads a local OpenSSL library failure under the CLI's JWT wrapper as the client's own", () => {
+    const local =
+      "ERROR running org login jwt: We encountered a JSON web token error, which is likely not an issue with Salesforce CLI. Here's the error: error 1E08010C:DSO support routines:dlfcn_load:could not load the shared library";
+    expect(diagnose(local).isError).toBe(false);
+    const remote =
+      "ERROR running org login jwt: We encountered a JSON web token error, which is likely not an issue with Salesforce CLI. Here's the error: user hasn't approved this consumer";
+    expect(diagnose(remote).isError).toBe(true);
+  });
+
+  it('hears a knowledge article\'s "Users occasionally report that…" as an explanation', () => {
+    const article =
+      'Users occasionally report that when they save a task they see this message:\n\n"Error: field integrity exception: WhoId, WhatId"\n\nThis means the task names a lead and an account together.';
+    expect(diagnose(article).isError).toBe(false);
+  });
+
+  it('matches a message with Markdown bold inside it, and keeps bold labels at the start of a line as they were', () => {
+    const deploy =
+      'Deploying the repo from VS Code to my dev org fails:\n"force-app/main/default/appMenus/AppSwitcher.appMenu-meta.xml  In field: AppMenuItem.Name - **no ConnectedApp named BillingSync found**"';
+    expect(codes(deploy)[0]).toBe('DeployFailed');
+    const doc = createScanDoc(normalise('**Cause**: the field is missing\n**Fix**: deploy it first'));
+    expect(doc.text.startsWith('**Cause')).toBe(true);
+  });
+});
+
+describe('reading and knowledge added after held-out 117 and 118', () => {
+  it('reads a quoted text whose variable tail was left out ("Unknown user permission")', () => {
+    const report =
+      'Every profile deploy to the UAT sandbox fails with "Unknown user permission" and the next one fails as soon as we remove it.';
+    expect(codes(report)[0]).toBe('DeployFailed');
+    // Quoted words that only begin like it are not it.
+    expect(codes('We renamed the tab to "Unknown user permission sets" in the sandbox.')).not.toContain('DeployFailed');
+  });
+
+  it("reads the Ant Migration Tool's component failures and a referenced field", () => {
+    const ant =
+      '[sf:deploy] Request Status: Failed\n[sf:deploy] Component Failures:\n[sf:deploy] 1.  objects/Invoice__c.object (Invoice__c.Region__c) -- Error: This custom field is referenced elsewhere in salesforce.com. : Lookup Filter.';
+    const d = diagnose(ant);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+    expect(d.matches[0]?.variant?.id).toBe('referenced-elsewhere');
+  });
+
+  it("reads a printed deploy result's failed component, and not a warning", () => {
+    const failed =
+      "Our Salesforce setup script stops with:\n{ componentFailures:\n   { componentType: 'PermissionSet',\n     fullName: 'Ops_Admin',\n     problem: 'Permission ModifyAllData depends on permission(s): ViewAllData',\n     problemType: 'Error',\n     success: 'false' } }";
+    expect(codes(failed)[0]).toBe('DeployFailed');
+    const warned = failed.replace("problemType: 'Error'", "problemType: 'Warning'");
+    expect(codes(warned)).not.toContain('DeployFailed');
+  });
+
+  it('knows the authorize endpoint\'s "redirect_uri must match configuration"', () => {
+    expect(
+      codes('Logging in to our Salesforce org from the portal bounces with: redirect_uri must match configuration')[0],
+    ).toBe('redirect_uri_mismatch');
+  });
+});

@@ -53,8 +53,66 @@ export const extractMessages: Extractor = ({ doc, index }) => {
     const signal = cutMessageSignal(doc, index, cut);
     if (signal !== undefined) signals.push(signal);
   }
+  signals.push(...quotedHeadSignals(doc, index));
   return signals;
 };
+
+/**
+ * A text whose variable part comes last ("Unknown user permission: *") is often quoted by its
+ * words alone: 'We see issues with "Unknown user permission" over and over again'. Inside quotes,
+ * the whole quote being those words, it is that text; the words must be specific on their own.
+ */
+const MAX_QUOTES = 200;
+const QUOTED = /["“'`]([A-Za-z][^"”'`\n]{17,119}?)[.…]?["”'`]/g;
+function quotedHeadSignals(doc: ExtractInput['doc'], index: ExtractInput['index']): Signal[] {
+  const heads = headsOf(index);
+  const signals: Signal[] = [];
+  const quote = new RegExp(QUOTED.source, 'g');
+  // Prose has an apostrophe every few words: past this many quotes a paste is not a short report.
+  let seen = 0;
+  for (
+    let m = quote.exec(doc.text);
+    m !== null && signals.length < 3 && seen++ < MAX_QUOTES;
+    m = quote.exec(doc.text)
+  ) {
+    const head = heads.get((m[1] as string).toLowerCase().replace(/\s+/g, ' ').trim());
+    if (head === undefined) continue;
+    const at = m.index + 1;
+    signals.push({
+      code: head.code,
+      kind: 'message',
+      strength: adjustForLine(doc, at, MESSAGE_MEDIUM, true),
+      index: at,
+      variant: head.variant,
+    });
+  }
+  return signals;
+}
+
+interface MessageHead {
+  readonly code: string;
+  readonly variant: string | undefined;
+}
+/** "<words>: *", and nothing variable before: the words are the head. */
+const HEAD_THEN_VALUE = /^([^*]+?)\s*:\s*\*$/;
+const headsByIndex = new WeakMap<ExtractInput['index'], Map<string, MessageHead>>();
+/** The heads of the knowledge base's "<words>: *" texts, at least `SPECIFIC_LENGTH` long, once per index. */
+function headsOf(index: ExtractInput['index']): ReadonlyMap<string, MessageHead> {
+  let heads = headsByIndex.get(index);
+  if (heads !== undefined) return heads;
+  heads = new Map();
+  const add = (text: string, code: string, variant: string | undefined) => {
+    const words = HEAD_THEN_VALUE.exec(text)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
+    if (words !== undefined && words.length >= SPECIFIC_LENGTH && !heads?.has(words))
+      heads?.set(words, { code, variant });
+  };
+  for (const entry of index.entries) {
+    for (const text of entry.messages) add(text, entry.code, undefined);
+    for (const v of entry.variants) for (const text of v.messages) add(text, entry.code, v.id);
+  }
+  headsByIndex.set(index, heads);
+  return heads;
+}
 
 /**
  * A known text the paste stops part-way through ("…user hasn't approved this consume" at the

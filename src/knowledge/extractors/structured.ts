@@ -15,7 +15,8 @@ import type { Extractor } from './types';
  *  - PHP print_r `[errorCode] => X`;
  *  - XML `<errorCode>X</errorCode>`, SOAP `<faultcode>sf:X</faultcode>`, Bulk `<exceptionCode>X`;
  *  - the iOS Mobile SDK's `NSLocalizedFailureReason=X`;
- *  - executeAnonymous's `compileProblem`, which is APEX_COMPILE_ERROR;
+ *  - executeAnonymous's `compileProblem`, which is APEX_COMPILE_ERROR, and a deploy result's
+ *    `componentFailures` with an Error problem, which is DeployFailed;
  *  - OAuth JSON `"error": "invalid_grant"` and URL-encoded `error=invalid_grant&error_description=…`
  *    (authorize-endpoint values are upper case: `error=OAUTH_APP_BLOCKED`).
  * Every pattern is a single linear regex; nothing here parses JSON (deep nesting cannot hurt).
@@ -33,6 +34,13 @@ const URL_ENCODED = /(?:^|[?#&\s])error=([A-Za-z_]{3,60})(?=&|\s|$)/gm;
 /** The Mobile SDK for iOS puts the REST errorCode in its NSError's failure reason (and the HTTP
  * status in the error's Code): `UserInfo=0x… {NSLocalizedFailureReason=POST_BODY_PARSE_ERROR, …}`. */
 const NS_FAILURE_REASON = /\bNSLocalizedFailureReason\s*=\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
+
+/**
+ * A deploy result's failed component, printed by a client (jsforce, simple-salesforce, a CI log):
+ * `componentFailures: { … problem: '…', problemType: 'Error' … }`. A warning (`problemType:
+ * 'Warning'`) fails nothing.
+ */
+const COMPONENT_FAILURE = /\bcomponentFailures\b[\s\S]{0,1500}?\bproblemType\b\\?['"]?\s*(?:=>|:|=)\s*\\?['"]?Error\b/;
 
 /**
  * Anonymous Apex that did not compile: executeAnonymous's result carries the compiler's text in
@@ -106,6 +114,10 @@ export const extractStructured: Extractor = ({ doc, index }) => {
   if (doc.text.includes('NSLocalizedFailureReason')) {
     const ns = new RegExp(NS_FAILURE_REASON.source, 'g');
     for (let m = ns.exec(doc.text); m !== null; m = ns.exec(doc.text)) add('errorCode', m[1] as string, m.index);
+  }
+  if (doc.text.includes('componentFailures')) {
+    const failure = COMPONENT_FAILURE.exec(doc.text);
+    if (failure !== null) add('errorCode', 'DeployFailed', failure.index);
   }
   if (doc.text.includes('compileProblem')) {
     const problem = COMPILE_PROBLEM.exec(doc.text);
