@@ -53,9 +53,10 @@ const GENERIC_CODES = new Set([
 /**
  * Bulk API 2.0 names some errors differently from REST but with the same message text (the 405
  * "HTTP Method 'PATCH' not allowed" is MethodNotAllowed for a job, METHOD_NOT_ALLOWED for an
- * sObject). A paste that shows a REST request path and nothing of Bulk is about the REST one.
+ * sObject). A paste that shows a REST request path (or a client building one from `/sobjects/`)
+ * and nothing of Bulk is about the REST one.
  */
-const REST_PATH = /\/services\/data\/v\d+\.\d+\/(?!jobs\/)/;
+const REST_PATH = /\/services\/data\/v\d+\.\d+\/(?!jobs\/)|['"/]sobjects\/['"\w]/;
 
 const KIND_RANK: Record<SignalKind, number> = {
   structured: 6,

@@ -1755,3 +1755,39 @@ describe('reading and knowledge added after held-out 117 and 118', () => {
     ).toBe('redirect_uri_mismatch');
   });
 });
+
+describe('reading and knowledge added after held-out 119 and 120', () => {
+  it("knows Apex's substring messages without their exception type", () => {
+    expect(
+      codes('Saving the record in Salesforce fails with "Ending position out of bounds: 42" and nothing else.')[0],
+    ).toBe('System.StringException');
+    expect(codes('Our trigger on Case now throws Starting position out of bounds: -1')[0]).toBe(
+      'System.StringException',
+    );
+  });
+
+  it('answers the REST METHOD_NOT_ALLOWED when the paste builds an sObject path, even without /services/data', () => {
+    const upsert =
+      "Upserting to Salesforce by external id fails: Error: HTTP Method 'PATCH' not allowed. Allowed are GET,HEAD,POST\nopts.resource = '/sobjects/' + type + '/' + extIdField + '/' + extId;";
+    expect(codes(upsert)[0]).toBe('METHOD_NOT_ALLOWED');
+  });
+});
+
+describe('reading added after held-out 121 and 122', () => {
+  it("reads a Metadata API result's errorStatusCode, whose call names are Salesforce's own", () => {
+    const retrieve =
+      'Download failed after many CheckRetrieveStatus polls: {"done":"true","errorMessage":"LIMIT_EXCEEDED: Too many files in retrieve call, limit is: 10000","errorStatusCode":"LIMIT_EXCEEDED","status":"Failed","success":"false"}';
+    expect(codes(retrieve)[0]).toBe('LIMIT_EXCEEDED');
+    // The same generic name with nothing of Salesforce around it stays unanswered.
+    expect(codes('The upload failed: {"status":"Failed","code":"LIMIT_EXCEEDED"}')).toEqual([]);
+  });
+
+  it("reads a failure of the CLI's local git index under MetadataTransferError as the client's own", () => {
+    const local =
+      'Error (MetadataTransferError): Metadata API request failed: An internal error caused this command to fail. isomorphic-git error: Invalid checksum in GitIndex buffer: expected 0a1b but saw 9f8e';
+    expect(diagnose(local).isError).toBe(false);
+    const remote =
+      'Error (MetadataTransferError): Metadata API request failed: INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session';
+    expect(codes(remote)[0]).toBe('INVALID_SESSION_ID');
+  });
+});

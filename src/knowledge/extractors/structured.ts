@@ -21,7 +21,8 @@ import type { Extractor } from './types';
  *    (authorize-endpoint values are upper case: `error=OAUTH_APP_BLOCKED`).
  * Every pattern is a single linear regex; nothing here parses JSON (deep nesting cannot hurt).
  */
-const KEYS = 'errorCode|statusCode|exceptionCode|faultcode|faultCode|error|name|code|errorType|type';
+// errorStatusCode: the Metadata API's retrieve and deploy results ("errorStatusCode":"LIMIT_EXCEEDED").
+const KEYS = 'errorCode|statusCode|errorStatusCode|exceptionCode|faultcode|faultCode|error|name|code|errorType|type';
 // A body nested as a string in another JSON document escapes its quotes (`"error":"{\"errorCode\":
 // \"NOT_FOUND\"}"`, the Mobile SDK's bridge errors), so a backslash may come before each quote.
 const QUOTED = new RegExp(
@@ -76,6 +77,7 @@ const DEPLOY_TABLE_ERROR_ROW = /^[ \t│|]*Error[ \t│|]{2,}\S[^\n]*?[ \t│|]{
 const ERROR_KEYS = new Set([
   'errorCode',
   'statusCode',
+  'errorStatusCode',
   'exceptionCode',
   'faultcode',
   'faultCode',
