@@ -547,7 +547,8 @@ const HANGUL_ALL = /[\uac00-\ud7a3]/g;
  * Korean said in the past tense that an error occurred or came up to the writer: "에러가
  * 발생했습니다", "오류가 났어요", "예외가 떴습니다". A how-to's present tense ("발생합니다") is not it.
  */
-export const KOREAN_REPORT = /(?:에러|오류|예외|error|exception)(?:가|이)?\s*(?:발생했|났|떴|나왔|생겼)/i;
+// People often type 발생 했습니다 with a space, as if 하다 were a separate word.
+export const KOREAN_REPORT = /(?:에러|오류|예외|error|exception)(?:가|이)?\s*(?:발생\s?했|났|떴|나왔|생겼)/i;
 
 /** Han characters: the cheap test for Chinese text, and what its share is counted in. */
 const HAN = /[\u4e00-\u9fff]/;

@@ -1791,3 +1791,27 @@ describe('reading added after held-out 121 and 122', () => {
     expect(codes(remote)[0]).toBe('INVALID_SESSION_ID');
   });
 });
+
+describe('reading and knowledge added after held-out 123 and 124', () => {
+  it('knows two Metadata API deploy problems: a missing picklist value and an unresolved standard field', () => {
+    const picklist = diagnose(
+      'Installing the package into a scratch org fails:\nUpdate of RecordType Case.Support: Error on line 88, col 9: Picklist value: Partner Portal in picklist: Origin not found',
+    );
+    expect(picklist.matches[0]?.code).toBe('DeployFailed');
+    expect(picklist.matches[0]?.variant?.id).toBe('picklist-value-missing');
+    const field = diagnose(
+      "Deploy to UAT failed:\ndeploy/objects/Lead.object(120,13):Could not resolve standard field's name.",
+    );
+    expect(field.matches[0]?.variant?.id).toBe('standard-field-unresolved');
+  });
+
+  it('hears a Korean report written with a space in "발생 했습니다"', () => {
+    expect(codes('데이터 이관 중에 INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST 오류가 발생 했습니다.')[0]).toBe(
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+    );
+    // A how-to's present tense stays an explanation.
+    expect(
+      codes('제한된 선택 목록에 없는 값을 넣으면 INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST 오류가 발생합니다.'),
+    ).toEqual([]);
+  });
+});
