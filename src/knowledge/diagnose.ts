@@ -270,7 +270,8 @@ function messagesOfTheirOwnCode(signals: readonly Signal[], index: KnowledgeInde
   return signals.filter((s) => !owned.includes(s) && !continues(s));
 }
 
-/** How far apart the message and the code field of one error object may be ({"message": …, "statusCode": …}). */
+/** How far apart the message and the code field of one error object may be
+ * (`{"message": …, "statusCode": …}`). */
 const OBJECT_SPAN = 400;
 
 /**

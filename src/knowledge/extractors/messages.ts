@@ -98,13 +98,13 @@ const HEAD_THEN_VALUE = /^([^*]+?)\s*:\s*\*$/;
 const headsByIndex = new WeakMap<ExtractInput['index'], Map<string, MessageHead>>();
 /** The heads of the knowledge base's "<words>: *" texts, at least `SPECIFIC_LENGTH` long, once per index. */
 function headsOf(index: ExtractInput['index']): ReadonlyMap<string, MessageHead> {
-  let heads = headsByIndex.get(index);
-  if (heads !== undefined) return heads;
-  heads = new Map();
+  const cached = headsByIndex.get(index);
+  if (cached !== undefined) return cached;
+  const heads = new Map<string, MessageHead>();
   const add = (text: string, code: string, variant: string | undefined) => {
     const words = HEAD_THEN_VALUE.exec(text)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
-    if (words !== undefined && words.length >= SPECIFIC_LENGTH && !heads?.has(words))
-      heads?.set(words, { code, variant });
+    if (words === undefined || words.length < SPECIFIC_LENGTH || heads.has(words)) return;
+    heads.set(words, { code, variant });
   };
   for (const entry of index.entries) {
     for (const text of entry.messages) add(text, entry.code, undefined);
