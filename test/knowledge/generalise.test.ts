@@ -1815,3 +1815,19 @@ describe('reading and knowledge added after held-out 123 and 124', () => {
     ).toEqual([]);
   });
 });
+
+describe('reading and knowledge added after held-out 125 to 127', () => {
+  it('reads a code retyped in title case ("the Inactive_Owner_Or_User error")', () => {
+    expect(codes('Users get the Inactive_Owner_Or_User error when our Salesforce sync updates the field.')[0]).toBe(
+      'INACTIVE_OWNER_OR_USER',
+    );
+    // Two words are an ordinary identifier, not a code.
+    expect(codes('Set Owner_Id in the mapping and run the Salesforce sync again.')).toEqual([]);
+  });
+
+  it('knows the Apex compiler\'s "Expression cannot be a statement"', () => {
+    expect(codes('Save error: Expression cannot be a statement.\tInvoiceServiceTest.cls\tline 52')[0]).toBe(
+      'APEX_COMPILE_ERROR',
+    );
+  });
+});

@@ -12,7 +12,7 @@ import type { Extractor } from './types';
  * followed by its message is a report; a code alone in a sentence is only a mention.
  */
 const TOKEN =
-  /\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:_[a-z]+)+|C-\d{4}|SALESFORCE:[A-Z_]+|sfdc\.platform\.eventbus(?:\.[a-z0-9_]+)+|[A-Z][A-Za-z0-9]+(?:::[A-Z][A-Za-z0-9]+)+|[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]{5,20})\b/g;
+  /\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:_[a-z]+)+|C-\d{4}|SALESFORCE:[A-Z_]+|sfdc\.platform\.eventbus(?:\.[a-z0-9_]+)+|[A-Z][A-Za-z0-9]+(?:::[A-Z][A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:_[A-Z][a-z0-9]*){2,}|[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]{5,20})\b/g;
 
 /** `CODE: message`, `CODE, message`, `CODE : message` (Bulk), `CODE - ErrorId` */
 const FOLLOWED_BY_MESSAGE = /^(?:\s{0,2}[:,](?!:)|\s{1,2}-\s|'?\s*\]?\s*:\s)/;
@@ -76,6 +76,11 @@ function lookup(index: KnowledgeIndex, token: string): KnowledgeEntry | undefine
   // A long code typed in lower case ("insufficient_access_on_cross_reference_entity") is still
   // that code: no other name has three underscores and that length.
   if (/^[a-z0-9]+(?:_[a-z0-9]+){3,}$/.test(token) && token.length >= 20) {
+    return index.byName.get(token.toUpperCase());
+  }
+  // People retype a code in title case ("the Inactive_Owner_Or_User error"); three or more
+  // capitalised words joined by underscores are no ordinary identifier, so the code is meant.
+  if (/^[A-Z][a-z0-9]+(?:_[A-Z][a-z0-9]*){2,}$/.test(token) && token.length >= 15) {
     return index.byName.get(token.toUpperCase());
   }
   // The sf CLI upper-cases OAuth error values ("INVALID_GRANT - token exchange failed"); no
