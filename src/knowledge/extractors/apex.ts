@@ -2,6 +2,7 @@ import type { Signal } from '../diagnosis';
 import type { KnowledgeIndex } from '../index-builder';
 import { APEX_EXCEPTION, CODE_MENTION, CODE_ON_ERROR_LINE, MESSAGE_MEDIUM, MESSAGE_SHORT } from '../weights';
 import { adjustForLine } from './cues';
+import { messageHeads } from './message-heads';
 import type { Extractor } from './types';
 
 /**
@@ -109,36 +110,10 @@ function countlessChildMessage(
   const after = /^\s*:\s*/.exec(lower.slice(typeEnd, typeEnd + 8));
   if (after === null) return undefined;
   const start = typeEnd + after[0].length;
-  for (const { code, words } of countedTextsOf(index, general)) {
+  for (const { code, words } of messageHeads(index).bySpecialized.get(general) ?? []) {
     if (lower.startsWith(words, start) && !/[\w:]/.test(lower.charAt(start + words.length))) {
       return { code, kind: 'message', index: start };
     }
   }
   return undefined;
-}
-
-interface CountedText {
-  readonly code: string;
-  /** The text's words before ": *", lower-case. */
-  readonly words: string;
-}
-const COUNTED_TEXT = /^([^*]+?)\s*:\s*\*$/;
-const countedTexts = new WeakMap<KnowledgeIndex, Map<string, CountedText[]>>();
-/** The "<words>: *" texts of the entries that specialize `general`, gathered once per index. */
-function countedTextsOf(index: KnowledgeIndex, general: string): readonly CountedText[] {
-  let byGeneral = countedTexts.get(index);
-  if (byGeneral === undefined) {
-    byGeneral = new Map();
-    for (const entry of index.entries) {
-      for (const text of entry.messages) {
-        const words = COUNTED_TEXT.exec(text)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
-        if (words === undefined) continue;
-        for (const parent of entry.specializes) {
-          byGeneral.set(parent, [...(byGeneral.get(parent) ?? []), { code: entry.code, words }]);
-        }
-      }
-    }
-    countedTexts.set(index, byGeneral);
-  }
-  return byGeneral.get(general) ?? [];
 }

@@ -3,6 +3,7 @@ import type { Signal } from '../diagnosis';
 import type { MessagePattern } from '../index-builder';
 import { MESSAGE_LONG, MESSAGE_MEDIUM, MESSAGE_SHORT } from '../weights';
 import { adjustForLine } from './cues';
+import { messageHeads } from './message-heads';
 import type { ExtractInput, Extractor } from './types';
 
 /** How far the pieces of one `*`-pattern may spread: one message, not the whole paste. */
@@ -65,7 +66,7 @@ export const extractMessages: Extractor = ({ doc, index }) => {
 const MAX_QUOTES = 200;
 const QUOTED = /["“'`]([A-Za-z][^"”'`\n]{17,119}?)[.…]?["”'`]/g;
 function quotedHeadSignals(doc: ExtractInput['doc'], index: ExtractInput['index']): Signal[] {
-  const heads = headsOf(index);
+  const heads = messageHeads(index).byWords;
   const signals: Signal[] = [];
   const quote = new RegExp(QUOTED.source, 'g');
   // Prose has an apostrophe every few words: past this many quotes a paste is not a short report.
@@ -76,7 +77,8 @@ function quotedHeadSignals(doc: ExtractInput['doc'], index: ExtractInput['index'
     m = quote.exec(doc.text)
   ) {
     const head = heads.get((m[1] as string).toLowerCase().replace(/\s+/g, ' ').trim());
-    if (head === undefined) continue;
+    // The words must be specific on their own: a short head ("invalid type") is any sentence's.
+    if (head === undefined || head.words.length < SPECIFIC_LENGTH) continue;
     const at = m.index + 1;
     signals.push({
       code: head.code,
@@ -87,31 +89,6 @@ function quotedHeadSignals(doc: ExtractInput['doc'], index: ExtractInput['index'
     });
   }
   return signals;
-}
-
-interface MessageHead {
-  readonly code: string;
-  readonly variant: string | undefined;
-}
-/** "<words>: *", and nothing variable before: the words are the head. */
-const HEAD_THEN_VALUE = /^([^*]+?)\s*:\s*\*$/;
-const headsByIndex = new WeakMap<ExtractInput['index'], Map<string, MessageHead>>();
-/** The heads of the knowledge base's "<words>: *" texts, at least `SPECIFIC_LENGTH` long, once per index. */
-function headsOf(index: ExtractInput['index']): ReadonlyMap<string, MessageHead> {
-  const cached = headsByIndex.get(index);
-  if (cached !== undefined) return cached;
-  const heads = new Map<string, MessageHead>();
-  const add = (text: string, code: string, variant: string | undefined) => {
-    const words = HEAD_THEN_VALUE.exec(text)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
-    if (words === undefined || words.length < SPECIFIC_LENGTH || heads.has(words)) return;
-    heads.set(words, { code, variant });
-  };
-  for (const entry of index.entries) {
-    for (const text of entry.messages) add(text, entry.code, undefined);
-    for (const v of entry.variants) for (const text of v.messages) add(text, entry.code, v.id);
-  }
-  headsByIndex.set(index, heads);
-  return heads;
 }
 
 /**
