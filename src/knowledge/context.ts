@@ -177,7 +177,11 @@ const SURFACES: ReadonlyArray<readonly [ApiFamily, RegExp]> = [
     'APEX',
     /\bSystem\.[A-Z]\w*Exception\b|Apex script unhandled|execution of (?:Before|After)(?:Insert|Update|Delete|Undelete)|\bClass\.[\w.]+: line \d+/,
   ],
-  ['SOAP', /soapenv:|<faultcode>|\bApiFault\b|LoginFault|SOAPFault|SoapFault|\/services\/Soap\/|SessionHeader/i],
+  // simple-salesforce's SalesforceAuthenticationFailed comes from its SOAP login() call.
+  [
+    'SOAP',
+    /soapenv:|<faultcode>|\bApiFault\b|LoginFault|SOAPFault|SoapFault|\/services\/Soap\/|SessionHeader|\bSalesforceAuthenticationFailed\b/i,
+  ],
   [
     'REST',
     /\/services\/(?:data|apexrest)\/|"errorCode"|'errorCode'|\berrorCode\b|jsforce|simple.salesforce|restforce/i,

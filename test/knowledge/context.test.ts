@@ -58,6 +58,25 @@ organizationId: 00D5g000004AbCdEAK`);
     expect(diagnose(text).context.apiFamily).toBe(family);
   });
 
+  // simple-salesforce raises SalesforceAuthenticationFailed from its SOAP login() call; the
+  // library's name alone would otherwise make every such failure read as REST.
+  it.each([
+    [
+      'SOAP',
+      'simple_salesforce.exceptions.SalesforceAuthenticationFailed: API_CURRENTLY_DISABLED: API is disabled for this User',
+    ],
+    [
+      'SOAP',
+      'raise SalesforceAuthenticationFailed(code, msg)\nSalesforceAuthenticationFailed: INVALID_LOGIN: Invalid username, password, security token; or user locked out.',
+    ],
+    [
+      'REST',
+      'simple_salesforce.exceptions.SalesforceMalformedRequest: Malformed request https://x.my.salesforce.com/services/data/v59.0/sobjects/Account/. Response content: [{"errorCode":"INVALID_FIELD","message":"No such column"}]',
+    ],
+  ])('names SOAP for a simple-salesforce login failure and REST for its data calls (%s)', (family, text) => {
+    expect(diagnose(text).context.apiFamily).toBe(family);
+  });
+
   it('leaves facts it cannot see undefined instead of guessing', () => {
     const d = diagnose('INVALID_SESSION_ID: Session expired or invalid');
     expect(d.context).toMatchObject({
