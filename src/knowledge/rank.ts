@@ -133,13 +133,15 @@ export function rankSignals(
     [...candidates.values()].some((c) => c.entry.family === 'bulk') &&
     REST_PATH.test(doc.text) &&
     !showsBulkSurface(doc.text);
+  const shownTypes = [...candidates.values()].filter(isShownApexType);
   const scored = [...candidates.values()].map((c) => {
     const confidence = Math.min(c.ceiling, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
+    const tier = index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds, c.variant);
     return {
       c,
       confidence: round(confidence),
       aboveGate: confidence >= threshold,
-      tier: index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds, c.variant),
+      tier: shownTypes.some((t) => isOwnMessageOf(c, t, doc.text)) ? Math.max(tier, SHOWN_TYPE_TIER) + 0.5 : tier,
       depth: countBefore(causedBy, c.firstIndex),
       offSurface: restNotBulk && c.entry.family === 'bulk' ? 1 : 0,
     };
@@ -210,6 +212,32 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
 /** A type or code the knowledge base doesn't list ranks after the Salesforce codes it may carry
  * (a managed package's exception wrapping INVALID_CROSS_REFERENCE_KEY), like a plain Apex exception. */
 const UNLISTED_TIER = 2;
+
+/** The tier of a plain Apex runtime exception (see tierOf). */
+const SHOWN_TYPE_TIER = 2;
+
+/** A plain Apex runtime exception named in the paste ("System.NoAccessException: …"). */
+function isShownApexType(c: Candidate): boolean {
+  return c.entry.family === 'apex' && !c.entry.wrapper && /^System\./.test(c.entry.code) && c.kinds.has('exception');
+}
+
+/**
+ * A code inferred only from message text on the line of a shown exception type, after it
+ * ("System.NoAccessException: Insufficient Privileges: You do not have the level of access…"
+ * reads as INSUFFICIENT_ACCESS too): that text is the exception's own message, so the type the
+ * paste names is the answer (convention 5), not what its wording resembles. A code that
+ * specializes the type (a LimitException's kind) is its precise name and keeps its place.
+ */
+function isOwnMessageOf(c: Candidate, type: Candidate, text: string): boolean {
+  if (c === type || c.kinds.size !== 1 || !c.kinds.has('message')) return false;
+  if (c.entry.specializes.includes(type.entry.code)) return false;
+  const end = type.firstIndex + type.entry.code.length;
+  return (
+    c.firstIndex >= end && c.firstIndex - end <= OWN_MESSAGE_REACH && !text.slice(end, c.firstIndex).includes('\n')
+  );
+}
+/** How far into an exception's message its wording may still be matched (one sentence or two). */
+const OWN_MESSAGE_REACH = 160;
 
 function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>, variantId: string | undefined): number {
   if (entry.family === 'http') return 4;

@@ -31,6 +31,9 @@ const CODE_LINE = new RegExp(
     // Strict equality, not the sf CLI's section headings ("=== Component Failures [1]").
     String.raw`^(?!\s*=== \S)[^\n]*===|!==|==\s*['"]|\S\s*=>\s*\{|\)\s*\{\s*$|[(){}][^\n]*;\s*$`,
     String.raw`\b(?:expect|assert\w*)\s*\(|\.reply\s*\(|\.toBe\w*\(`,
+    // A SQL or SOQL predicate on a stored message ("and sf_message like 'unable to obtain
+    // exclusive access%'"): a query that looks for the text, not the text being received.
+    String.raw`^\s*(?:where|and|or)\s+[\w.]+\s+(?:not\s+)?i?like\s+['"]`,
   ].join('|'),
 );
 
@@ -229,7 +232,8 @@ const JAPANESE_ARTICLE = new RegExp(
     // "必ず…エラーが返ってきます", "…場合に、エラーが表示されます".
     '(?:下記|以下|次)の(?:ような)?(?:エラー|例外|メッセージ)(?:が|は)(?:発生|表示|出力|返)(?:します|されます|する|される|ってきます|ります)|必ず[^。\n]{0,40}(?:エラー|例外)|場合[にはも]?、?[^。\n]{0,20}(?:発生|出力|表示)(?:します|されます)',
     // Reference layout: "エラー内容", "発生原因", "原因:", "エラー説明"; sources: "抜粋", "リファレンス".
-    String.raw`参照してください|(?:次|以下)の例|サンプルを示|」は[^。\n]{0,40}(?:エラー|例外)です|[A-Za-z_]{6,}\s*は[、,]?[^。\n]{0,40}(?:エラー|例外)です|エラー内容|発生原因|エラー説明|(?:^|\n)[ \t]*原因[ \t]*[:：]|抜粋|リファレンス|紹介します|参考にして|について(?:説明|解説|まとめ|です)|(?:エラー(?:メッセージ)?|について)[ \t]*(?:\n|$)`,
+    // A line ending in エラー is a heading, unless it points at the paste below ("…で下記エラー").
+    String.raw`参照してください|(?:次|以下)の例|サンプルを示|」は[^。\n]{0,40}(?:エラー|例外)です|[A-Za-z_]{6,}\s*は[、,]?[^。\n]{0,40}(?:エラー|例外)です|エラー内容|発生原因|エラー説明|(?:^|\n)[ \t]*原因[ \t]*[:：]|抜粋|リファレンス|紹介します|参考にして|について(?:説明|解説|まとめ|です)|(?<!(?:下記|以下|次)の?)(?:エラー(?:メッセージ)?|について)[ \t]*(?:\n|$)`,
   ].join('|'),
   // "NG 例" and friends are matched in the lower-cased text.
   'i',
@@ -505,7 +509,7 @@ export interface ScanOptions {
 }
 
 const SALESFORCE_CONTEXT =
-  /salesforce|sal(?:e|se)force|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|\/tooling\/(?:query|sobjects|executeanonymous|runtests\w*|search|completions)\b|\brunTests(?:As|S)ynchronous\b|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcheck(?:Retrieve|Deploy)Status\b|\berrorStatusCode\b|\bmetadata api\b|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sal(?:e|se)force|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|\/tooling\/(?:query|sobjects|executeanonymous|runtests\w*|search|completions)\b|\brunTests(?:As|S)ynchronous\b|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|\bsfmc\b|marketing cloud|\bpardot\b|account engagement|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcheck(?:Retrieve|Deploy)Status\b|\berrorStatusCode\b|\bmetadata api\b|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 /** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
 export const KANA = /[\u3040-\u30ff]/;

@@ -1831,3 +1831,55 @@ describe('reading and knowledge added after held-out 125 to 127', () => {
     );
   });
 });
+
+describe('reading and knowledge added after held-out 128 to 132', () => {
+  it('answers with the Apex type a paste names, not the code its message resembles', () => {
+    const d = diagnose(
+      'Flow fault e-mail: An Apex error occurred: System.NoAccessException: Insufficient Privileges: You do not have the level of access necessary to perform the operation you requested.',
+    );
+    expect(d.matches[0]?.code).toBe('System.NoAccessException');
+    // The same words without the type still read as the status code.
+    expect(
+      codes(
+        'Saving the record fails: INSUFFICIENT_ACCESS: You do not have the level of access necessary to perform the operation you requested.',
+      )[0],
+    ).toBe('INSUFFICIENT_ACCESS');
+    // A LimitException's kind is its precise name, and stays first.
+    expect(codes('System.LimitException: Too many SOQL queries: 101 in our nightly batch')[0]).toBe(
+      'LIMIT_EXCEPTION_SOQL_QUERIES',
+    );
+  });
+
+  it('knows the newer wording of the uncommitted-work callout rule (big objects, Data Cloud)', () => {
+    expect(
+      codes(
+        'Our archive job dies on insertImmediate: A callout was unsuccessful because of pending uncommitted work related to a process, flow, or Apex operation. Commit or roll back the work, and then try again.',
+      )[0],
+    ).toBe('System.CalloutException');
+  });
+
+  it('reads a Japanese line ending in "下記エラー" as pointing at the paste, not as a heading', () => {
+    const paste =
+      'System.DmlException: Insert failed. First exception on row 0; first error: DUPLICATE_USERNAME, ユーザ名がすでに登録されています。';
+    expect(codes(`リリース後のテスト実行で下記エラー\n${paste}`)[0]).toBe('DUPLICATE_USERNAME');
+    // A reference page's heading "エラー" still marks an explanation.
+    expect(codes('エラー\n\nDUPLICATE_USERNAME は、ユーザ名が既に使われている場合に返されます。')).toEqual([]);
+  });
+
+  it("counts Account Engagement's API host (pi.pardot.com) as Salesforce's, not another company's", () => {
+    const paste =
+      'Our sync started failing this morning:\ncurl -X POST https://pi.pardot.com/api/v5/objects/prospects -H "Authorization: Bearer REDACTED"\nHTTP/1.1 401 Unauthorized';
+    expect(codes(paste)[0]).toBe('HTTP_401');
+    // Another company's host still answers for itself.
+    expect(codes(paste.replace('pi.pardot.com', 'api.hubapi.com').replace('Account', ''))).toEqual([]);
+  });
+
+  it('reads a SQL predicate that looks for a stored message as a query, not a report', () => {
+    const query =
+      "update sync_log\nset state = 'NEW'\nwhere state = 'FAILED'\nand sf_message like 'unable to obtain exclusive access%';";
+    expect(diagnose(query).isError).toBe(false);
+    expect(
+      codes('Heroku Connect marked the row FAILED, sf_message: unable to obtain exclusive access to this record')[0],
+    ).toBe('UNABLE_TO_LOCK_ROW');
+  });
+});

@@ -102,8 +102,9 @@ const CALLOUT_TO_SALESFORCE =
  */
 const REQUEST_HOST =
   /\bcurl\b[^\n]{0,300}?\bhttps?:\/\/([\w.-]+)|\b(?:GET|POST|PUT|PATCH|DELETE)\s+https?:\/\/([\w.-]+)/g;
+/** Salesforce's API hosts, Account Engagement's (pi.pardot.com) and Marketing Cloud's among them. */
 const SALESFORCE_HOST =
-  /(?:^|\.)(?:salesforce|force|site|cloudforce|database|salesforce-sites)\.com$|^localhost$|^[\d.]+$/i;
+  /(?:^|\.)(?:salesforce|force|site|cloudforce|database|salesforce-sites|pardot|marketingcloudapis)\.com$|^localhost$|^[\d.]+$/i;
 
 function requestsGoElsewhere(text: string): boolean {
   if (!/curl|https?:\/\//.test(text)) return false;
