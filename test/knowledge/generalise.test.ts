@@ -1883,3 +1883,26 @@ describe('reading and knowledge added after held-out 128 to 132', () => {
     ).toBe('UNABLE_TO_LOCK_ROW');
   });
 });
+
+describe('knowledge added after held-out 133 to 135', () => {
+  it('knows the 50 MB request limit that REST reports under JSON_PARSER_ERROR', () => {
+    const d = diagnose(
+      '[ERROR] {ContentVersion} The Insert API operation FAILED with message: ApiException: Maximum size of request reached. Maximum size of request is 52428800 bytes.',
+    );
+    expect(d.matches[0]?.code).toBe('JSON_PARSER_ERROR');
+    expect(d.matches[0]?.variant?.id).toBe('request-too-large');
+    // A JSON syntax failure keeps the entry's own reading.
+    const syntax = diagnose(
+      'POST /services/data/v60.0/sobjects/Account returned [{"errorCode":"JSON_PARSER_ERROR","message":"Unexpected character (\'}\' (code 125)): was expecting double-quote to start field name at [line:1, column:20]"}]',
+    );
+    expect(syntax.matches[0]?.variant).toBeUndefined();
+  });
+
+  it("reads the CLI's signup failure without an error code as the catch-all C-9999", () => {
+    expect(
+      codes(
+        'ERROR running force:org:create:  An unknown server error occurred. Please try again. If you still see this error, contact Salesforce support for assistance. Include the information from "sfdx force:data:record:get -s ScratchOrgInfo -i 2SR000000000001 -u devhub".',
+      )[0],
+    ).toBe('C-9999');
+  });
+});
