@@ -1898,6 +1898,14 @@ describe('knowledge added after held-out 133 to 135', () => {
     expect(syntax.matches[0]?.variant).toBeUndefined();
   });
 
+  it("knows the Composite resource's referenceId rule, a JSON_PARSER_ERROR variant", () => {
+    const d = diagnose(
+      "Our nightly composite upsert now fails: Provided referenceId ('Invoice-2024.07') must start with a letter or a number, and it can contain only letters, numbers and underscores ('_').",
+    );
+    expect(d.matches[0]?.code).toBe('JSON_PARSER_ERROR');
+    expect(d.matches[0]?.variant?.id).toBe('composite-reference-id');
+  });
+
   it("reads the CLI's signup failure without an error code as the catch-all C-9999", () => {
     expect(
       codes(
