@@ -136,12 +136,14 @@ export function rankSignals(
   const shownTypes = [...candidates.values()].filter(isShownApexType);
   const scored = [...candidates.values()].map((c) => {
     const confidence = Math.min(c.ceiling, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
+    // A code read only from a shown type's own message ranks just behind that type.
+    const owner = shownTypes.find((t) => isOwnMessageOf(c, t, doc.text));
     const tier = index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds, c.variant);
     return {
       c,
       confidence: round(confidence),
       aboveGate: confidence >= threshold,
-      tier: shownTypes.some((t) => isOwnMessageOf(c, t, doc.text)) ? Math.max(tier, SHOWN_TYPE_TIER) + 0.5 : tier,
+      tier: owner === undefined ? tier : Math.max(tier, tierOf(owner.entry, owner.kinds, owner.variant)) + 0.5,
       depth: countBefore(causedBy, c.firstIndex),
       offSurface: restNotBulk && c.entry.family === 'bulk' ? 1 : 0,
     };
@@ -213,9 +215,6 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
  * (a managed package's exception wrapping INVALID_CROSS_REFERENCE_KEY), like a plain Apex exception. */
 const UNLISTED_TIER = 2;
 
-/** The tier of a plain Apex runtime exception (see tierOf). */
-const SHOWN_TYPE_TIER = 2;
-
 /** A plain Apex runtime exception named in the paste ("System.NoAccessException: …"). */
 function isShownApexType(c: Candidate): boolean {
   return c.entry.family === 'apex' && !c.entry.wrapper && /^System\./.test(c.entry.code) && c.kinds.has('exception');
@@ -228,6 +227,9 @@ function isShownApexType(c: Candidate): boolean {
  * paste names is the answer (convention 5), not what its wording resembles. A code that
  * specializes the type (a LimitException's kind) is its precise name and keeps its place.
  */
+/** How far into an exception's message its wording may still be matched (one sentence or two). */
+const OWN_MESSAGE_REACH = 160;
+
 function isOwnMessageOf(c: Candidate, type: Candidate, text: string): boolean {
   if (c === type || c.kinds.size !== 1 || !c.kinds.has('message')) return false;
   if (c.entry.specializes.includes(type.entry.code)) return false;
@@ -236,8 +238,6 @@ function isOwnMessageOf(c: Candidate, type: Candidate, text: string): boolean {
     c.firstIndex >= end && c.firstIndex - end <= OWN_MESSAGE_REACH && !text.slice(end, c.firstIndex).includes('\n')
   );
 }
-/** How far into an exception's message its wording may still be matched (one sentence or two). */
-const OWN_MESSAGE_REACH = 160;
 
 function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>, variantId: string | undefined): number {
   if (entry.family === 'http') return 4;
