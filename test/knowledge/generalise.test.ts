@@ -1914,3 +1914,23 @@ describe('knowledge added after held-out 133 to 135', () => {
     ).toBe('C-9999');
   });
 });
+
+describe('knowledge added after held-out 139 to 141', () => {
+  it("reads Salesforce's SAML sign-on error page as a rejected assertion, not a token-endpoint grant", () => {
+    const page =
+      "Set up Azure AD as the IdP for our sandbox and users land on this:\nSingle Sign-On Error\nWe can't log you in. Check for an invalid assertion in the SAML Assertion Validator (available in Single Sign-On Settings) or check the login history for failed logins.";
+    expect(codes(page)[0]).toBe('SamlError');
+    expect(codes(page)).not.toContain('invalid_grant');
+    expect(
+      codes(
+        "After the certificate rollover everyone gets: We can't log you in because of an issue with single sign-on. Contact your Salesforce admin for help.",
+      )[0],
+    ).toBe('SamlError');
+    // The JWT bearer flow's own rejection stays invalid_grant.
+    expect(
+      codes(
+        'POST https://login.salesforce.com/services/oauth2/token returned 400 {"error":"invalid_grant","error_description":"invalid assertion"}',
+      )[0],
+    ).toBe('invalid_grant');
+  });
+});

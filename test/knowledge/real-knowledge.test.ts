@@ -35,6 +35,7 @@ describe('the real knowledge base', () => {
         'oauth',
         'pubsub',
         'rest',
+        'sso',
         'status-codes',
         'streaming',
       ].sort(),
