@@ -1933,4 +1933,12 @@ describe('knowledge added after held-out 139 to 141', () => {
       )[0],
     ).toBe('invalid_grant');
   });
+
+  it('reads a heading that names the example it shows ("Example of a … Payload") as an example', () => {
+    const body =
+      '"error_code": "INVALID_CROSS_REFERENCE_KEY",\n"error_message": "invalid cross reference id",\n"record": "{\\"AccountId\\":\\"001000000000000\\"}"';
+    expect(diagnose(`Example of an Ingestion Job Error Payload\n${body}`).isError).toBe(false);
+    // The same body under the writer's own words is what they got.
+    expect(diagnose(`Our ingestion job wrote this to the error table last night:\n${body}`).isError).toBe(true);
+  });
 });
