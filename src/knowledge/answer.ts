@@ -123,7 +123,7 @@ export function answerFor(d: Diagnosis, lang: Lang = 'en'): Answer | undefined {
   const httpStatus = d.context.httpStatus ?? (first.code.startsWith('HTTP_') ? first.entry.http : undefined);
   const sameStatus = (m: Match) =>
     m.code.startsWith('HTTP_') && !first.code.startsWith('HTTP_') && m.entry.http === httpStatus;
-  const specifics = extractSpecifics(d.maskedText, first.code);
+  const specifics = extractSpecifics(d.maskedText, first.code, first.messageOnlyAt);
   return {
     primary,
     lang,

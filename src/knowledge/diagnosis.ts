@@ -65,6 +65,9 @@ export interface Match {
   readonly evidence: SignalKind;
   readonly variant: { readonly id: string; readonly title: string } | undefined;
   readonly entry: KnowledgeEntry;
+  /** When the paste shows the entry's message but not its code: where that message starts in the
+   * normalised paste, so the answer can quote what the paste said (specifics.ts). */
+  readonly messageOnlyAt?: number | undefined;
 }
 
 /** The knowledge variant a match was found under (its text, retry advice and surface), if any. */

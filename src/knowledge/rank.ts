@@ -75,6 +75,8 @@ interface Candidate {
   firstIndex: number;
   variant: string | undefined;
   kinds: Set<SignalKind>;
+  /** Where the entry's message text starts in the paste, if a message signal found it. */
+  messageAt: number | undefined;
   /** Lowest when every signal was capped for want of Salesforce context: corroboration cannot lift it. */
   ceiling: number;
 }
@@ -114,6 +116,7 @@ export function rankSignals(
         firstIndex: signal.index,
         variant: signal.variant,
         kinds: new Set([signal.kind]),
+        messageAt: messageStart(signal),
         ceiling,
       });
       continue;
@@ -126,6 +129,8 @@ export function rankSignals(
     c.firstIndex = Math.min(c.firstIndex, signal.index);
     c.variant ??= signal.variant;
     c.kinds.add(signal.kind);
+    const at = messageStart(signal);
+    if (at !== undefined && (c.messageAt === undefined || at < c.messageAt)) c.messageAt = at;
   }
 
   const causedBy = causedByOffsets(doc.lower);
@@ -162,6 +167,15 @@ export function rankSignals(
   return ordered.slice(0, MAX_MATCHES).map(({ c, confidence }) => toMatch(c, confidence));
 }
 
+/** Where a message signal's whole message starts (a message found by a later piece says where
+ * its first piece is). Other kinds of signal carry no message text. */
+function messageStart(signal: Signal): number | undefined {
+  return signal.kind === 'message' ? (signal.from ?? signal.index) : undefined;
+}
+
+/** Kinds of evidence that show the code itself (a field, a written-out name, an exception type). */
+const SHOWS_CODE: readonly SignalKind[] = ['structured', 'code', 'exception'];
+
 function toMatch(c: Candidate, confidence: number): Match {
   const variant = c.variant === undefined ? undefined : c.entry.variants.find((v) => v.id === c.variant);
   return {
@@ -175,6 +189,7 @@ function toMatch(c: Candidate, confidence: number): Match {
     evidence: c.evidence,
     variant: variant === undefined ? undefined : { id: variant.id, title: variant.title },
     entry: c.entry,
+    messageOnlyAt: SHOWS_CODE.some((k) => c.kinds.has(k)) ? undefined : c.messageAt,
   };
 }
 

@@ -66,8 +66,9 @@ const MAX_MESSAGE = 300;
 const MAX_FIELDS = 6;
 const RECORD_ID = '[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?';
 
-/** `text` is the masked paste; `primaryCode` the code the answer is about. */
-export function extractSpecifics(text: string, primaryCode: string | undefined): PasteSpecifics {
+/** `text` is the masked paste; `primaryCode` the code the answer is about; `messageAt`, where the
+ * paste shows that code's message when the code itself is not shown (Match.messageOnlyAt). */
+export function extractSpecifics(text: string, primaryCode: string | undefined, messageAt?: number): PasteSpecifics {
   const pasted = normalise(text).text;
   const format = detectFormat(pasted);
   const records = readRecords(pasted, format);
@@ -80,7 +81,7 @@ export function extractSpecifics(text: string, primaryCode: string | undefined):
       ? undefined
       : (inlineMessage(records.map((r) => r.message ?? '').join('\n'), primaryCode) ??
         inlineMessage(pasted, primaryCode));
-  const rawMessage = own?.message ?? inline ?? records[0]?.message;
+  const rawMessage = own?.message ?? inline ?? records[0]?.message ?? messageLineAt(pasted, messageAt);
   const query = queryPosition(t);
   const message = rawMessage === undefined ? undefined : cleanMessage(rawMessage, primaryCode);
   const fields = unique([...((own ?? records[0])?.fields ?? []), ...fieldsFromText(`${rawMessage ?? ''}\n${t}`)]);
@@ -272,6 +273,21 @@ function inlineMessage(t: string, code: string): string | undefined {
 }
 
 /** Drops the echoed query, caret and position lines (shown apart) and a leading code. */
+/**
+ * The message a paste shows without its code ("Our upload died with: Maximum size of request
+ * reached. …"), from where it starts to the end of its line: quoted back, it tells the reader which
+ * words the answer was recognised from, since the code in the answer is not in their paste.
+ */
+function messageLineAt(pasted: string, at: number | undefined): string | undefined {
+  if (at === undefined || at < 0 || at >= pasted.length) return undefined;
+  // A match may begin inside its first word (the matcher folds case and spacing): start at the word.
+  let start = at;
+  while (start > 0 && /[\p{L}\p{N}_]/u.test(pasted.charAt(start - 1))) start--;
+  const end = pasted.indexOf('\n', start);
+  const line = pasted.slice(start, end === -1 ? pasted.length : end).trim();
+  return line.length === 0 ? undefined : line;
+}
+
 function cleanMessage(raw: string, code: string | undefined): string {
   const lines = raw
     .split('\n')

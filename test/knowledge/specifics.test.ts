@@ -5,7 +5,7 @@ import { diagnose } from '../helpers/engine';
 /** Specifics as the answer reads them: from the masked paste, for the diagnosis's primary code. */
 function specificsOf(text: string) {
   const d = diagnose(text);
-  return extractSpecifics(d.maskedText, d.matches[0]?.code);
+  return extractSpecifics(d.maskedText, d.matches[0]?.code, d.matches[0]?.messageOnlyAt);
 }
 
 describe('what a paste says, per format', () => {
@@ -130,6 +130,33 @@ describe('what a paste says, per format', () => {
       code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
       message: 'Close date is in the past: []',
     });
+  });
+});
+
+describe('what a paste says when it shows a message without its code', () => {
+  it('quotes the line the message is on, from where the message starts', () => {
+    const s = specificsOf(
+      'Our upload job died with: Maximum size of request reached. Maximum size of request is 52428800 bytes.\nAny idea?',
+    );
+    expect(s.message).toBe('Maximum size of request reached. Maximum size of request is 52428800 bytes.');
+  });
+
+  it('keeps the message the paste gives with its code, and quotes nothing when the code alone is shown', () => {
+    expect(specificsOf('REQUIRED_FIELD_MISSING: Required fields are missing: [LastName]').message).toBe(
+      'Required fields are missing: [LastName]',
+    );
+    expect(specificsOf('The nightly sync hit REQUEST_LIMIT_EXCEEDED again').message).toBeUndefined();
+  });
+
+  it('masks a credential on the quoted line', () => {
+    const session = '00D5g000004AbCd!AQ4AQFh1nQ9kP2xZy7Lw3vT8sR6mN0bV5cX1zA2qW3eE4rT5yU6';
+    const s = specificsOf(`The job logged: Session expired or invalid ${session} while loading Contacts`);
+    expect(JSON.stringify(s)).not.toContain('AQ4AQFh1nQ9kP2xZy7Lw3vT8sR6mN0bV5cX1zA2qW3eE4rT5yU6');
+  });
+
+  it('ignores an offset outside the paste', () => {
+    expect(extractSpecifics('Maximum size of request reached', 'JSON_PARSER_ERROR', 500).message).toBeUndefined();
+    expect(extractSpecifics('Maximum size of request reached', 'JSON_PARSER_ERROR', -3).message).toBeUndefined();
   });
 });
 
