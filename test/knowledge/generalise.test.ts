@@ -1942,3 +1942,31 @@ describe('knowledge added after held-out 139 to 141', () => {
     expect(diagnose(`Our ingestion job wrote this to the error table last night:\n${body}`).isError).toBe(true);
   });
 });
+
+describe('knowledge and context added after held-out 144 to 147', () => {
+  it("reads Python's and Spring's HTTP status enums as the status, not the Salesforce code spelled the same", () => {
+    const printed =
+      'Our Marketing Cloud sync (ET_Client) logged:\nStatus: False\nCode: HTTPStatus.INTERNAL_SERVER_ERROR';
+    expect(codes(printed)[0]).toBe('HTTP_500');
+    expect(codes(printed)).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(
+      codes('The Salesforce callout handler returned HttpStatus.NOT_FOUND for /services/data/v60.0/sobjects/Foo__c')[0],
+    ).toBe('HTTP_404');
+  });
+
+  it("counts Marketing Cloud's API host and its clients as Salesforce context for a generic OAuth value", () => {
+    const body =
+      "Error: No access token\n  res: { error: 'unsupported_grant_type', error_description: 'Use \"client_credentials\" as the grant_type.' }";
+    expect(codes(`authUrl: "https://mc1234.auth.marketingcloudapis.com/v2/token"\n${body}`)[0]).toBe(
+      'unsupported_grant_type',
+    );
+    // Without a sign of whose token endpoint it was, the same body stays unanswered.
+    expect(codes(`authUrl: "https://auth.example.org/token"\n${body}`)).toEqual([]);
+  });
+
+  it("knows the UI API's older wording for an object it does not support", () => {
+    const d = diagnose('getObjectInfo error\nObject AccountTeamMember is not supported in one.app');
+    expect(d.matches[0]?.code).toBe('INVALID_TYPE');
+    expect(d.matches[0]?.variant?.id).toBe('ui-api-unsupported-object');
+  });
+});

@@ -82,6 +82,13 @@ const REASON_AS_MESSAGE = new RegExp(
   'gi',
 );
 
+/**
+ * A status printed as its enum name: Python's `HTTPStatus.INTERNAL_SERVER_ERROR` (FuelSDK-Python,
+ * requests-based clients), Spring's `HttpStatus.NOT_FOUND`. The name is the reason phrase in
+ * upper-case snake form, so it is read as that status (code-tokens.ts leaves such names alone).
+ */
+const STATUS_ENUM = /\bHttpStatus\.([A-Z]+(?:_[A-Z]+)*)\b/gi;
+
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
 
@@ -160,6 +167,13 @@ export function extractHttpStatuses({ doc }: ExtractInput, range?: readonly [num
     const reasons = new RegExp(REASON_AS_MESSAGE.source, 'gi');
     for (let m = reasons.exec(text); m !== null; m = reasons.exec(text)) {
       const status = STATUS_OF_REASON[(m[1] as string).toLowerCase()];
+      if (status !== undefined) add(status, offset + m.index);
+    }
+  }
+  if (/httpstatus\./i.test(text)) {
+    const enums = new RegExp(STATUS_ENUM.source, 'gi');
+    for (let m = enums.exec(text); m !== null; m = enums.exec(text)) {
+      const status = STATUS_OF_REASON[(m[1] as string).toLowerCase().replace(/_/g, ' ')];
       if (status !== undefined) add(status, offset + m.index);
     }
   }
