@@ -1970,3 +1970,36 @@ describe('knowledge and context added after held-out 144 to 147', () => {
     expect(d.matches[0]?.variant?.id).toBe('ui-api-unsupported-object');
   });
 });
+
+describe('knowledge added after held-out 148 to 150', () => {
+  it('answers "Destination URL not reset" under the code Salesforce sends it with, as a wrong endpoint, not a gack', () => {
+    const d = diagnose(
+      'Our SOAP sync logs in fine, then: UNKNOWN_EXCEPTION: Destination URL not reset. The URL returned from login must be set in the SforceService',
+    );
+    expect(d.matches[0]?.code).toBe('UNKNOWN_EXCEPTION');
+    expect(d.matches[0]?.variant?.id).toBe('destination-url-not-reset');
+    expect(d.matches[0]?.retry).toBe('fix');
+    // Without the code, the SOAP wording alone reads the same way; REST's code keeps its own entry.
+    expect(
+      diagnose(
+        'The nightly job stops with: Destination URL not reset. The URL returned from login must be set in the SforceService (job 42)',
+      ).matches[0]?.variant?.id,
+    ).toBe('destination-url-not-reset');
+    expect(
+      codes('[{"errorCode":"URL_NOT_RESET","message":"Destination URL not reset"}] from /services/data/v60.0/query')[0],
+    ).toBe('URL_NOT_RESET');
+  });
+
+  it('knows the heap limit a query of long text or file fields reaches', () => {
+    expect(
+      codes('Trigger.ContactTrigger: System.LimitException: Query of LOB fields caused heap usage to exceed limit.')[0],
+    ).toBe('LIMIT_EXCEPTION_HEAP_SIZE');
+  });
+
+  it('reads "seeing CPU limits" as the CPU time limit someone hit, and a sentence about the limit as nothing', () => {
+    expect(codes('Heads up: I am seeing CPU limits when the batch updates 200 opportunities at once')[0]).toBe(
+      'LIMIT_EXCEPTION_CPU_TIME',
+    );
+    expect(diagnose('Apex enforces CPU limits of 10 seconds per synchronous transaction.').isError).toBe(false);
+  });
+});
