@@ -2003,3 +2003,14 @@ describe('knowledge added after held-out 148 to 150', () => {
     expect(diagnose('Apex enforces CPU limits of 10 seconds per synchronous transaction.').isError).toBe(false);
   });
 });
+
+describe('knowledge added after held-out 151 to 153', () => {
+  it("knows the Dev Hub's refusal of a scratch org feature, with or without its code", () => {
+    const cli = diagnose('ERROR running force:org:create:  Einstein1AIPlatform is not a valid Features value.');
+    expect(cli.matches[0]?.code).toBe('INVALID_INPUT');
+    expect(cli.matches[0]?.variant?.id).toBe('scratch-org-feature');
+    expect(codes('sf org create scratch failed: INVALID_INPUT: Chatbot is not a valid Features value')[0]).toBe(
+      'INVALID_INPUT',
+    );
+  });
+});
