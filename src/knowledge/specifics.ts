@@ -272,7 +272,6 @@ function inlineMessage(t: string, code: string): string | undefined {
   return m?.[1];
 }
 
-/** Drops the echoed query, caret and position lines (shown apart) and a leading code. */
 /**
  * The message a paste shows without its code ("Our upload died with: Maximum size of request
  * reached. …"), from where it starts to the end of its line: quoted back, it tells the reader which
@@ -280,7 +279,8 @@ function inlineMessage(t: string, code: string): string | undefined {
  */
 function messageLineAt(pasted: string, at: number | undefined): string | undefined {
   if (at === undefined || at < 0 || at >= pasted.length) return undefined;
-  // A match may begin inside its first word (the matcher folds case and spacing): start at the word.
+  // Long messages are matched without their first letter (index-builder.ts, uncutOpening), so the
+  // offset may sit inside the first word: start at the word.
   let start = at;
   while (start > 0 && /[\p{L}\p{N}_]/u.test(pasted.charAt(start - 1))) start--;
   const end = pasted.indexOf('\n', start);
@@ -288,6 +288,7 @@ function messageLineAt(pasted: string, at: number | undefined): string | undefin
   return line.length === 0 ? undefined : line;
 }
 
+/** Drops the echoed query, caret and position lines (shown apart) and a leading code. */
 function cleanMessage(raw: string, code: string | undefined): string {
   const lines = raw
     .split('\n')
