@@ -235,6 +235,9 @@ function isShownApexType(c: Candidate): boolean {
   return c.entry.family === 'apex' && !c.entry.wrapper && /^System\./.test(c.entry.code) && c.kinds.has('exception');
 }
 
+/** How far into an exception's message its wording may still be matched (one sentence or two). */
+const OWN_MESSAGE_REACH = 160;
+
 /**
  * A code inferred only from message text on the line of a shown exception type, after it
  * ("System.NoAccessException: Insufficient Privileges: You do not have the level of access…"
@@ -242,9 +245,6 @@ function isShownApexType(c: Candidate): boolean {
  * paste names is the answer (convention 5), not what its wording resembles. A code that
  * specializes the type (a LimitException's kind) is its precise name and keeps its place.
  */
-/** How far into an exception's message its wording may still be matched (one sentence or two). */
-const OWN_MESSAGE_REACH = 160;
-
 function isOwnMessageOf(c: Candidate, type: Candidate, text: string): boolean {
   if (c === type || c.kinds.size !== 1 || !c.kinds.has('message')) return false;
   if (c.entry.specializes.includes(type.entry.code)) return false;

@@ -3,6 +3,7 @@ import type { KnowledgeIndex } from '../index-builder';
 import type { KnowledgeEntry } from '../types';
 import { CODE_MENTION, CODE_ON_ERROR_LINE, CODE_WITH_MESSAGE } from '../weights';
 import { adjustForLine } from './cues';
+import { namedAsStatusEnum } from './http-status';
 import type { Extractor } from './types';
 
 /**
@@ -22,9 +23,6 @@ const PRECEDED_BY_ERROR_LABEL =
 const ERROR_WORDS = /error|exception|fault|fail|unable|denied|invalid|refused|rejected|exceeded|エラー|例外|失敗/i;
 /** "errors worth trapping (for example, INVALID_SESSION_ID as…)": a name given as an example is a mention. */
 const GIVEN_AS_EXAMPLE = /\b(?:for example|for instance|e\.g\.|i\.e\.|such as)[,:]?\s*[`'"(]?$/;
-
-/** The enum a language's HTTP library names statuses with (Python's HTTPStatus, Spring's HttpStatus). */
-const STATUS_ENUM_PREFIX = /\bHttpStatus\.$/i;
 
 /** A code named as the outcome that was expected, not the one that came ("expected X", "instead of X"). */
 const NAMED_AS_EXPECTED = /(?:\bexpected|\binstead of(?: the| an?)?)\s*["'`“]?$/i;
@@ -52,7 +50,7 @@ export const extractCodeTokens: Extractor = ({ doc, index }) => {
     if (NAMED_AS_EXPECTED.test(doc.text.slice(Math.max(0, start - 40), start))) continue;
     // `HTTPStatus.INTERNAL_SERVER_ERROR`, `HttpStatus.NOT_FOUND`: an HTTP status under its enum
     // name, not the Salesforce code spelled the same (http-status.ts reads it as the status).
-    if (STATUS_ENUM_PREFIX.test(doc.text.slice(Math.max(0, start - 11), start))) continue;
+    if (namedAsStatusEnum(doc.text, start)) continue;
     const end = m.index + token.length;
     const strength = strengthAt(doc.text, doc.lower, start, end);
     // A short single upper-case word (FORBIDDEN, CONFLICT) is an ordinary word unless it leads

@@ -88,6 +88,17 @@ const REASON_AS_MESSAGE = new RegExp(
  * upper-case snake form, so it is read as that status (code-tokens.ts leaves such names alone).
  */
 const STATUS_ENUM = /\bHttpStatus\.([A-Z]+(?:_[A-Z]+)*)\b/gi;
+const STATUS_ENUM_PREFIX = 'httpstatus.';
+
+/** Whether the name starting at `start` is written under that enum (`HTTPStatus.NOT_FOUND`). */
+export function namedAsStatusEnum(text: string, start: number): boolean {
+  const from = start - STATUS_ENUM_PREFIX.length;
+  return (
+    from >= 0 &&
+    text.slice(from, start).toLowerCase() === STATUS_ENUM_PREFIX &&
+    (from === 0 || !/\w/.test(text.charAt(from - 1)))
+  );
+}
 
 /** An HTML error page: Salesforce serves these for maintenance and Edge failures. */
 const HTML_UNAVAILABLE = /<title>[^<]{0,80}(?:maintenance|unavailable)[^<]{0,80}<\/title>|down for maintenance/gi;
