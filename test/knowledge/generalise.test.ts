@@ -2014,3 +2014,25 @@ describe('knowledge added after held-out 151 to 153', () => {
     );
   });
 });
+
+describe('redirects a Salesforce call fails on', () => {
+  it('reads a 3xx from a Salesforce host as the redirect it is, with the My Domain fix', () => {
+    const moved = diagnose(
+      'Our sync broke overnight: POST https://na12.salesforce.com/services/data/v60.0/sobjects/Account returned HTTP/1.1 301 Moved Permanently',
+    );
+    expect(moved.isError).toBe(true);
+    expect(moved.matches[0]?.code).toBe('HTTP_301');
+    expect(moved.matches[0]?.retry).toBe('fix');
+    expect(
+      codes('Apex callout to /services/data/v61.0/tooling/query failed: status code 307 Temporary Redirect')[0],
+    ).toBe('HTTP_307');
+    expect(codes('Calling https://acme.lightning.force.com/services/data/v60.0/query gives 302 Found')[0]).toBe(
+      'HTTP_302',
+    );
+  });
+
+  it('does not read a count of found records as a status', () => {
+    expect(codes('The query against Salesforce ran fine: 500 found, 0 errors')).not.toContain('HTTP_500');
+    expect(codes('The query against Salesforce ran fine: 302 found, 0 errors')).not.toContain('HTTP_302');
+  });
+});

@@ -8,10 +8,10 @@ import type { ExtractInput } from './types';
  * visible: `HTTP/1.1 503`, `status=400`, `returned code 500`, `400 Bad Request`,
  * `ClientResponseError: 404`, `[400] Bulk API HTTP Error`, `httpStatusCode: 403`, AppAuth's
  * `Non-200 HTTP response (500) making token request`.
- * Only error statuses (3xx that Salesforce uses for errors, 4xx, 5xx) count.
+ * Only error statuses (the 3xx that a Salesforce call fails on, 4xx, 5xx) count.
  */
 const REASONS =
-  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|Request Entity Too Large|Payload Too Large|Content Too Large|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices';
+  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|Request Entity Too Large|Payload Too Large|Content Too Large|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices|Moved Permanently|Temporary Redirect|Permanent Redirect';
 /** The writer got something, not after a negation (`connect without getting a 404`, `no longer get 500 errors`). */
 const GOT = String.raw`(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)`;
 const STATUS_PATTERNS: readonly RegExp[] = [
@@ -27,6 +27,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b[A-Z]\w*(?:Exception|Error)\s*\(\s*([345]\d\d)\s*\)/g,
   /\[([345]\d\d)\]\s*[A-Za-z]/g,
   /\[code\]\s*=>\s*([345]\d\d)\b/g,
+  // `302 Found`: case-sensitive, since "500 found" in a sentence is a count, not a status.
+  /\b(302)\s+Found\b/g,
   // Guzzle 3's `Client error response [url] … [status code] 400 [reason phrase] Bad Request` (PHP clients).
   /\[status code\]\s*([345]\d\d)\b/gi,
   /\bErrors?\s+([45]\d\d)\b/gi,
@@ -70,6 +72,9 @@ const STATUS_OF_REASON: Readonly<Record<string, number>> = {
   'service unavailable': 503,
   'gateway timeout': 504,
   'gateway time-out': 504,
+  'moved permanently': 301,
+  'temporary redirect': 307,
+  'permanent redirect': 308,
 };
 /** A client's rendering of a failed response as "Error - Bad Request: <the server's message>"
  * (the sf CLI, Lightning components' error toasts). */
@@ -134,8 +139,13 @@ function requestsGoElsewhere(text: string): boolean {
   return other && !CALLOUT_TO_SALESFORCE.test(text);
 }
 
+/**
+ * 301, 302, 307 and 308 count because Salesforce redirects API calls sent to a host that is not
+ * the org's current one, and clients that do not follow redirects fail on them.
+ */
 const SALESFORCE_ERROR_STATUSES = new Set([
-  300, 400, 401, 403, 404, 405, 409, 410, 412, 413, 414, 415, 420, 422, 428, 429, 431, 500, 502, 503, 504,
+  300, 301, 302, 307, 308, 400, 401, 403, 404, 405, 409, 410, 412, 413, 414, 415, 420, 422, 428, 429, 431, 500, 502,
+  503, 504,
 ]);
 
 export interface HttpFindings {
