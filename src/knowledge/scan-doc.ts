@@ -358,8 +358,9 @@ const DML_FRAME = /\bfirst exception on row \d+[;,] first error: /i;
 const CAPTURED =
   /\b(?:Class|Trigger)\.[\w.]+: line \d+|^\s+at [\w.$<>]+\(|\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^\d{2}:\d{2}:\d{2}\.\d{1,3} \(\d+\)\|[A-Z_]+\|/m;
 
-/** A line that points at what comes next: "the following error", "shown below", "like this:". */
-const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$/i;
+/** A line that points at what comes next: "the following error", "shown below", "like this:", and
+ * a line that ends on "like" before the block it means ("If you see a warning like"). */
+const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$|\blike(?:\s+(?:this|so))?\s*$/i;
 /** The writer telling what they did ("I built the recipe according to the documentation (please see
  * below recipe)"): what that sentence points at is their own setup, not an example of an error. */
 const WRITER_DID =

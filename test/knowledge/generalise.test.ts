@@ -2036,3 +2036,49 @@ describe('redirects a Salesforce call fails on', () => {
     expect(codes('The query against Salesforce ran fine: 302 found, 0 errors')).not.toContain('HTTP_302');
   });
 });
+
+describe('knowledge and discourse added after held-out 156 to 159', () => {
+  it("reads a package's install-failure list of compile problems as a compile failure", () => {
+    const notice = [
+      'Install failed in our full sandbox:',
+      '',
+      'Error Number: 12345678-90123 (-456789012)',
+      'Problem:',
+      '',
+      "1.  Implementation restriction: ContentDocumentLink requires a filter by a single Id on ContentDocumentId or LinkedEntityId using the equals operator or multiple Id's using the IN operator.",
+      "FilesMigrationServiceTest: Implementation restriction: ContentDocumentLink requires a filter by a single Id on ContentDocumentId or LinkedEntityId using the equals operator or multiple Id's using the IN operator.",
+    ].join('\n');
+    expect(codes(notice)[0]).toBe('APEX_COMPILE_ERROR');
+    // The same restriction from a query that ran stays the runtime exception.
+    expect(
+      codes(
+        "System.QueryException: Implementation restriction: ContentDocumentLink requires a filter by a single Id on ContentDocumentId or LinkedEntityId using the equals operator or multiple Id's using the IN operator.",
+      )[0],
+    ).toBe('System.QueryException');
+  });
+
+  it('knows the message for an Id sent in the body of a create or an update', () => {
+    const d = diagnose(
+      'Sync to Salesforce failed for contact 42: The Id field should not be specified in the sobject data.',
+    );
+    expect(d.matches[0]?.code).toBe('INVALID_FIELD');
+    expect(d.matches[0]?.variant?.id).toBe('id-in-body');
+  });
+
+  it('reads the block after "If you see a warning like" as an example', () => {
+    const readme = [
+      'If you see a warning like',
+      '```',
+      '[warn] Cannot log into the API. Got error code 400 and message %{"error" => "invalid_client_id", "error_description" => "client identifier invalid"}',
+      '```',
+      'configure the client id and recompile the library.',
+    ].join('\n');
+    expect(diagnose(readme).isError).toBe(false);
+    // A report that ends its line on "like" is still a report.
+    expect(
+      diagnose(
+        'Since this morning our connector fails with\n```\n{"error":"invalid_client_id","error_description":"client identifier invalid"}\n```',
+      ).isError,
+    ).toBe(true);
+  });
+});

@@ -13,12 +13,37 @@ import type { Extractor } from './types';
  * ranks first because APEX_COMPILE_ERROR specializes those codes.
  */
 const SOQL_POSITION = /\bERROR at Row:\s?\d+:\s?Column:\s?\d+/i;
+/**
+ * Salesforce's install-failure notice: `Error Number: 90945798-26744 (-1917862329)` then
+ * `Problem:` and a numbered list. A problem the compiler raised names the class or trigger it is
+ * in before the compiler's wording, `ConvertAttachmentsToFilesTrigger: Invalid type: …`, so such a
+ * line makes the list compile problems, whatever runtime exception the same words belong to
+ * elsewhere. Other install problems (a missing feature, a picklist value) have no such line.
+ */
+const INSTALL_PROBLEMS = /\bError Number:\s*-?\d+-\d+\s*\(-?\d+\)\s*\n\s*Problems?:/;
+const PROBLEM_IN_A_CLASS =
+  /^[ \t]*[A-Za-z]\w*:[ \t]*(?:Invalid type|Variable does not exist|Method does not exist|Dependent class is invalid|Implementation restriction|unexpected token|Illegal assignment|Invalid field|No such column|Field does not exist|Compile Error|line \d+, column \d+)/im;
 const INSTALL = /\binstall(?:s|ed|ing|ation)?\b/i;
 const PACKAGE_OR_UPGRADE = /\bpackage\b|\bupgrad(?:e|ed|es|ing)\b/i;
 /** The same message from a query that ran: a QueryException, or an API call's error field. */
 const RAN_A_QUERY = /QueryException|errorCode|exceptionCode|faultcode|\bINVALID_FIELD\b|\bMALFORMED_QUERY\b/;
 
 export const extractPackageInstallCompile: Extractor = ({ doc }) => {
+  if (doc.text.includes('Error Number')) {
+    const problems = INSTALL_PROBLEMS.exec(doc.text);
+    const list = problems === null ? '' : doc.text.slice(problems.index + problems[0].length);
+    if (problems !== null && PROBLEM_IN_A_CLASS.test(list) && !RAN_A_QUERY.test(doc.text)) {
+      const at = problems.index + problems[0].length - 'Problem:'.length;
+      return [
+        {
+          code: 'APEX_COMPILE_ERROR',
+          kind: 'message',
+          strength: adjustForLine(doc, at, MESSAGE_LONG, true),
+          index: at,
+        },
+      ];
+    }
+  }
   // Cheap test first: most messages hold no SOQL parse position.
   if (!doc.lower.includes('error at row')) return [];
   const position = SOQL_POSITION.exec(doc.text);
