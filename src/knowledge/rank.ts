@@ -260,6 +260,9 @@ function tierOf(entry: KnowledgeEntry, kinds: ReadonlySet<SignalKind>, variantId
   // A wrapper seen only through its message text ("execution of BeforeInsert caused by") was not
   // named by Salesforce in this paste: the exception it carries is the answer.
   if (entry.wrapper && kinds.size === 1 && kinds.has('message')) return 2.5;
+  // A governor limit whose kind has no entry of its own ("System.LimitException: Regex too
+  // complicated") is still a governor limit: it carries no StatusCode and ranks with the limits.
+  if (entry.code === 'System.LimitException') return 0;
   // Apex carriers (System.DmlException) only say "a DML failed"; the StatusCode they carry is the answer.
   if (entry.family === 'apex' && /^(?:System|ConnectApi)\./.test(entry.code)) return entry.wrapper ? 3 : 2;
   return entry.wrapper ? 1 : 0;

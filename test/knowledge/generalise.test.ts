@@ -2082,3 +2082,19 @@ describe('knowledge and discourse added after held-out 156 to 159', () => {
     ).toBe(true);
   });
 });
+
+describe('a governor limit with no entry of its own ranks with the limits', () => {
+  it('puts a LimitException shown in the paste ahead of an error only named in words', () => {
+    const report =
+      'Our batch hits a locking error now and then, and when the logger tries to record it we get "System.LimitException: Regex too complicated" from Class.LogBuilder.mask: line 12, column 1';
+    expect(codes(report)[0]).toBe('System.LimitException');
+  });
+
+  it('puts the limit ahead of the trigger wrapper that carries it', () => {
+    expect(
+      codes(
+        'Update failed. First exception on row 0; first error: CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, ContactTrigger: execution of AfterUpdate caused by: System.LimitException: Regex too complicated',
+      )[0],
+    ).toBe('System.LimitException');
+  });
+});
