@@ -361,6 +361,8 @@ const CAPTURED =
 /** A line that points at what comes next: "the following error", "shown below", "like this:", and
  * a line that ends on "like" before the block it means ("If you see a warning like"). */
 const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$|\blike(?:\s+(?:this|so))?\s*$/i;
+/** A bug report's reproduction-steps heading or lead-in ("**What are the Steps to Reproduce?**"). */
+const REPRODUCTION_STEPS = /\b(?:steps to reproduce|to reproduce|reproduction steps|repro steps)\b/i;
 /** The writer telling what they did ("I built the recipe according to the documentation (please see
  * below recipe)"): what that sentence points at is their own setup, not an example of an error. */
 const WRITER_DID =
@@ -636,6 +638,9 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       // specifies, … but all queries fail with the error:" the talk is elsewhere on the line.
       const sentence = sentenceAround(line, announced.index);
       if (!talksAboutErrors(sentence) || WRITER_DID.test(sentence) || TOLD_IN_THE_PAST.test(sentence)) continue;
+      // Under a bug report's reproduction steps, "you will see the following error:" is what the
+      // reporter saw when they followed them, not an illustration.
+      if (REPRODUCTION_STEPS.test(text.slice(Math.max(0, (lineStarts[n] as number) - 2_000), lineStarts[n]))) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
       if (!CAPTURED.test(next)) paragraphAfter(end);

@@ -2098,3 +2098,28 @@ describe('a governor limit with no entry of its own ranks with the limits', () =
     ).toBe('System.LimitException');
   });
 });
+
+describe("a bug report's reproduction steps", () => {
+  it('reads the error a step says "you will see" as what the reporter saw', () => {
+    const report = [
+      '**Steps to Reproduce**',
+      '',
+      '1. Deactivate the Account record type used in the mappings',
+      '2. Create a Contact and you will see the following error:',
+      '',
+      'acme.ContactTrigger: execution of AfterInsert caused by: System.DmlException: Update failed. First exception on row 0 with id 0035C00000AbcdeQAR; first error: CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, acme.ContactTrigger: execution of AfterUpdate caused by: acme.MappingException: The record type is inactive.',
+    ].join('\n');
+    const d = diagnose(report);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY');
+  });
+
+  it('still reads a help page that announces an error under a condition as an example', () => {
+    const help = [
+      'If the record type is inactive, the following error is displayed:',
+      '',
+      'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY: The record type is inactive.',
+    ].join('\n');
+    expect(diagnose(help).isError).toBe(false);
+  });
+});
