@@ -361,6 +361,8 @@ const CAPTURED =
 /** A line that points at what comes next: "the following error", "shown below", "like this:", and
  * a line that ends on "like" before the block it means ("If you see a warning like"). */
 const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$|\blike(?:\s+(?:this|so))?\s*$/i;
+/** A paragraph that is one short title line, no sentence ("Error Message", "Error:"). */
+const SHORT_HEADING = /^[ \t]*[#*]*[ \t]*[A-Za-z][\w ]{0,30}:?[*]*[ \t]*$/;
 /** A bug report's reproduction-steps heading or lead-in ("**What are the Steps to Reproduce?**"). */
 const REPRODUCTION_STEPS = /\b(?:steps to reproduce|to reproduce|reproduction steps|repro steps)\b/i;
 /** The writer telling what they did ("I built the recipe according to the documentation (please see
@@ -643,7 +645,13 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       if (REPRODUCTION_STEPS.test(text.slice(Math.max(0, (lineStarts[n] as number) - 2_000), lineStarts[n]))) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
-      if (!CAPTURED.test(next)) paragraphAfter(end);
+      if (CAPTURED.test(next)) continue;
+      paragraphAfter(end);
+      // A knowledge article puts a heading between the announcement and the message ("you may
+      // receive the following error :" / "Error Message" / the message): the example goes on
+      // through the paragraph under that heading.
+      const [headingFrom, headingTo] = found[found.length - 1] as readonly [number, number];
+      if (SHORT_HEADING.test(text.slice(headingFrom, headingTo).trim())) paragraphAfter(headingTo);
     }
     return examples;
   };

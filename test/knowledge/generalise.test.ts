@@ -2123,3 +2123,29 @@ describe("a bug report's reproduction steps", () => {
     expect(diagnose(help).isError).toBe(false);
   });
 });
+
+describe('an announced example under its own heading', () => {
+  it('reads the message under an "Error Message" heading after "you may receive the following error" as the example', () => {
+    const article = [
+      'When inserting the quote line, you may receive the following error :',
+      '',
+      'Error Message',
+      '',
+      'Insert failed. First exception on row 0; first error: FIELD_INTEGRITY_EXCEPTION, field integrity exception: PricebookEntryId, unknown: [PricebookEntryId, unknown]',
+      '',
+      'Resolution: set the price book on the quote before adding lines.',
+    ].join('\n');
+    expect(diagnose(article).isError).toBe(false);
+  });
+
+  it('keeps a report whose writer pasted the error under a heading', () => {
+    const report = [
+      'Since the upgrade our sync fails every night with the following error:',
+      '',
+      'Error Message',
+      '',
+      'Insert failed. First exception on row 0; first error: FIELD_INTEGRITY_EXCEPTION, field integrity exception: PricebookEntryId, unknown: [PricebookEntryId, unknown]',
+    ].join('\n');
+    expect(diagnose(report).isError).toBe(true);
+  });
+});
