@@ -2149,3 +2149,19 @@ describe('an announced example under its own heading', () => {
     expect(diagnose(report).isError).toBe(true);
   });
 });
+
+describe('knowledge added after held-out 172 to 175', () => {
+  it("knows the portal user's account owner needs a role, with the code or on its own", () => {
+    const page = diagnose(
+      'Self-registration on our partner site fails: There was an error in registering a user in site Partners. The error message is: portal account owner must have a role',
+    );
+    expect(page.matches[0]?.code).toBe('UNKNOWN_EXCEPTION');
+    expect(page.matches[0]?.variant?.id).toBe('portal-owner-role');
+    expect(page.matches[0]?.retry).toBe('fix');
+    expect(
+      diagnose(
+        'System.DmlException: Insert failed. First exception on row 0; first error: UNKNOWN_EXCEPTION, portal account owner must have a role: []',
+      ).matches[0]?.variant?.id,
+    ).toBe('portal-owner-role');
+  });
+});
