@@ -2165,3 +2165,21 @@ describe('knowledge added after held-out 172 to 175', () => {
     ).toBe('portal-owner-role');
   });
 });
+
+describe("the flow runtime's internal-error screen", () => {
+  const screen =
+    'Unfortunately, there was a problem. Please try again. If the problem continues, get in touch with your administrator with the error ID shown here and any other related details. Error ID: 123456789-12345 (-1234567890)';
+
+  it('reads the screen a user met as an internal error, its "If the problem continues" being Salesforce\'s words', () => {
+    const d = diagnose(`Our screen flow stops after the Get Records step with the message: ${screen}`);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('UNKNOWN_EXCEPTION');
+  });
+
+  it('still reads a help page that shows the screen as an example as nothing', () => {
+    expect(
+      diagnose(`When a flow fails, users see a screen like the following:\n\n${screen.replace(/ Error ID:.*$/, '')}`)
+        .isError,
+    ).toBe(false);
+  });
+});
