@@ -348,14 +348,13 @@ const PRINTED_EXCEPTION =
 const LOG_LINE =
   /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d|:\d{3}\b)|\[(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL)\])/;
 
-/** Salesforce's own frame of a failed DML ("ConvertLead failed. First exception on row 0; first
- * error: DUPLICATES_DETECTED, Duplicates Detected"): its words are the platform's, so "detected"
- * there is not someone talking about detecting errors. */
-const DML_FRAME = /\bfirst exception on row \d+[;,] first error: /i;
-/** Salesforce's own advice inside an error screen ("… If the problem continues, get in touch with
- * your administrator with the error ID shown here"): a conditional in the platform's words, not
- * the writer talking about what might happen. */
-const PLATFORM_ADVICE = /\bIf the problem continues, get in touch with your administrator\b/i;
+/** Salesforce's own wording around an error, which reads like talk but is the platform's: the
+ * frame of a failed DML ("ConvertLead failed. First exception on row 0; first error:
+ * DUPLICATES_DETECTED, Duplicates Detected", where "detected" is no one talking about detecting
+ * errors) and the advice on the flow runtime's error screen ("… If the problem continues, get in
+ * touch with your administrator with the error ID shown here", a conditional no writer made). */
+const PLATFORM_WORDING =
+  /\bfirst exception on row \d+[;,] first error: |\bIf the problem continues, get in touch with your administrator\b/i;
 
 /** Signs of output captured from a real run: an Apex or Java stack frame, a timestamped log line,
  * an Apex debug log line ("18:02:11.512 (512000000)|EXCEPTION_THROWN|…"). */
@@ -696,7 +695,7 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       : CODE_LINE.test(line) && !PRINTED_EXCEPTION.test(line)
         ? 'code'
         : // A log line ("2026-07-28 07:44:42 [queue.ERROR] …") is output, whatever its words say.
-          !LOG_LINE.test(line) && !DML_FRAME.test(line) && !PLATFORM_ADVICE.test(line) && talksAboutErrors(line)
+          !LOG_LINE.test(line) && !PLATFORM_WORDING.test(line) && talksAboutErrors(line)
           ? 'discussion'
           : 'plain';
     ownKinds.set(n, kind);

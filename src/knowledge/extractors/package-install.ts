@@ -1,7 +1,7 @@
 import type { Signal } from '../diagnosis';
 import { MESSAGE_LONG } from '../weights';
 import { adjustForLine } from './cues';
-import type { Extractor } from './types';
+import type { ExtractInput, Extractor } from './types';
 
 /**
  * A package install (or upgrade) compiles the package's Apex against the subscriber org. When a
@@ -20,7 +20,7 @@ const SOQL_POSITION = /\bERROR at Row:\s?\d+:\s?Column:\s?\d+/i;
  * line makes the list compile problems, whatever runtime exception the same words belong to
  * elsewhere. Other install problems (a missing feature, a picklist value) have no such line.
  */
-const INSTALL_PROBLEMS = /\bError Number:\s*-?\d+-\d+\s*\(-?\d+\)\s*\n\s*Problems?:/;
+const INSTALL_PROBLEMS = /\bError Number:\s*-?\d+-\d+\s*\(-?\d+\)\s*\n\s*(?<heading>Problems?:)/;
 const PROBLEM_IN_A_CLASS =
   /^[ \t]*[A-Za-z]\w*:[ \t]*(?:Invalid type|Variable does not exist|Method does not exist|Dependent class is invalid|Implementation restriction|unexpected token|Illegal assignment|Invalid field|No such column|Field does not exist|Compile Error|line \d+, column \d+)/im;
 const INSTALL = /\binstall(?:s|ed|ing|ation)?\b/i;
@@ -31,17 +31,11 @@ const RAN_A_QUERY = /QueryException|errorCode|exceptionCode|faultcode|\bINVALID_
 export const extractPackageInstallCompile: Extractor = ({ doc }) => {
   if (doc.text.includes('Error Number')) {
     const problems = INSTALL_PROBLEMS.exec(doc.text);
-    const list = problems === null ? '' : doc.text.slice(problems.index + problems[0].length);
-    if (problems !== null && PROBLEM_IN_A_CLASS.test(list) && !RAN_A_QUERY.test(doc.text)) {
-      const at = problems.index + problems[0].length - 'Problem:'.length;
-      return [
-        {
-          code: 'APEX_COMPILE_ERROR',
-          kind: 'message',
-          strength: adjustForLine(doc, at, MESSAGE_LONG, true),
-          index: at,
-        },
-      ];
+    const listStart = problems === null ? -1 : problems.index + problems[0].length;
+    if (problems !== null && PROBLEM_IN_A_CLASS.test(doc.text.slice(listStart))) {
+      if (RAN_A_QUERY.test(doc.text)) return [];
+      // The signal sits on the "Problem:" heading.
+      return [compileFailureAt(doc, listStart - (problems.groups?.heading ?? '').length)];
     }
   }
   // Cheap test first: most messages hold no SOQL parse position.
@@ -49,11 +43,14 @@ export const extractPackageInstallCompile: Extractor = ({ doc }) => {
   const position = SOQL_POSITION.exec(doc.text);
   if (position === null || !INSTALL.test(doc.text) || !PACKAGE_OR_UPGRADE.test(doc.text)) return [];
   if (RAN_A_QUERY.test(doc.text)) return [];
-  const signal: Signal = {
+  return [compileFailureAt(doc, position.index)];
+};
+
+function compileFailureAt(doc: ExtractInput['doc'], at: number): Signal {
+  return {
     code: 'APEX_COMPILE_ERROR',
     kind: 'message',
-    strength: adjustForLine(doc, position.index, MESSAGE_LONG, true),
-    index: position.index,
+    strength: adjustForLine(doc, at, MESSAGE_LONG, true),
+    index: at,
   };
-  return [signal];
-};
+}
