@@ -2183,3 +2183,78 @@ describe("the flow runtime's internal-error screen", () => {
     ).toBe(false);
   });
 });
+
+describe('deploy and package-install failures told through the tool that ran them', () => {
+  it("reads CumulusCI's failed-component line as a failed deploy", () => {
+    const log = [
+      'update_package_xml fails on a matching rule nobody changed:',
+      'Update of MatchingRule Lead.Lead_Email_Rule: Error on line 3, col 20: Before you change a matching rule, you must deactivate it.',
+      'Error: Failed: MetadataComponentFailure',
+    ].join('\n');
+    const d = diagnose(log);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+  });
+
+  it("reads CumulusCI's 'Could not process MDAPI response' as a failed deploy", () => {
+    const d = diagnose(
+      'Our nightly cci flow broke on the install step: Error: Could not process MDAPI response: Update of InstalledPackage acme: Error: InstalledPackage namespace: acme does not exist!',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+  });
+
+  it("reads the sf CLI's component-failure table, whose rows start with the type, as a failed deploy", () => {
+    const table = [
+      'Deploying to the new playground fails:',
+      '',
+      'Type             │ Name              │ Problem                                 │ Line:Column │',
+      '├─────────────────┼───────────────────┼─────────────────────────────────────────┼─────────────┤',
+      '│ Audience        │ Default_Bikes     │ Audience needs at least one criteria.   │             │',
+    ].join('\n');
+    const d = diagnose(table);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+  });
+
+  it('does not read the same columns under a Warnings heading as a failure', () => {
+    const table = [
+      'Warnings [1]',
+      'Type             │ Name              │ Problem                                 │',
+      '│ ApexClass       │ Helper            │ The method is deprecated.               │',
+    ].join('\n');
+    expect(codes(table)).not.toContain('DeployFailed');
+  });
+
+  it('tells a scratch org whose settings did not deploy, and a package install that failed, from the generic case', () => {
+    const scratch = diagnose(
+      'Creating the org with our definition file now fails: Error (1): A scratch org was created with username test-abc@example.com, but the settings failed to deploy due to: \nNot available for deploy for this API version',
+    );
+    expect(scratch.isError).toBe(true);
+    expect(scratch.matches[0]?.code).toBe('DeployFailed');
+    expect(scratch.matches[0]?.variant?.id).toBe('scratch-settings');
+    const install = diagnose(
+      'sf package install stops with: Error (PackageInstallError): Encountered errors installing the package! Installation errors:\n1) Package(03300000000AAAA) AppExchange Package is Deprecated, Details: The AppExchange package has been deprecated and can no longer be installed.',
+    );
+    expect(install.isError).toBe(true);
+    expect(install.matches[0]?.variant?.id).toBe('package-install');
+  });
+
+  it('keeps a more specific code ahead of the install wrapper', () => {
+    const d = diagnose(
+      'Installing the package fails: Encountered errors installing the package! Installation errors:\n1) (Quote__c.Rate__c) Field Rate__c does not exist, Details: System.DmlException: Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [Name]: [Name]',
+    );
+    expect(d.matches[0]?.code).toBe('REQUIRED_FIELD_MISSING');
+  });
+
+  it('reads a pull request that says what its code now prints as a description, not a report', () => {
+    const pr = [
+      'when an invalid definition file is deployed, we now print the error messages from the server',
+      '```',
+      'ERROR running force:org:beta:create:  A scratch org was created with username test-x@example.com, but the settings failed to deploy due to',
+      'settings/True.settings is not a valid metadata object. Check the name and casing of the file.',
+      '```',
+    ].join('\n');
+    expect(diagnose(pr).isError).toBe(false);
+  });
+});

@@ -72,6 +72,19 @@ const DEPLOY_ERROR_ROW = /^[ \t│|]*Error[ \t│|]{2,}(?:force-app|src)\/\S+[ \
 const DEPLOY_TABLE_HEADER =
   /^[ \t│|]*Type[ \t│|]{2,}(?:Name|Full ?Name|Project ?Path)[ \t│|]{2,}(?:Line[^\n]{0,20}?[ \t│|]{2,})?Problem\b/im;
 const DEPLOY_TABLE_ERROR_ROW = /^[ \t│|]*Error[ \t│|]{2,}\S[^\n]*?[ \t│|]{2,}\S/m;
+/** The sf CLI's "Component Failures [N]" table has no State column: its rows start with the
+ * component's type (`Audience │ Default_E-Bikes │ Audience needs at least one criteria.`), and
+ * every row is a failure, so a row under the header is enough. A "Warnings" table with the same
+ * columns fails nothing. */
+const DEPLOY_TABLE_ANY_ROW = /^[ \t│|]*[A-Za-z][\w.-]*[ \t│|]{2,}\S[^\n]*?[ \t│|]{2,}\S/m;
+const WARNINGS_HEADING = /warning/i;
+/**
+ * CumulusCI prints each failed component of a deploy or package install as `Update of
+ * InstalledPackage npsp: Error: …` or `Update of MatchingRule Lead.Rule: Error on line 3, col 20:
+ * …` (its action, the type and name, the problem type, the place, Salesforce's message).
+ */
+const CUMULUSCI_FAILED_COMPONENT =
+  /\b(?:Update|Create|Delete|Deploy) of [A-Za-z]\w* [^\n]{1,200}?: Error(?: on line \d+, col \d+)?: \S/;
 
 /** Keys whose value is an error code by definition; `name`/`code`/`type` only when the value is a known code. */
 const ERROR_KEYS = new Set([
@@ -107,12 +120,8 @@ export const extractStructured: Extractor = ({ doc, index }) => {
     const unmapped = RESTFORCE_UNMAPPED.exec(doc.text);
     if (unmapped !== null && RESTFORCE_RECEIVED.test(doc.text)) add('errorCode', unmapped[1] as string, unmapped.index);
   }
-  if (doc.text.includes('Error ')) {
-    const row =
-      DEPLOY_ERROR_ROW.exec(doc.text) ??
-      (DEPLOY_TABLE_HEADER.test(doc.text) ? DEPLOY_TABLE_ERROR_ROW.exec(doc.text) : null);
-    if (row !== null) add('errorCode', 'DeployFailed', row.index);
-  }
+  const deployFailure = deployFailureAt(doc.text);
+  if (deployFailure !== undefined) add('errorCode', 'DeployFailed', deployFailure);
   if (doc.text.includes('NSLocalizedFailureReason')) {
     const ns = new RegExp(NS_FAILURE_REASON.source, 'g');
     for (let m = ns.exec(doc.text); m !== null; m = ns.exec(doc.text)) add('errorCode', m[1] as string, m.index);
@@ -129,6 +138,35 @@ export const extractStructured: Extractor = ({ doc, index }) => {
   for (let m = enc.exec(doc.text); m !== null; m = enc.exec(doc.text)) add('error', m[1] as string, m.index);
   return signals.map((s) => ({ ...s, strength: adjustForLine(doc, s.index, s.strength, false) }));
 };
+
+/** Where a deploy's result shows a failed component: a CLI table's row, or CumulusCI's line. */
+function deployFailureAt(text: string): number | undefined {
+  if (text.includes('Error ')) {
+    const row =
+      DEPLOY_ERROR_ROW.exec(text) ?? (DEPLOY_TABLE_HEADER.test(text) ? DEPLOY_TABLE_ERROR_ROW.exec(text) : null);
+    if (row !== null) return row.index;
+  }
+  if (text.includes('Problem')) {
+    const header = DEPLOY_TABLE_HEADER.exec(text);
+    if (header !== null && !WARNINGS_HEADING.test(linesBefore(text, header.index, 2))) {
+      const rows = text.slice(header.index + header[0].length);
+      const headerEnd = rows.indexOf('\n');
+      if (headerEnd >= 0 && DEPLOY_TABLE_ANY_ROW.test(rows.slice(headerEnd + 1, headerEnd + 2000))) return header.index;
+    }
+  }
+  if (text.includes(': Error')) {
+    const failure = CUMULUSCI_FAILED_COMPONENT.exec(text);
+    if (failure !== null) return failure.index;
+  }
+  return undefined;
+}
+
+/** The `count` lines before `at` (a table's heading sits just above its header). */
+function linesBefore(text: string, at: number, count: number): string {
+  let start = at;
+  for (let n = 0; n <= count && start > 0; n++) start = text.lastIndexOf('\n', start - 2) + 1;
+  return text.slice(start, at);
+}
 
 /** `sf:INVALID_LOGIN` → INVALID_LOGIN; `fns:X` likewise. */
 function resolve(index: KnowledgeIndex, raw: string): KnowledgeEntry | undefined {
