@@ -2258,3 +2258,35 @@ describe('deploy and package-install failures told through the tool that ran the
     expect(diagnose(pr).isError).toBe(false);
   });
 });
+
+describe('knowledge and cues from the misses of earlier sets', () => {
+  it('reads 「…エラーが出て失敗する」 as the writer telling what happened, even after 「以下のような」', () => {
+    const report = [
+      'このまま送信をすると、以下のようなエラーが出て失敗する。',
+      '',
+      '```',
+      '[{"message": "この組織では TLS 1.0 が無効になりました。", "errorCode": "UNSUPPORTED_CLIENT"}]',
+      '```',
+    ].join('\n');
+    const d = diagnose(report);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('UNSUPPORTED_CLIENT');
+  });
+
+  it('knows any WSDL2Apex failure by its "Web service callout failed:" prefix', () => {
+    const d = diagnose(
+      'It was giving error while updating the picklist value.\nThe error was: Web service callout failed: Unable to find apex schema info from the response',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('System.CalloutException');
+  });
+
+  it("tells a Bulk job refused for the object's access from an unknown job id", () => {
+    const d = diagnose(
+      'sf data upsert bulk stops at once:\n```\nInvalidJob : No create/update access for object:GroupMember\n```',
+    );
+    expect(d.matches[0]?.code).toBe('InvalidJob');
+    expect(d.matches[0]?.variant?.id).toBe('no-object-access');
+    expect(diagnose('InvalidJob: Invalid job id: 750000000000001').matches[0]?.variant).toBeUndefined();
+  });
+});
