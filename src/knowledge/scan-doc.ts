@@ -196,9 +196,10 @@ const RESCUE_TICKED = /\[[xX]\][^\n]{0,40}\brescue\b/;
  * (a release note's "Fixed Issues" or "Bug fixes" section among them); so does a PR that opens
  * with a bare "## What" or "## Why" heading (a bug report's reads "What happened"), and one that
  * says what its code does from now on ("we now print the error messages from the server"; a
- * report says what it gets: "we now get", "it now throws"). */
+ * report says what it gets: "we now get", "it now throws"). "This PR" followed by a link is a
+ * report pointing at someone else's change ("a test method added in this PR: https://…"). */
 const DESCRIBES_CHANGE =
-  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|^[ \t]*#{0,4}[ \t]*(?:fixed issues|resolved issues|bug fixes)[ \t]*$|^[ \t]*(?:[-*][ \t]*)?add(?:s|ed)? (?:a |the )?known issues?\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b|\bwe now (?:print|show|display|surface|return|throw|log|include|propagate|emit|raise)s?\b/im;
+  /^[\s_*]*release notes?[\s_*]*:|^#{1,4}\s*(?:description of (?:the )?change|changes(?: in this (?:version|release))?|what does this pr do|release notes?|changelog|qa steps)\b|^#{1,4}[ \t]*(?:what|why)[ \t]*\n|^changes in this (?:version|release)\b|^[ \t]*#{0,4}[ \t]*(?:fixed issues|resolved issues|bug fixes)[ \t]*$|^[ \t]*(?:[-*][ \t]*)?add(?:s|ed)? (?:a |the )?known issues?\b|\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?) #\d+\b|\bthis (?:pr|pull request)\b(?![ \t]*:?[ \t]*https?:\/\/)|\bwe now (?:print|show|display|surface|return|throw|log|include|propagate|emit|raise)s?\b/im;
 
 /** A change description that says its authors met the error first: "for B2B LWR store we got
  * this error:", "We've been seeing some INVALID_TYPE errors when using this query". */

@@ -2290,3 +2290,38 @@ describe('knowledge and cues from the misses of earlier sets', () => {
     expect(diagnose('InvalidJob: Invalid job id: 750000000000001').matches[0]?.variant).toBeUndefined();
   });
 });
+
+describe('knowledge and cues from the misses of held-out 189 to 192', () => {
+  it("knows a list custom setting's duplicate Name and a Bulk batch over its size limit", () => {
+    const setting = diagnose(
+      'Loading the settings fails:\nSObject_GeneralSettings/Job -- Error Message -- There is already an item in this list with the name CardActivationJob: Name',
+    );
+    expect(setting.isError).toBe(true);
+    expect(setting.matches[0]?.code).toBe('FIELD_INTEGRITY_EXCEPTION');
+    expect(setting.matches[0]?.variant?.id).toBe('list-setting-duplicate-name');
+    const batch = diagnose(
+      'Seeing the following error when importing large amounts of data:\n`ERROR running ETCopyData:import:  Failed to read request. Exceeded max size limit of 10000000`',
+    );
+    expect(batch.isError).toBe(true);
+    expect(batch.matches[0]?.code).toBe('ClientInputError');
+    expect(batch.matches[0]?.variant?.id).toBe('batch-too-large');
+  });
+
+  it("reads a class's compile problem in a text about an install as the install's compile failure, and a link to someone's PR as a report", () => {
+    const report = [
+      'When trying to install in a sandbox org without Orders enabled, throws exception:',
+      '```',
+      'ApexClass Invalid type: OrderItem',
+      'Acme_UtilsTest: Invalid type: OrderItem',
+      '```',
+      '',
+      'This appears to be related to a test method added in this PR: https://github.com/acme/lib/pull/156',
+    ].join('\n');
+    const d = diagnose(report);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('APEX_COMPILE_ERROR');
+    // The same words opening a pull request's own description still describe a change.
+    expect(createScanDoc(normalise('This PR adds a retry for UNABLE_TO_LOCK_ROW.')).saysNotReceived()).toBe(true);
+    expect(createScanDoc(normalise(report)).saysNotReceived()).toBe(false);
+  });
+});
