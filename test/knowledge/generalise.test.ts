@@ -2325,3 +2325,13 @@ describe('knowledge and cues from the misses of held-out 189 to 192', () => {
     expect(createScanDoc(normalise(report)).saysNotReceived()).toBe(false);
   });
 });
+
+describe('knowledge from the misses of held-out 193 to 196', () => {
+  it("knows a Bulk query job's 'not supported by the Bulk Query API' as InvalidEntity", () => {
+    const d = diagnose(
+      "Getting an error back from Salesforce API on a read-only query on conn.bulk.load w/ message `Entity 'RecentlyViewed' is not supported by the Bulk Query API.`",
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('InvalidEntity');
+  });
+});
