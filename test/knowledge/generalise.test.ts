@@ -2335,3 +2335,15 @@ describe('knowledge from the misses of held-out 193 to 196', () => {
     expect(d.matches[0]?.code).toBe('InvalidEntity');
   });
 });
+
+describe('knowledge from the misses of held-out 197 to 200', () => {
+  it('knows the internal error by its sentence and ErrorId in a Tooling API save result', () => {
+    const d = diagnose(
+      'The error randomly occurs when I try to save apex classes.\n"ErrorMsg": "An unexpected error has occurred. 503068175-22616 (1924580756)",',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('UNKNOWN_EXCEPTION');
+    // Without the ErrorId it is anyone's wording.
+    expect(diagnose('An unexpected error has occurred. Please try again later.').isError).toBe(false);
+  });
+});
