@@ -2347,3 +2347,21 @@ describe('knowledge from the misses of held-out 197 to 200', () => {
     expect(diagnose('An unexpected error has occurred. Please try again later.').isError).toBe(false);
   });
 });
+
+describe('knowledge from the misses of all labelled sets, written after the last round', () => {
+  it('knows a push refused because another admin operation was running, and says to wait and retry', () => {
+    const d = diagnose(
+      '### Summary\n\nAbout 20% of the time, initial push to a new org fails with the error "admin operation already in progress"',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+    expect(d.matches[0]?.variant?.id).toBe('admin-operation-in-progress');
+    expect(d.matches[0]?.retry).toBe('transient');
+  });
+
+  it('knows "… is invalid and needs recompilation" as people repeat it', () => {
+    const d = diagnose('tried again right now, it just complains that some class is invalid and needs recompilation.');
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('APEX_COMPILE_ERROR');
+  });
+});
