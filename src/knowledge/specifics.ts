@@ -284,8 +284,19 @@ function messageLineAt(pasted: string, at: number | undefined): string | undefin
   let start = at;
   while (start > 0 && /[\p{L}\p{N}_]/u.test(pasted.charAt(start - 1))) start--;
   const end = pasted.indexOf('\n', start);
-  const line = pasted.slice(start, end === -1 ? pasted.length : end).trim();
+  const line = withinQuotes(pasted.slice(start, end === -1 ? pasted.length : end), pasted.charAt(start - 1)).trim();
   return line.length === 0 ? undefined : line;
+}
+
+/** Where a quoted message ends: `fails with the error "admin operation already in progress".`
+ * shows the message, not its closing quote and the writer's full stop. Only double quotes,
+ * backticks and brackets: Salesforce's messages hold single quotes of their own ("Entity 'Lead'
+ * is not supported"), so a single quote cannot tell where one ends. */
+const CLOSING_QUOTE: Readonly<Record<string, string>> = { '"': '"', '“': '”', '`': '`', '「': '」' };
+function withinQuotes(line: string, before: string): string {
+  const closer = CLOSING_QUOTE[before];
+  const at = closer === undefined ? -1 : line.indexOf(closer);
+  return at > 0 ? line.slice(0, at) : line;
 }
 
 /** Drops the echoed query, caret and position lines (shown apart) and a leading code. */

@@ -203,3 +203,18 @@ describe('what a paste says: bad and hostile input', () => {
     expect(s.message?.endsWith('…')).toBe(true);
   });
 });
+
+describe('a message quoted in a sentence', () => {
+  it('shows the message without its closing quote and the full stop after it', () => {
+    expect(
+      specificsOf('Initial push to a new org fails with the error "admin operation already in progress".').message,
+    ).toBe('admin operation already in progress');
+  });
+
+  it("keeps a single-quoted message whole, since Salesforce's own messages hold single quotes", () => {
+    expect(
+      specificsOf("The export job fails with 'Entity 'RecentlyViewed' is not supported by the Bulk Query API.'")
+        .message,
+    ).toContain('is not supported by the Bulk Query API');
+  });
+});
