@@ -211,7 +211,9 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
     // A network failure's own variant is a Salesforce tool's wording (the sf CLI's "The org cannot
     // be found"), which counts by itself; the runtime's words (getaddrinfo ENOTFOUND) do not.
     (entry.family === 'network' && signal.variant === undefined) ||
-    entry.family === 'http' ||
+    // Likewise a status's variant is a Salesforce page's own wording (a site's "You must first log
+    // in or register before accessing this page"); a bare status or reason phrase is anyone's.
+    (entry.family === 'http' && !(signal.variant !== undefined && signal.kind === 'message')) ||
     // Bayeux "402::Unknown client" and friends come from every CometD server, not only Salesforce's.
     entry.family === 'streaming' ||
     // A generic OAuth value counts with a description only Salesforce words that way (a variant,

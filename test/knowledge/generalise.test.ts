@@ -2365,3 +2365,21 @@ describe('knowledge from the misses of all labelled sets, written after the last
     expect(d.matches[0]?.code).toBe('APEX_COMPILE_ERROR');
   });
 });
+
+describe("a Salesforce site's Authorization Required page", () => {
+  const page =
+    '"Authorization Required\n\nYou must first log in or register before accessing this page.\nIf you have forgotten your password, click Forgot Password to reset it"';
+
+  it('reads the page a visitor met as a 401 of the site, with its own advice, without other Salesforce words', () => {
+    const d = diagnose(`When clicking the survey link from the email we are getting the following error:\n\n${page}`);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('HTTP_401');
+    expect(d.matches[0]?.variant?.id).toBe('site-authorization-required');
+  });
+
+  it('still needs Salesforce words for a bare 401 reason phrase', () => {
+    expect(diagnose('When clicking the survey link we are getting the following error: 401 Unauthorized').isError).toBe(
+      false,
+    );
+  });
+});
