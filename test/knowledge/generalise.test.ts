@@ -2383,3 +2383,26 @@ describe("a Salesforce site's Authorization Required page", () => {
     );
   });
 });
+
+describe('more client and page wordings of known errors', () => {
+  it("knows a Canvas frame's ended session and the Force.com Java SDK's session exception as INVALID_SESSION_ID", () => {
+    const canvas = diagnose(
+      'The Canvas on the page always shows\n\n> Canvas - 09H1x0000008Phf Your browsing session has ended or is invalid. Please re-login to Salesforce.com again.',
+    );
+    expect(canvas.isError).toBe(true);
+    expect(canvas.matches[0]?.code).toBe('INVALID_SESSION_ID');
+    const sdk = diagnose(
+      'If I revoke that token in the org, I get an error: Failed to retrieve details : com.force.sdk.oauth.exception.ForceOAuthSessionExpirationException.',
+    );
+    expect(sdk.isError).toBe(true);
+    expect(sdk.matches[0]?.code).toBe('INVALID_SESSION_ID');
+  });
+
+  it('knows the older sfdx wording of a failed package install', () => {
+    const d = diagnose(
+      "Got the following when running the install:\nSfdxCliError: Installation of package 'Acme, Version 2.6' (04t000000000001) failed. Installation errors: \n1) Package(03300000000AAAA) AppExchange Package is Deprecated",
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.variant?.id).toBe('package-install');
+  });
+});
