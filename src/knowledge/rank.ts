@@ -208,12 +208,11 @@ function unlisted(index: KnowledgeIndex, signal: Signal): KnowledgeEntry | undef
 function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: ScanDoc): boolean {
   if (doc.salesforceContext()) return false;
   const genericEntry =
-    // A network failure's own variant is a Salesforce tool's wording (the sf CLI's "The org cannot
-    // be found"), which counts by itself; the runtime's words (getaddrinfo ENOTFOUND) do not.
-    (entry.family === 'network' && signal.variant === undefined) ||
-    // Likewise a status's variant is a Salesforce page's own wording (a site's "You must first log
-    // in or register before accessing this page"); a bare status or reason phrase is anyone's.
-    (entry.family === 'http' && !(signal.variant !== undefined && signal.kind === 'message')) ||
+    // A network failure's or a status's own variant is a Salesforce tool's or page's wording (the
+    // sf CLI's "The org cannot be found", a site's "You must first log in or register before
+    // accessing this page"), which counts by itself; the runtime's words (getaddrinfo ENOTFOUND)
+    // and a bare status or reason phrase do not. Only message texts carry a variant.
+    ((entry.family === 'network' || entry.family === 'http') && signal.variant === undefined) ||
     // Bayeux "402::Unknown client" and friends come from every CometD server, not only Salesforce's.
     entry.family === 'streaming' ||
     // A generic OAuth value counts with a description only Salesforce words that way (a variant,

@@ -38,16 +38,17 @@ export const extractPackageInstallCompile: Extractor = ({ doc }) => {
       return [compileFailureAt(doc, listStart - (problems.groups?.heading ?? '').length)];
     }
   }
+  const aboutAnInstall = INSTALL.test(doc.text);
   // Without the notice (the CLI's or a tool's list of install problems, "fflib_Test: Invalid type:
   // OrderItem"), a class's compile problem in a text about an install is the same failure.
-  if (INSTALL.test(doc.text)) {
+  if (aboutAnInstall) {
     const inAClass = PROBLEM_IN_A_CLASS.exec(doc.text);
     if (inAClass !== null && !RAN_A_QUERY.test(doc.text)) return [compileFailureAt(doc, inAClass.index)];
   }
   // Cheap test first: most messages hold no SOQL parse position.
   if (!doc.lower.includes('error at row')) return [];
   const position = SOQL_POSITION.exec(doc.text);
-  if (position === null || !INSTALL.test(doc.text) || !PACKAGE_OR_UPGRADE.test(doc.text)) return [];
+  if (position === null || !aboutAnInstall || !PACKAGE_OR_UPGRADE.test(doc.text)) return [];
   if (RAN_A_QUERY.test(doc.text)) return [];
   return [compileFailureAt(doc, position.index)];
 };

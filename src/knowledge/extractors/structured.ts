@@ -141,14 +141,18 @@ export const extractStructured: Extractor = ({ doc, index }) => {
 
 /** Where a deploy's result shows a failed component: a CLI table's row, or CumulusCI's line. */
 function deployFailureAt(text: string): number | undefined {
-  if (text.includes('Error ')) {
-    const row =
-      DEPLOY_ERROR_ROW.exec(text) ?? (DEPLOY_TABLE_HEADER.test(text) ? DEPLOY_TABLE_ERROR_ROW.exec(text) : null);
+  const hasErrorWord = text.includes('Error ');
+  const hasProblemWord = text.includes('Problem');
+  if (hasErrorWord) {
+    const row = DEPLOY_ERROR_ROW.exec(text);
     if (row !== null) return row.index;
   }
-  if (text.includes('Problem')) {
-    const header = DEPLOY_TABLE_HEADER.exec(text);
-    if (header !== null && !WARNINGS_HEADING.test(linesBefore(text, header.index, 2))) {
+  // The table's header is read once, for its `Error` rows and for the rows of a table without a State column.
+  const header = hasErrorWord || hasProblemWord ? DEPLOY_TABLE_HEADER.exec(text) : null;
+  if (header !== null) {
+    const errorRow = hasErrorWord ? DEPLOY_TABLE_ERROR_ROW.exec(text) : null;
+    if (errorRow !== null) return errorRow.index;
+    if (hasProblemWord && !WARNINGS_HEADING.test(linesBefore(text, header.index, 2))) {
       const rows = text.slice(header.index + header[0].length);
       const headerEnd = rows.indexOf('\n');
       if (headerEnd >= 0 && DEPLOY_TABLE_ANY_ROW.test(rows.slice(headerEnd + 1, headerEnd + 2000))) return header.index;
