@@ -156,12 +156,6 @@ function trimUrl(url: string): string {
 const BULK2_SURFACE = /\/jobs\/(?:ingest|query)\b|Bulk API 2\.0|\bsf__Error\b/i;
 const BULK_SURFACE = /\/services\/async\/|\bstateMessage\b|Bulk API/i;
 
-/** Whether the paste shows any sign of the Bulk APIs (a job path, a job's fields, the name).
- * Ranking uses it too: a message text shared by a REST code and a Bulk name (rank.ts). */
-export function showsBulkSurface(text: string): boolean {
-  return BULK2_SURFACE.test(text) || BULK_SURFACE.test(text);
-}
-
 const SURFACES: ReadonlyArray<readonly [ApiFamily, RegExp]> = [
   [
     'CLI',

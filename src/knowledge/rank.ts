@@ -1,4 +1,3 @@
-import { showsBulkSurface } from './context';
 import type { DiagnoseOptions, Match, Signal, SignalKind } from './diagnosis';
 import type { KnowledgeIndex } from './index-builder';
 import type { ScanDoc } from './scan-doc';
@@ -49,14 +48,6 @@ const GENERIC_CODES = new Set([
   'PERMISSION_DENIED',
   'INVALID_ARGUMENT',
 ]);
-
-/**
- * Bulk API 2.0 names some errors differently from REST but with the same message text (the 405
- * "HTTP Method 'PATCH' not allowed" is MethodNotAllowed for a job, METHOD_NOT_ALLOWED for an
- * sObject). A paste that shows a REST request path (or a client building one from `/sobjects/`)
- * and nothing of Bulk is about the REST one.
- */
-const REST_PATH = /\/services\/data\/v\d+\.\d+\/(?!jobs\/)|['"/]sobjects\/['"\w]/;
 
 const KIND_RANK: Record<SignalKind, number> = {
   structured: 6,
@@ -134,10 +125,6 @@ export function rankSignals(
   }
 
   const causedBy = causedByOffsets(doc.lower);
-  const restNotBulk =
-    [...candidates.values()].some((c) => c.entry.family === 'bulk') &&
-    REST_PATH.test(doc.text) &&
-    !showsBulkSurface(doc.text);
   const shownTypes = [...candidates.values()].filter(isShownApexType);
   const scored = [...candidates.values()].map((c) => {
     const confidence = Math.min(c.ceiling, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
@@ -150,7 +137,6 @@ export function rankSignals(
       aboveGate: confidence >= threshold,
       tier: owner === undefined ? tier : Math.max(tier, tierOf(owner.entry, owner.kinds, owner.variant)) + 0.5,
       depth: countBefore(causedBy, c.firstIndex),
-      offSurface: restNotBulk && c.entry.family === 'bulk' ? 1 : 0,
     };
   });
   scored.sort(
@@ -158,7 +144,6 @@ export function rankSignals(
       Number(b.aboveGate) - Number(a.aboveGate) ||
       a.tier - b.tier ||
       b.depth - a.depth ||
-      a.offSurface - b.offSurface ||
       strengthBucket(a.confidence) - strengthBucket(b.confidence) ||
       a.c.firstIndex - b.c.firstIndex ||
       b.confidence - a.confidence,

@@ -304,7 +304,7 @@ describe('knowledge and ranking added after held-out 14', () => {
     ).toBe('invalid_scope');
   });
 
-  it('answers the REST code, not the Bulk API 2.0 one, for a 405 on a REST path', () => {
+  it('answers the core code for the 405 text on a REST path and on a Bulk API 2.0 job alike', () => {
     const message = "Message: HTTP Method 'PATCH' not allowed. Allowed are GET,HEAD,POST\nCode: 405";
     expect(
       codes(
@@ -315,7 +315,9 @@ describe('knowledge and ranking added after held-out 14', () => {
       codes(
         `Our sync keeps failing.\nURL: https://example.my.salesforce.com/services/data/v59.0/jobs/ingest/7505g00000AbCdE\n${message}`,
       )[0],
-    ).toBe('MethodNotAllowed');
+    ).toBe('METHOD_NOT_ALLOWED');
+    // The Bulk name still answers where the paste names it.
+    expect(codes(`Bulk API 2.0 job close failed: MethodNotAllowed\n${message}`)).toContain('MethodNotAllowed');
   });
 });
 
@@ -2404,5 +2406,60 @@ describe('more client and page wordings of known errors', () => {
     );
     expect(d.isError).toBe(true);
     expect(d.matches[0]?.variant?.id).toBe('package-install');
+  });
+});
+
+describe('knowledge added after held-out 201 to 204 (texts written here)', () => {
+  it("answers REST's shorter login-host text as URL_NOT_RESET and SOAP's full one as UNKNOWN_EXCEPTION", () => {
+    const rest =
+      'Our query to the login host comes back with: Destination URL not reset. The URL returned from login must be set\n\nAny idea?';
+    expect(codes(rest)[0]).toBe('URL_NOT_RESET');
+    const soap =
+      'Workbench replay fails: Destination URL not reset. The URL returned from login must be set in the SforceService';
+    expect(codes(soap)).toEqual(['UNKNOWN_EXCEPTION']);
+  });
+
+  it("reads Salesforce's Illegal Request page as a 400 whose URL could not be read", () => {
+    const d = diagnose(
+      'The % in our LIKE filter must be encoded, otherwise this comes back:\n\n```\nIllegal Request.\nYou have sent us an Illegal URL or an improperly formatted request.\n```',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('HTTP_400');
+    expect(d.matches[0]?.variant?.id).toBe('illegal-request-page');
+  });
+
+  it("maps restforce's class name in its unmapped-code template to the code", () => {
+    const template = (name: string, ticked: boolean) =>
+      `Restforce doesn't have a definition for the error code \`${name}\` returned from the Chatter API.\n\nI discovered this missing error code because:\n\n- [${ticked ? 'x' : ' '}] I got this error back from Salesforce`;
+    expect(codes(template('InvalidMarkup', true))[0]).toBe('INVALID_MARKUP');
+    expect(codes(template('INVALID_MARKUP', true))[0]).toBe('INVALID_MARKUP');
+    expect(diagnose(template('InvalidMarkup', false)).isError).toBe(false);
+  });
+
+  it("knows a release tool's coverage gate and an Experience Cloud site's missing route", () => {
+    const coverage = diagnose(
+      'Running the package tests fails with "Error: There are classes that do not satisfy the minimum code coverage of 75%" even though the package overall is above it.',
+    );
+    expect(coverage.isError).toBe(true);
+    expect(coverage.matches[0]?.code).toBe('DEPLOY_CODE_COVERAGE');
+    const route = diagnose(
+      'Push to the scratch org fails:\n`Your site needs a route with route type service-not-available. Update your file and try again.`',
+    );
+    expect(route.isError).toBe(true);
+    expect(route.matches[0]?.code).toBe('DeployFailed');
+    expect(route.matches[0]?.variant?.id).toBe('site-route-missing');
+  });
+
+  it('knows "Salesforce System Error" with its number, and in a first-hand sentence, but not in advice', () => {
+    expect(codes('Apex job failed: Salesforce System Error: 1234567890-12345 (-987654321)')[0]).toBe(
+      'System.UnexpectedException',
+    );
+    expect(
+      diagnose('Since Winter 25 I keep getting Salesforce System Error when calling Logger.info from a Queueable.')
+        .matches[0]?.code,
+    ).toBe('System.UnexpectedException');
+    expect(diagnose('When this happens you may see a Salesforce System Error; open a case with support.').isError).toBe(
+      false,
+    );
   });
 });

@@ -26,7 +26,9 @@ export const extractMessages: Extractor = ({ doc, index }) => {
   const hits = index.messageAutomaton.search(doc.lower, undefined, cuts);
   if (index.nonAsciiMessages.length > 0 && NON_ASCII.test(doc.lower)) hits.push(...nonAsciiHits(doc.lower, index));
   if (doc.lower.includes('error_description=')) hits.push(...formEncodedHits(doc.lower, index));
+  const inside = insideLongerText(index, hits);
   for (const hit of hits) {
+    if (inside.has(hit)) continue;
     const count = seen.get(hit.pattern) ?? 0;
     if (count >= MAX_HITS_PER_PATTERN) continue;
     seen.set(hit.pattern, count + 1);
@@ -57,6 +59,35 @@ export const extractMessages: Extractor = ({ doc, index }) => {
   signals.push(...quotedHeadSignals(doc, index));
   return signals;
 };
+
+/**
+ * One API's text can hold another's: SOAP says "Destination URL not reset. The URL returned from
+ * login must be set in the SforceService" under UNKNOWN_EXCEPTION, REST stops at "…must be set"
+ * under URL_NOT_RESET. Where the paste holds the longer text whole, the shorter one inside it is
+ * not a second finding: it is dropped, so the text actually pasted decides the code. Only
+ * one-piece texts of different codes, found from the same start, are compared.
+ */
+function insideLongerText(
+  index: ExtractInput['index'],
+  hits: readonly { pattern: number; start: number }[],
+): Set<object> {
+  const dropped = new Set<object>();
+  if (hits.length < 2) return dropped;
+  const byStart = new Map<number, { hit: object; code: string; length: number }[]>();
+  for (const hit of hits) {
+    const pattern = index.messages[hit.pattern];
+    if (pattern === undefined || pattern.pieces.length !== 1 || 'decoded' in hit) continue;
+    const found = byStart.get(hit.start) ?? [];
+    found.push({ hit, code: pattern.code, length: (pattern.compactPieces[0] as string).length });
+    byStart.set(hit.start, found);
+  }
+  for (const found of byStart.values()) {
+    if (found.length < 2) continue;
+    const longest = found.reduce((a, b) => (b.length > a.length ? b : a));
+    for (const f of found) if (f.code !== longest.code && f.length < longest.length) dropped.add(f.hit);
+  }
+  return dropped;
+}
 
 /**
  * A text whose variable part comes last ("Unknown user permission: *") is often quoted by its

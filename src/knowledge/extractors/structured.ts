@@ -2,6 +2,7 @@ import type { Signal } from '../diagnosis';
 import type { KnowledgeIndex } from '../index-builder';
 import type { KnowledgeEntry } from '../types';
 import { STRUCTURED } from '../weights';
+import { upperSnake } from './client-faults';
 import { UPPER_SNAKE } from './code-tokens';
 import { adjustForLine } from './cues';
 import type { Extractor } from './types';
@@ -118,7 +119,11 @@ export const extractStructured: Extractor = ({ doc, index }) => {
   }
   if (doc.text.includes("doesn't have a definition for the error code")) {
     const unmapped = RESTFORCE_UNMAPPED.exec(doc.text);
-    if (unmapped !== null && RESTFORCE_RECEIVED.test(doc.text)) add('errorCode', unmapped[1] as string, unmapped.index);
+    if (unmapped !== null && RESTFORCE_RECEIVED.test(doc.text)) {
+      // Posters also write restforce's class name for the code (`InvalidMarkup` for INVALID_MARKUP).
+      const named = unmapped[1] as string;
+      add('errorCode', /^[A-Z][a-z]+[A-Z]/.test(named) ? upperSnake(named) : named, unmapped.index);
+    }
   }
   const deployFailure = deployFailureAt(doc.text);
   if (deployFailure !== undefined) add('errorCode', 'DeployFailed', deployFailure);
