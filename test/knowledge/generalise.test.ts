@@ -2463,3 +2463,40 @@ describe('knowledge added after held-out 201 to 204 (texts written here)', () =>
     );
   });
 });
+
+describe('knowledge added after held-out 205 to 208 (texts written here)', () => {
+  it("knows the Tooling API's refusal of a test class name and says what was wrong", () => {
+    const d = diagnose(
+      "Run Test from the editor does nothing. The output says:\n\nThis class name's value is invalid: acme.acme. Provide the name of an Apex class that has test methods.",
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('INVALID_INPUT');
+    expect(d.matches[0]?.variant?.id).toBe('test-class-name');
+  });
+
+  it("reads the streaming endpoint's plain 401 page as the CometD authentication refusal", () => {
+    const page =
+      '<body><h2>HTTP ERROR 401</h2>\n<p>Problem accessing /cometd/58.0. Reason:\n<pre>    Request requires authentication</pre></p><hr /><i><small>Powered by Jetty://</small></i>';
+    expect(codes(`Subscribing fails, the response handed to the transport is:\n\n${page}`)[0]).toBe(
+      'STREAMING_AUTHENTICATION_REQUIRED',
+    );
+  });
+
+  it("takes the Mobile SDK's RefreshTokenRevokedException as a refused refresh (invalid_grant)", () => {
+    const trace =
+      'Push notification un-registration failed\ncom.salesforce.androidsdk.rest.RestClient$RefreshTokenRevokedException: Could not refresh token\n\tat com.salesforce.androidsdk.rest.RestClient$c.a(Unknown Source:151)';
+    const d = diagnose(trace);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('invalid_grant');
+  });
+
+  it('answers a first-hand "deploy failed" sentence, not the same words in advice', () => {
+    expect(
+      diagnose('Since this morning I keep getting Deploy failed on save with no other message in the output.')
+        .matches[0]?.code,
+    ).toBe('DeployFailed');
+    expect(
+      diagnose('If the deploy failed, open the deployment status page in Setup to see which component broke.').isError,
+    ).toBe(false);
+  });
+});
