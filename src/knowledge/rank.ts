@@ -87,13 +87,17 @@ export function rankSignals(
     if (entry === undefined) continue;
     // A wrapper only says that something failed; when the paste shows the client itself failing
     // (a TypeError, an OpenSSL error) under it, nothing came back from Salesforce.
+    // So is a name any API uses (gRPC's UNAVAILABLE, NOT_FOUND) beside another service's own failure
+    // (Dialogflow's "Webhook call failed. Error: UNAVAILABLE").
     // A failure of the caller's own environment (a TLS trust store) is not an error Salesforce
     // returned: the labelled sets count it as the client's, like a Node.js error inside a CLI.
     // It is explained only when someone asks.
     const ceiling =
       (entry.clientEnvironment && options.asked !== true) ||
       needsSalesforceContext(entry, signal, doc) ||
-      (((entry.wrapper && (entry.family === 'cli' || entry.family === 'metadata')) || entry.family === 'http') &&
+      (((entry.wrapper && (entry.family === 'cli' || entry.family === 'metadata')) ||
+        entry.family === 'http' ||
+        GENERIC_CODES.has(entry.code)) &&
         doc.clientSideFailure())
         ? NO_SALESFORCE_CONTEXT_CAP
         : 0.99;

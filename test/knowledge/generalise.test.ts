@@ -2500,3 +2500,50 @@ describe('knowledge added after held-out 205 to 208 (texts written here)', () =>
     ).toBe(false);
   });
 });
+
+describe('knowledge added after held-out 209 to 212 (texts written here)', () => {
+  it("knows the Dev Hub's wording of an internal error with its number", () => {
+    expect(
+      codes(
+        'Creating the version fails:\nERROR:  An unexpected error occurred. Please contact Salesforce Support and provide the following error code: 123456789-1234 (-987654321).',
+      )[0],
+    ).toBe('UNKNOWN_EXCEPTION');
+  });
+
+  it('reads package-build and deploy messages about versions and components as DeployFailed', () => {
+    const property = diagnose(
+      "sf package version create stops with\nERROR:  My_Flow: Property 'status' not valid in version 43.0",
+    );
+    expect(property.matches[0]?.code).toBe('DeployFailed');
+    expect(property.matches[0]?.variant?.id).toBe('not-available-for-api-version');
+    const version = diagnose(
+      'Our package build fails: Multiple errors occurred: (1) package.xml: Invalid version specified:66.0',
+    );
+    expect(version.matches[0]?.code).toBe('DeployFailed');
+    expect(version.matches[0]?.variant?.id).toBe('invalid-version');
+    const flexipage = diagnose(
+      "Pushing to the scratch org I got: We couldn't retrieve the design time component information for component c:liveData.",
+    );
+    expect(flexipage.isError).toBe(true);
+    expect(flexipage.matches[0]?.code).toBe('DeployFailed');
+  });
+
+  it("reads the CLI's deploy error row with a Windows path", () => {
+    const row = 'Error  force-app\\main\\default\\classes\\Foo.cls  Variable does not exist: bar (12:9)';
+    expect(codes(`=== Deploy Errors\n${row}`)).toContain('DeployFailed');
+    expect(codes(`Deploy from PowerShell:\n${row}`)).toContain('DeployFailed');
+  });
+
+  it("knows Apex's package visibility compile error", () => {
+    expect(codes('Saving the class I get "Package Visibility: Type is not visible: acme.Helper"')[0]).toBe(
+      'APEX_COMPILE_ERROR',
+    );
+  });
+
+  it("does not answer a name any API uses when another service's failure carries it", () => {
+    const d = diagnose(
+      'The intent should create an account in my Salesforce org but fails with:\nWebhook call failed. Error: UNAVAILABLE, State: URL_UNREACHABLE, Reason: UNREACHABLE_5xx, HTTP status code: 500.',
+    );
+    expect(d.isError).toBe(false);
+  });
+});
