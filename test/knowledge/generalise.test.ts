@@ -2547,3 +2547,24 @@ describe('knowledge added after held-out 209 to 212 (texts written here)', () =>
     expect(d.isError).toBe(false);
   });
 });
+
+describe('knowledge and discourse after held-out 213 to 215 (texts written here)', () => {
+  it('knows a child component failing with its parent in a deployment', () => {
+    const d = diagnose(
+      'Parent entity failed to deploy. That is what the CLI throws when I deploy the Quote object to the sandbox.',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+  });
+
+  it("reads a Japanese article's sample code and the exception it throws as an explanation, not a report", () => {
+    const sample =
+      'まず、以下のコードはNullPointerExceptionが発生します。\n\n```apex\nContact c;\nSystem.debug(c.Name); // System.NullPointerException: Attempt to de-reference a null object\n```';
+    expect(diagnose(sample).isError).toBe(false);
+    // The writer's own run, told as what happened, is still a report.
+    const report =
+      '本番で実行したら以下のエラーが出ました。\n\nSystem.NullPointerException: Attempt to de-reference a null object\nClass.AccountService.run: line 12, column 1';
+    expect(diagnose(report).matches[0]?.code).toBe('System.NullPointerException');
+    expect(diagnose(report).isError).toBe(true);
+  });
+});
