@@ -67,15 +67,16 @@ export const extractMessages: Extractor = ({ doc, index }) => {
  * not a second finding: it is dropped, so the text actually pasted decides the code. Only
  * one-piece texts of different codes, found from the same start, are compared.
  */
-function insideLongerText(
+function insideLongerText<Hit extends { pattern: number; start: number }>(
   index: ExtractInput['index'],
-  hits: readonly { pattern: number; start: number }[],
-): Set<object> {
-  const dropped = new Set<object>();
+  hits: readonly Hit[],
+): Set<Hit> {
+  const dropped = new Set<Hit>();
   if (hits.length < 2) return dropped;
-  const byStart = new Map<number, { hit: object; code: string; length: number }[]>();
+  const byStart = new Map<number, { hit: Hit; code: string; length: number }[]>();
   for (const hit of hits) {
     const pattern = index.messages[hit.pattern];
+    // A decoded hit's offset is where the encoded value starts, not where its text does.
     if (pattern === undefined || pattern.pieces.length !== 1 || 'decoded' in hit) continue;
     const found = byStart.get(hit.start) ?? [];
     found.push({ hit, code: pattern.code, length: (pattern.compactPieces[0] as string).length });

@@ -64,8 +64,8 @@ const RESTFORCE_RECEIVED = /-\s*\[[xX]\]\s*I got this error back from Salesforce
 /**
  * A row of the CLI's deploy and push result tables: the state `Error`, then the component's
  * project path (`force-app/…`, the default package directory, or `src/…` in a Metadata API
- * project; with back slashes on Windows), then the problem. It shows the deployment failed even when the table's heading
- * ("Component Failures", "Push Errors") was left out of the paste.
+ * project; back slashes on Windows), then the problem. It shows the deployment failed even when
+ * the table's heading ("Component Failures", "Push Errors") was left out of the paste.
  */
 const DEPLOY_ERROR_ROW = /^[ \t│|]*Error[ \t│|]{2,}(?:force-app|src)[\\/]\S+[ \t│|]{2,}\S/m;
 /** The same table under its own header ("Type  Name  Problem", "TYPE  PROJECT PATH  PROBLEM"), whose
