@@ -131,6 +131,10 @@ const DISCUSSION_LINE = new RegExp(
     String.raw`\bto (?:identify|detect|recogni[sz]e|handle|catch|distinguish|classify|surface|expose|translate|map) (?:(?:an?|the|this|that|these|those|such|all|any|specific)\s+)?(?:[\w'-]+\s+){0,3}?\S*(?:error|exception|fault|code|response|failure)s?\b`,
     // A condition about any caller, not something that happened: "if an API call returns X".
     String.raw`\b(?:(?:if|whenever|unless|in case)\s+(?:an?|the|any|some|every)|when\s+(?:an?|any|some|every))\s+(?:[\w-]+\s+){0,3}?(?:returns?|fails?|throws?|responds?|raises?|errors? out|experiences?|encounters?|hits?|gets?|receives?|runs? into)\b`,
+    // The same condition with the system as its subject, in the present tense: "When Salesforce
+    // returns invalid_grant, the client does not map it". Told as it happened, it is past: "when
+    // Salesforce returned X, our job stopped".
+    String.raw`\b(?:when|whenever|if|unless|in case)\s+(?:salesforce|sfdc|the (?:[\w/.-]+ )?(?:api|server|platform|endpoint|org))\s+(?:returns|throws|raises|responds with|sends back|gives)\b`,
     // Talk about code lists: "the StatusCode enum does not have X", "X, which is a standard
     // Salesforce error, is not listed in this class".
     String.raw`\benum(?:eration)?s?\b|\b(?:is|are) (?:not|n't) (?:listed|included|defined|declared|present|handled) in (?:this|the|that|our|your) (?:class|enum|list|file|mapping|map|table)\b|\bwhich is a (?:standard|known|documented) (?:salesforce )?(?:error|exception|code|status)\b`,
@@ -406,11 +410,12 @@ export const TEMPLATE_PLACEHOLDER =
 
 /** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node, a
  * local file that is missing (a JWT key), the CLI's local git index for source tracking
- * (isomorphic-git), or another service's SDK error (AWS: "operation error Appflow: …, https
+ * (isomorphic-git, also by its own messages: "Could not find HEAD.", "SHA check failed", zlib's
+ * "incorrect header check", which the CLI prints after "Metadata API request failed:"), or another service's SDK error (AWS: "operation error Appflow: …, https
  * response error StatusCode: 400"; Dialogflow's "Webhook call failed. Error: UNAVAILABLE, State: …",
  * about the bot's own webhook). */
 const CLIENT_SIDE_FAILURE =
-  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\b(?:[Dd][Ss][Oo] [Ss]upport|DECODER|digital envelope) routines\b|\bcould not load the shared library\b|\bisomorphic-git\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b|\bENOENT: no such file or directory\b|\boperation error \w+: \w+, https response error StatusCode\b|\bWebhook call failed\. Error: [A-Z_]+, State: [A-Z_]+/;
+  /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\b(?:[Dd][Ss][Oo] [Ss]upport|DECODER|digital envelope) routines\b|\bcould not load the shared library\b|\bisomorphic-git\b|\bCould not find (?:HEAD|refs\/[\w/.-]+)\.|\bSHA check failed\b|\bincorrect header check\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b|\bENOENT: no such file or directory\b|\boperation error \w+: \w+, https response error StatusCode\b|\bWebhook call failed\. Error: [A-Z_]+, State: [A-Z_]+/;
 
 /** Asking for help with one's own problem: "対処法を教えてください", "分かる方いますか". First-hand,
  * but it says nothing happened by itself (prose.ts leaves it out when a phrase needs that). */

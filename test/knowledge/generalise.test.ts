@@ -2568,3 +2568,22 @@ describe('knowledge and discourse after held-out 213 to 215 (texts written here)
     expect(diagnose(report).isError).toBe(true);
   });
 });
+
+describe('discourse after held-out 216 to 219 (texts written here)', () => {
+  it('reads a present-tense condition on what Salesforce returns as a description, not a report', () => {
+    const pr = 'When Salesforce returns invalid_grant error, the client raises it as a plain Error without its type.';
+    expect(diagnose(pr).isError).toBe(false);
+    // Told as it happened, in the past, it is still a report.
+    const report = 'Since this morning every refresh fails: Salesforce returned invalid_grant to our nightly sync.';
+    expect(diagnose(report).isError).toBe(true);
+    expect(diagnose(report).matches[0]?.code).toBe('invalid_grant');
+  });
+
+  it("does not blame the Metadata API for the CLI's local git source tracking", () => {
+    const local =
+      'Every deploy to my sandbox now ends with `Metadata API request failed: Could not find HEAD.` although the components arrive in the org.';
+    expect(diagnose(local).isError).toBe(false);
+    const remote = 'Every deploy to my sandbox now ends with `Metadata API request failed: The client has timed out.`';
+    expect(diagnose(remote).isError).toBe(true);
+  });
+});
