@@ -166,6 +166,8 @@ export function buildIndex(entries: readonly KnowledgeEntry[]): KnowledgeIndex {
  * piece stays specific (at least 19 characters) and every full occurrence still contains it.
  */
 const CUT_FIRST_LETTER_MIN = 20;
+/** The length from which an opening piece may be one whose first letter was cut off. */
+export const CUT_OPENING_MIN = CUT_FIRST_LETTER_MIN - 1;
 
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;

@@ -2587,3 +2587,36 @@ describe('discourse after held-out 216 to 219 (texts written here)', () => {
     expect(diagnose(remote).isError).toBe(true);
   });
 });
+
+describe('knowledge and matching after held-out 220 and 221 (texts written here)', () => {
+  it('does not find a message that starts inside another word (white space is not compared)', () => {
+    const local =
+      '2024-03-01 09:12:44,101 ERROR [extract] dao.Factory getDao - The specified data access object type: csvWriter is not supported';
+    expect(diagnose(local).matches.map((m) => m.code)).not.toContain('INVALID_TYPE');
+    expect(codes("Query failed: sObject type 'Invoice' is not supported.")[0]).toBe('INVALID_TYPE');
+    // A JSON string's escaped line break before a message is still a boundary.
+    expect(codes('{"message":"Errors encountered:\\nuser hasn\'t approved this consumer"}')[0]).toBe('invalid_grant');
+  });
+
+  it('knows a package install that failed, as CumulusCI prints it from a deploy', () => {
+    const paste = [
+      'The UAT job fails with the following message:',
+      '*** DEPLOYMENT FAILED ***',
+      'All Component Failures:',
+      '1.  installedPackages/acme.installedPackage -- Error: Unexpected Error, Details: The package installation failed. Please provide the following information to the publisher:',
+      'Error Message: The post install script failed.',
+    ].join('\n');
+    const d = diagnose(paste);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('DeployFailed');
+    // Each of the two texts is known by itself.
+    expect(
+      codes('*** DEPLOYMENT FAILED ***\nAll Component Failures:\n1.  objects/Foo__c.object -- Error: Bad value')[0],
+    ).toBe('DeployFailed');
+    expect(
+      codes(
+        'Our install failed: The package installation failed. Please provide the following information to the publisher:',
+      )[0],
+    ).toBe('DeployFailed');
+  });
+});

@@ -1,6 +1,6 @@
 import { type CutHit, withoutWhitespace } from '../aho-corasick';
 import type { Signal } from '../diagnosis';
-import type { MessagePattern } from '../index-builder';
+import { CUT_OPENING_MIN, type MessagePattern } from '../index-builder';
 import { MESSAGE_LONG, MESSAGE_MEDIUM, MESSAGE_SHORT } from '../weights';
 import { adjustForLine } from './cues';
 import { messageHeads } from './message-heads';
@@ -35,7 +35,12 @@ export const extractMessages: Extractor = ({ doc, index }) => {
     const pattern = index.messages[hit.pattern];
     if (pattern === undefined) continue;
     const from = startOfPieces(doc.lower, pattern, hit.start);
-    if (from === undefined || (!('decoded' in hit) && runsOnIntoAWord(doc.lower, pattern, hit.start))) continue;
+    if (
+      from === undefined ||
+      (!('decoded' in hit) &&
+        (runsOnIntoAWord(doc.lower, pattern, hit.start) || startsInsideAWord(doc.lower, pattern, from)))
+    )
+      continue;
     const base =
       pattern.literalLength >= 30 ? MESSAGE_LONG : pattern.literalLength >= 18 ? MESSAGE_MEDIUM : MESSAGE_SHORT;
     signals.push({
@@ -216,6 +221,21 @@ function runsOnIntoAWord(lower: string, pattern: MessagePattern, start: number):
   const anchor = pattern.compactPieces[pattern.anchor] as string;
   if (!/[a-z]$/.test(anchor)) return false;
   return /[a-z]/.test(lower.charAt(foldedEnd(lower, start, anchor.length)));
+}
+
+/**
+ * The matcher leaves white space out, so "data access object type: csvWriter is not supported"
+ * holds "sObject type … is not supported" from the last letter of "access" on. A text that starts
+ * inside a word is not that text. Two letters before it are required, not one, so that a JSON
+ * string's escaped line break ("…\\nToo many SOQL queries") still counts as a boundary; a long
+ * opening is matched from its second letter (index-builder.ts, CUT_FIRST_LETTER_MIN), so there
+ * the letter before it is the text's own and three are required.
+ */
+function startsInsideAWord(lower: string, pattern: MessagePattern, start: number): boolean {
+  const letters = (pattern.pieces[0]?.length ?? 0) >= CUT_OPENING_MIN ? 3 : 2;
+  return (
+    /[a-z]/.test(lower.charAt(start)) && new RegExp(`^[a-z]{${letters}}$`).test(lower.slice(start - letters, start))
+  );
 }
 
 /** Where a piece of `length` characters (white space not counted) starting at `start` ends. */
