@@ -138,8 +138,9 @@ const DISCUSSION_LINE = new RegExp(
     // Talk about code lists: "the StatusCode enum does not have X", "X, which is a standard
     // Salesforce error, is not listed in this class".
     String.raw`\benum(?:eration)?s?\b|\b(?:is|are) (?:not|n't) (?:listed|included|defined|declared|present|handled) in (?:this|the|that|our|your) (?:class|enum|list|file|mapping|map|table)\b|\bwhich is a (?:standard|known|documented) (?:salesforce )?(?:error|exception|code|status)\b`,
-    // Proposals: "we could add a retryOn option", "you should catch X".
-    String.raw`\b(?:we|you|i|one) (?:could|should|might|can) (?!not\b|n't|only\b)(?:also )?(?:add|use|make|have|expose|introduce|implement|support|retry|handle|catch|check|return|throw|map|consider|provide|offer|allow|treat)\b`,
+    // Proposals and plans: "we could add a retryOn option", "you should catch X", "I will implement a
+    // filter when the errorCode is X".
+    String.raw`\b(?:we|you|i|one) (?:could|should|might|can|will) (?!not\b|n't|only\b)(?:also )?(?:add|use|make|have|expose|introduce|implement|support|retry|handle|catch|check|return|throw|map|consider|provide|offer|allow|treat)\b`,
     // What a system does in general, and when: "Salesforce returns X when the token has expired",
     // "The Bulk API returns InvalidBatch when…", "the error X occurs when two transactions…", "jobs
     // can fail with X if…". Not "Salesforce throws below error when doing a query call:", which

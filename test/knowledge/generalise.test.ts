@@ -2620,3 +2620,21 @@ describe('knowledge and matching after held-out 220 and 221 (texts written here)
     ).toBe('DeployFailed');
   });
 });
+
+describe('knowledge and discourse after held-out 222 and 223 (texts written here)', () => {
+  it("reads WSC's UnexpectedErrorFault without a code as Salesforce's internal error, and with one as that code", () => {
+    const bare =
+      'Once a month our nightly query fails:\ncom.sforce.soap.partner.fault.UnexpectedErrorFault: null\n\tat com.sforce.ws.bind.TypeMapper.readSingle(TypeMapper.java:673)';
+    expect(diagnose(bare).isError).toBe(true);
+    expect(diagnose(bare).matches[0]?.code).toBe('UNKNOWN_EXCEPTION');
+    const withCode =
+      "We got this:\ncom.sforce.soap.partner.fault.UnexpectedErrorFault: [UnexpectedErrorFault [ApiFault  exceptionCode='INVALID_SESSION_ID'\n exceptionMessage='Invalid Session ID found in SessionHeader: Illegal Session']]";
+    expect(diagnose(withCode).matches[0]?.code).toBe('INVALID_SESSION_ID');
+  });
+
+  it("reads a maintainer's plan that names a code as a plan, not a report", () => {
+    const plan =
+      'After some discussion I will implement a filter: when the errorCode is "INVALID_TYPE" the tool will return an empty list instead.';
+    expect(diagnose(plan).isError).toBe(false);
+  });
+});
