@@ -2638,3 +2638,15 @@ describe('knowledge and discourse after held-out 222 and 223 (texts written here
     expect(diagnose(plan).isError).toBe(false);
   });
 });
+
+describe('knowledge after held-out 224 and 225 (texts written here)', () => {
+  it('knows the Apex flex queue filling up, told in words', () => {
+    const d = diagnose(
+      'We are hitting the flex queue limits since the contact sync started enqueuing a batch per update.',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('System.AsyncException');
+    // Explained in general, it is not a report.
+    expect(diagnose('The flex queue limit is 100 batch jobs in the Holding status.').isError).toBe(false);
+  });
+});
