@@ -68,6 +68,9 @@ interface Candidate {
   kinds: Set<SignalKind>;
   /** Where the entry's message text starts in the paste, if a message signal found it. */
   messageAt: number | undefined;
+  /** The same for a heading that ends its line ("All Component Failures:"): quoted back only when
+   * no other message of the entry was found, since the line says nothing by itself. */
+  headingAt: number | undefined;
   /** Lowest when every signal was capped for want of Salesforce context: corroboration cannot lift it. */
   ceiling: number;
 }
@@ -111,9 +114,11 @@ export function rankSignals(
         firstIndex: signal.index,
         variant: signal.variant,
         kinds: new Set([signal.kind]),
-        messageAt: messageStart(signal),
+        messageAt: undefined,
+        headingAt: undefined,
         ceiling,
       });
+      noteMessageAt(candidates.get(entry.code) as Candidate, signal, doc);
       continue;
     }
     c.ceiling = Math.max(c.ceiling, ceiling);
@@ -124,8 +129,7 @@ export function rankSignals(
     c.firstIndex = Math.min(c.firstIndex, signal.index);
     c.variant ??= signal.variant;
     c.kinds.add(signal.kind);
-    const at = messageStart(signal);
-    if (at !== undefined && (c.messageAt === undefined || at < c.messageAt)) c.messageAt = at;
+    noteMessageAt(c, signal, doc);
   }
 
   const causedBy = causedByOffsets(doc.lower);
@@ -162,6 +166,16 @@ function messageStart(signal: Signal): number | undefined {
   return signal.kind === 'message' ? (signal.from ?? signal.index) : undefined;
 }
 
+/** Keeps the earliest message of the candidate, and apart from it the earliest heading. */
+function noteMessageAt(c: Candidate, signal: Signal, doc: ScanDoc): void {
+  const at = messageStart(signal);
+  if (at === undefined) return;
+  const end = signal.leadInEnd;
+  if (end !== undefined && doc.text.slice(end, doc.lineAt(end).end).trim() === '') {
+    if (c.headingAt === undefined || at < c.headingAt) c.headingAt = at;
+  } else if (c.messageAt === undefined || at < c.messageAt) c.messageAt = at;
+}
+
 /** Kinds of evidence that show the code itself (a field, a written-out name, an exception type). */
 const SHOWS_CODE: readonly SignalKind[] = ['structured', 'code', 'exception'];
 
@@ -178,7 +192,7 @@ function toMatch(c: Candidate, confidence: number): Match {
     evidence: c.evidence,
     variant: variant === undefined ? undefined : { id: variant.id, title: variant.title },
     entry: c.entry,
-    messageOnlyAt: SHOWS_CODE.some((k) => c.kinds.has(k)) ? undefined : c.messageAt,
+    messageOnlyAt: SHOWS_CODE.some((k) => c.kinds.has(k)) ? undefined : (c.messageAt ?? c.headingAt),
   };
 }
 

@@ -1,3 +1,4 @@
+import { answerFor } from '../../src/knowledge/answer';
 import { misspelt } from '../../src/knowledge/extractors/code-tokens';
 import { hasFirstHandCue, namesCodeFirstHand, pastedAsReceived } from '../../src/knowledge/extractors/cues';
 import { normalise } from '../../src/knowledge/normalise';
@@ -2648,5 +2649,22 @@ describe('knowledge after held-out 224 and 225 (texts written here)', () => {
     expect(d.matches[0]?.code).toBe('System.AsyncException');
     // Explained in general, it is not a report.
     expect(diagnose('The flex queue limit is 100 batch jobs in the Holding status.').isError).toBe(false);
+  });
+});
+
+describe('what the answer quotes back', () => {
+  it('quotes the message under a heading that ends its line, not the heading', () => {
+    const paste = [
+      '*** DEPLOYMENT FAILED ***',
+      'All Component Failures:',
+      '1.  installedPackages/acme.installedPackage -- Error: Unexpected Error, Details: The package installation failed. Please provide the following information to the publisher:',
+    ].join('\n');
+    expect(answerFor(diagnose(paste))?.specifics.message).toMatch(/^The package installation failed/);
+    // A heading alone is still quoted: it is all the paste has.
+    expect(
+      answerFor(
+        diagnose('*** DEPLOYMENT FAILED ***\nAll Component Failures:\n1.  objects/Foo__c.object -- Error: Bad value'),
+      )?.specifics.message,
+    ).toBe('All Component Failures:');
   });
 });
