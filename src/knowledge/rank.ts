@@ -107,7 +107,7 @@ export function rankSignals(
     const strength = Math.min(signal.strength, ceiling);
     const c = candidates.get(entry.code);
     if (c === undefined) {
-      candidates.set(entry.code, {
+      const created: Candidate = {
         entry,
         confidence: strength,
         evidence: signal.kind,
@@ -117,8 +117,9 @@ export function rankSignals(
         messageAt: undefined,
         headingAt: undefined,
         ceiling,
-      });
-      noteMessageAt(candidates.get(entry.code) as Candidate, signal, doc);
+      };
+      noteMessageAt(created, signal, doc);
+      candidates.set(entry.code, created);
       continue;
     }
     c.ceiling = Math.max(c.ceiling, ceiling);

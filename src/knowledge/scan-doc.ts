@@ -412,9 +412,9 @@ export const TEMPLATE_PLACEHOLDER =
 /** Failures of the client itself, not of Salesforce: a JavaScript or Python error, OpenSSL, Node, a
  * local file that is missing (a JWT key), the CLI's local git index for source tracking
  * (isomorphic-git, also by its own messages: "Could not find HEAD.", "SHA check failed", zlib's
- * "incorrect header check", which the CLI prints after "Metadata API request failed:"), or another service's SDK error (AWS: "operation error Appflow: …, https
- * response error StatusCode: 400"; Dialogflow's "Webhook call failed. Error: UNAVAILABLE, State: …",
- * about the bot's own webhook). */
+ * "incorrect header check", which the CLI prints after "Metadata API request failed:"), or another
+ * service's SDK error (AWS: "operation error Appflow: …, https response error StatusCode: 400";
+ * Dialogflow's "Webhook call failed. Error: UNAVAILABLE, State: …", about the bot's own webhook). */
 const CLIENT_SIDE_FAILURE =
   /\b(?:TypeError|ReferenceError|SyntaxError|RangeError)\b(?: \[ERR_\w+\])?:|\bERR_[A-Z][A-Z_]{3,}\b|\bPEM routines\b|\b(?:[Dd][Ss][Oo] [Ss]upport|DECODER|digital envelope) routines\b|\bcould not load the shared library\b|\bisomorphic-git\b|\bCould not find (?:HEAD|refs\/[\w/.-]+)\.|\bSHA check failed\b|\bincorrect header check\b|\berror:[0-9A-F]{8}:|\bCannot read propert(?:y|ies) of (?:undefined|null)\b|\bis not a function\b|\b(?:ValueError|KeyError|AttributeError|ModuleNotFoundError|ImportError):|\bPHP (?:Parse|Fatal) error\b|\bsyntax error, unexpected\b|\bENOENT: no such file or directory\b|\boperation error \w+: \w+, https response error StatusCode\b|\bWebhook call failed\. Error: [A-Z_]+, State: [A-Z_]+/;
 

@@ -227,16 +227,15 @@ function runsOnIntoAWord(lower: string, pattern: MessagePattern, start: number):
  * The matcher leaves white space out, so "data access object type: csvWriter is not supported"
  * holds "sObject type … is not supported" from the last letter of "access" on. A text that starts
  * inside a word is not that text. Two letters before it are required, not one, so that a JSON
- * string's escaped line break ("…\\nToo many SOQL queries") still counts as a boundary; a long
- * opening is matched from its second letter (index-builder.ts, CUT_FIRST_LETTER_MIN), so there
- * the letter before it is the text's own and three are required.
+ * string's escaped line break ("…\nToo many SOQL queries") still counts as a boundary; a long
+ * opening is matched from its second letter (index-builder.ts, CUT_OPENING_MIN), so there the
+ * letter before it is the text's own and three are required.
  */
 function startsInsideAWord(lower: string, pattern: MessagePattern, start: number): boolean {
   const letters = (pattern.pieces[0]?.length ?? 0) >= CUT_OPENING_MIN ? 3 : 2;
-  return (
-    /[a-z]/.test(lower.charAt(start)) && new RegExp(`^[a-z]{${letters}}$`).test(lower.slice(start - letters, start))
-  );
+  return /[a-z]/.test(lower.charAt(start)) && start >= letters && ALL_LETTERS.test(lower.slice(start - letters, start));
 }
+const ALL_LETTERS = /^[a-z]+$/;
 
 /** Where a piece of `length` characters (white space not counted) starting at `start` ends. */
 function foldedEnd(lower: string, start: number, length: number): number {
