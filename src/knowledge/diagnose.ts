@@ -4,6 +4,7 @@ import { extractApexExceptions } from './extractors/apex';
 import { extractClientFaults } from './extractors/client-faults';
 import { extractCodeTokens } from './extractors/code-tokens';
 import { namesCodeFirstHand, namesCodeInRuntimeTrace, pastedAsReceived } from './extractors/cues';
+import { extractErrorIds } from './extractors/error-id';
 import { extractHttpStatuses } from './extractors/http-status';
 import { extractMessages } from './extractors/messages';
 import { extractPackageInstallCompile } from './extractors/package-install';
@@ -49,6 +50,7 @@ const CODE_EXTRACTORS: readonly Extractor[] = [
   extractApexExceptions,
   extractClientFaults,
   extractMessages,
+  extractErrorIds,
   extractPackageInstallCompile,
   extractProse,
   extractUnlisted,

@@ -49,6 +49,10 @@ export interface Signal {
   /** For a message that introduces its cause ("Error authenticating with the refresh token due
    * to:"), where it ends: a code or message right after it is the cause, and ranks first. */
   readonly leadInEnd?: number | undefined;
+  /** Evidence that names an error only when the paste shows no other (Salesforce's internal-error
+   * id, which flow screens and pages print under whatever failed): it ranks after every code,
+   * message, exception and HTTP status found. */
+  readonly fallback?: boolean | undefined;
 }
 
 export interface Match {

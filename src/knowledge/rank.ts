@@ -73,6 +73,8 @@ interface Candidate {
   headingAt: number | undefined;
   /** Lowest when every signal was capped for want of Salesforce context: corroboration cannot lift it. */
   ceiling: number;
+  /** Every signal was a fallback (Signal.fallback): the entry ranks behind all the others. */
+  fallbackOnly: boolean;
 }
 
 /** `threshold` is the gate's evidence score (gate.ts): matches at or above it rank first. Match
@@ -117,6 +119,7 @@ export function rankSignals(
         messageAt: undefined,
         headingAt: undefined,
         ceiling,
+        fallbackOnly: signal.fallback === true,
       };
       noteMessageAt(created, signal, doc);
       candidates.set(entry.code, created);
@@ -130,6 +133,7 @@ export function rankSignals(
     c.firstIndex = Math.min(c.firstIndex, signal.index);
     c.variant ??= signal.variant;
     c.kinds.add(signal.kind);
+    c.fallbackOnly &&= signal.fallback === true;
     noteMessageAt(c, signal, doc);
   }
 
@@ -139,7 +143,12 @@ export function rankSignals(
     const confidence = Math.min(c.ceiling, c.confidence + CORROBORATION_BONUS * (c.kinds.size - 1));
     // A code read only from a shown type's own message ranks just behind that type.
     const owner = shownTypes.find((t) => isOwnMessageOf(c, t, doc.text));
-    const tier = index.byName.get(c.entry.code) === undefined ? UNLISTED_TIER : tierOf(c.entry, c.kinds, c.variant);
+    const tier =
+      index.byName.get(c.entry.code) === undefined
+        ? UNLISTED_TIER
+        : c.fallbackOnly
+          ? FALLBACK_TIER
+          : tierOf(c.entry, c.kinds, c.variant);
     return {
       c,
       confidence: round(confidence),
@@ -234,6 +243,9 @@ function needsSalesforceContext(entry: KnowledgeEntry, signal: Signal, doc: Scan
 /** A type or code the knowledge base doesn't list ranks after the Salesforce codes it may carry
  * (a managed package's exception wrapping INVALID_CROSS_REFERENCE_KEY), like a plain Apex exception. */
 const UNLISTED_TIER = 2;
+/** Evidence that only says an internal error happened ranks last, after HTTP statuses (tier 4):
+ * Salesforce's whole error page is HTTP_500's own variant, which tells the page's id apart. */
+const FALLBACK_TIER = 4.5;
 
 /** A plain Apex runtime exception named in the paste ("System.NoAccessException: …"). */
 function isShownApexType(c: Candidate): boolean {

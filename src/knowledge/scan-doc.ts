@@ -375,8 +375,10 @@ const CAPTURED =
 const ANNOUNCES = /\b(?:following|below)\b|[:：]\s*$|\blike(?:\s+(?:this|so))?\s*$/i;
 /** A paragraph that is one short title line, no sentence ("Error Message", "Error:"). */
 const SHORT_HEADING = /^[ \t]*[#*]*[ \t]*[A-Za-z][\w ]{0,30}:?[*]*[ \t]*$/;
-/** A bug report's reproduction-steps heading or lead-in ("**What are the Steps to Reproduce?**"). */
-const REPRODUCTION_STEPS = /\b(?:steps to reproduce|to reproduce|reproduction steps|repro steps)\b/i;
+/** A bug report's reproduction-steps heading or lead-in ("**What are the Steps to Reproduce?**"),
+ * or the issue template's "Describe the bug": what a sentence under it announces is what the
+ * reporter met ("A flow error occurs when updating the contact's LastName:"). */
+const BUG_REPORT_SECTION = /\b(?:steps to reproduce|to reproduce|reproduction steps|repro steps|describe the bug)\b/i;
 /** The writer telling what they did ("I built the recipe according to the documentation (please see
  * below recipe)"): what that sentence points at is their own setup, not an example of an error. */
 const WRITER_DID =
@@ -527,8 +529,11 @@ export interface ScanOptions {
   readonly localisedTexts?: readonly LocalisedText[];
 }
 
+/** Words, hosts, paths and names that only a Salesforce text holds. Among them, a project's
+ * source paths ("force-app/…", "classes/Foo.cls") and a deploy's per-file failure line
+ * ("Foo.cls(32,74):"): a compile message beside them ("Invalid type: Foo") is the org's. */
 const SALESFORCE_CONTEXT =
-  /salesforce|sal(?:e|se)force|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|\/tooling\/(?:query|sobjects|executeanonymous|runtests\w*|search|completions)\b|\brunTests(?:As|S)ynchronous\b|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|marketingcloudapis\.com|\bfuel-?(?:rest|soap|auth)\b|\bET_Client\b|\bsfmc\b|marketing cloud|\bpardot\b|account engagement|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcheck(?:Retrieve|Deploy)Status\b|\berrorStatusCode\b|\bmetadata api\b|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
+  /salesforce|sal(?:e|se)force|sfdc|force\.com|sforce|jsforce|restforce|pyforce|rforcecom|sfdx|\bsf (?:org|project|data|apex|deploy|auth|agent|package|sobject|schema|limits|community|lightning|cmdt)\b|\borg (?:list|display|open|create|delete|login)\b|\bscratch org|\bdev ?hub\b|visualforce|\.apexp\b|\bapex\b|soql|sosl|data ?loader|workbench|\/services\/(?:data|soap|async|oauth2|apexrest|meta)|\/tooling\/(?:query|sobjects|executeanonymous|runtests\w*|search|completions)\b|\brunTests(?:As|S)ynchronous\b|my\.site\.com|\/cometd\/\d{2}\.\d\b|\b40[13]::[a-z]|\bfirst exception on row \d+|["']\/(?:topic|event|data)\/\w|\breplayId\b|\bmulesoft\b|\bgack\b|exacttarget|marketingcloudapis\.com|\bfuel-?(?:rest|soap|auth)\b|\bET_Client\b|\bsfmc\b|marketing cloud|\bpardot\b|account engagement|fuelsdk|\bsobject|trailhead|["'<[]errorCode["'>\]]|\bexceptionCode\b|\bsf:[A-Z_]{4,}|\bpush ?topic|\b\w+__[cre]\b|\bsubscribe ?request\b|\bSystem\.Http(?:Response|Request)\b|\bERROR at Row:|\bcheck(?:Retrieve|Deploy)Status\b|\berrorStatusCode\b|\bmetadata api\b|\bcom\.sforce\.|\bForceException\b|\bSalesforce[A-Z]\w*(?:Error|Exception|Request|Session|ResourceNotFound|RefusedRequest)\b|\bSalesforceBulk\b|\bSf(?:dx)?Error\b|\bSF(?!TP)[A-Z]\w*(?:Error|Exception)\b|\benhanced domains?\b|\berror_http_[345]\d\d\b|\bsimple[-_]salesforce\b|\bbulk api\b|\bpub\/?sub api\b|\beventbus\b|\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\b|\bsfdx?\b|\bplatform events?\b|\blwc\b|\baura components?\b|\blightning (?:web )?components?\b|\bexperience cloud\b|\bagentforce\b|(?:\b|SF)(?:smart|mobile) ?sync|\bsmartstore\b|\bweb ?service ?callouts?\b|\bHttpCalloutMock\b|\bnew Http\(\)|\bTest\.(?:startTest|setMock)\(|\bnamed credentials?\b|\bconnected apps?\b|\bexternal client apps?\b|\bforce-app\/|\b(?:classes|triggers)\/\w+\.(?:cls|trigger)\b|\b\w+\.(?:cls|trigger)\(\d+, ?\d+\)|セールスフォース|接続アプリケーション|入力規則|権限セット|ガバナ制限|ログイン履歴|データローダ|組織 ?ID/i;
 
 /** Kana: the cheap test for Japanese text before any Japanese pattern runs. */
 export const KANA = /[\u3040-\u30ff]/;
@@ -654,9 +659,9 @@ export function createScanDoc(norm: NormalisedText, options: ScanOptions = {}): 
       // specifies, … but all queries fail with the error:" the talk is elsewhere on the line.
       const sentence = sentenceAround(line, announced.index);
       if (!talksAboutErrors(sentence) || WRITER_DID.test(sentence) || TOLD_IN_THE_PAST.test(sentence)) continue;
-      // Under a bug report's reproduction steps, "you will see the following error:" is what the
-      // reporter saw when they followed them, not an illustration.
-      if (REPRODUCTION_STEPS.test(text.slice(Math.max(0, (lineStarts[n] as number) - 2_000), lineStarts[n]))) continue;
+      // Under a bug report's description or reproduction steps, "you will see the following
+      // error:" is what the reporter saw, not an illustration.
+      if (BUG_REPORT_SECTION.test(text.slice(Math.max(0, (lineStarts[n] as number) - 2_000), lineStarts[n]))) continue;
       const end = bounds(n).end;
       const next = text.slice(end, end + 2_000);
       if (CAPTURED.test(next)) continue;

@@ -2668,3 +2668,50 @@ describe('what the answer quotes back', () => {
     ).toBe('All Component Failures:');
   });
 });
+
+describe('knowledge and context after held-out 232 to 235 (texts written here)', () => {
+  it("reads an announced message under a bug report's description as what the reporter met", () => {
+    const report = [
+      '**Describe the bug**',
+      'A flow error occurs when updating the shipping address:',
+      '"You have uncommitted work pending. Please commit or rollback before calling out".',
+      'It happens in the second flow.',
+    ].join('\n');
+    expect(diagnose(report).isError).toBe(true);
+    expect(diagnose(report).matches[0]?.code).toBe('System.CalloutException');
+    // Without the template heading the same lines read as talk that announces an example.
+    expect(diagnose(report.split('\n').slice(1).join('\n')).isError).toBe(false);
+  });
+
+  it("takes a project's source paths and a deploy's per-file failure lines as Salesforce context", () => {
+    const deploy =
+      'When deploying to a sandbox I receive the following Failures:\nsrc/ShipmentParser.cls(14,9):Invalid type: ShipmentLine\nsrc/ShipmentLine.cls(3,16):Invalid type: Carrier';
+    expect(diagnose(deploy).isError).toBe(true);
+    expect(diagnose(deploy).matches[0]?.code).toBe('APEX_COMPILE_ERROR');
+    const doc = (text: string) => createScanDoc(normalise(text), {});
+    expect(doc('see force-app/main/default/classes/Foo.cls').salesforceContext()).toBe(true);
+    expect(doc('triggers/OrderTrigger.trigger was changed').salesforceContext()).toBe(true);
+    expect(doc('the LaTeX class file article.cls sets the margins').salesforceContext()).toBe(false);
+  });
+
+  it("names Salesforce's internal error by its error id, and only when nothing else is named", () => {
+    const page =
+      'Clicking the link sends me to a page saying "an internal error has occurred ... Error ID: 1408669048-1243 (-517054108)"';
+    expect(diagnose(page).isError).toBe(true);
+    expect(diagnose(page).matches[0]?.code).toBe('UNKNOWN_EXCEPTION');
+    // A flow screen prints the id under the exception that failed: that exception answers.
+    const flow =
+      'Our flow stopped: An Apex error occurred: System.ListException: List index out of bounds: 0 Error ID: 575338682-59263 (-1742348029)';
+    expect(diagnose(flow).matches[0]?.code).toBe('System.ListException');
+    // The shape alone, or after other words, is no error id.
+    expect(codes('Ticket 1408669048-1243 (-517054108) was closed')).not.toContain('UNKNOWN_EXCEPTION');
+  });
+
+  it("knows a package install's missing org feature", () => {
+    const d = diagnose(
+      'ERROR running force:package:version:create:  An error occurred while trying to install a package dependency, ID 04t000000000000: Missing Organization Feature: PersonAccounts',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('FUNCTIONALITY_NOT_ENABLED');
+  });
+});
