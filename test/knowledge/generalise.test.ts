@@ -2715,3 +2715,14 @@ describe('knowledge and context after held-out 232 to 235 (texts written here)',
     expect(d.matches[0]?.code).toBe('FUNCTIONALITY_NOT_ENABLED');
   });
 });
+
+describe('knowledge after held-out 238 and 239 (texts written here)', () => {
+  it('knows the test-run rejection for a run that holds no test, as its own case of INVALID_INPUT', () => {
+    const d = diagnose(
+      'Our pipeline stopped at the test step:\nERROR running force:apex:test:run:  Always provide a classes, suites, tests, or testLevel property.',
+    );
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('INVALID_INPUT');
+    expect(d.matches[0]?.variant?.id).toBe('no-tests-to-run');
+  });
+});
