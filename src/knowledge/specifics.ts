@@ -284,8 +284,27 @@ function messageLineAt(pasted: string, at: number | undefined): string | undefin
   let start = at;
   while (start > 0 && /[\p{L}\p{N}_]/u.test(pasted.charAt(start - 1))) start--;
   const end = pasted.indexOf('\n', start);
-  const line = withinQuotes(pasted.slice(start, end === -1 ? pasted.length : end), pasted.charAt(start - 1)).trim();
+  const line = withoutOuterCloser(
+    withinQuotes(pasted.slice(start, end === -1 ? pasted.length : end), pasted.charAt(start - 1)).trim(),
+  );
   return line.length === 0 ? undefined : line;
+}
+
+/** A message inside a quote or code span that opened before it (`ERROR running …:  Always provide
+ * …property.`): the closer at the line's end belongs to that span, not to the message. Dropped
+ * only when nothing in the line opens it; spans nest (`"…names." `), so the next closer too. */
+function withoutOuterCloser(line: string): string {
+  let text = line;
+  for (let i = 0; i < 2; i++) {
+    const last = text.charAt(text.length - 1);
+    const opener = OPENING_QUOTE[last];
+    if (opener === undefined) break;
+    const body = text.slice(0, -1);
+    const opened = opener === last ? body.split(last).length % 2 === 0 : body.includes(opener);
+    if (opened) break;
+    text = body.trimEnd();
+  }
+  return text;
 }
 
 /** Where a quoted message ends: `fails with the error "admin operation already in progress".`
@@ -293,6 +312,9 @@ function messageLineAt(pasted: string, at: number | undefined): string | undefin
  * backticks and brackets: Salesforce's messages hold single quotes of their own ("Entity 'Lead'
  * is not supported"), so a single quote cannot tell where one ends. */
 const CLOSING_QUOTE: Readonly<Record<string, string>> = { '"': '"', '“': '”', '`': '`', '「': '」' };
+const OPENING_QUOTE: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(CLOSING_QUOTE).map(([open, close]) => [close, open]),
+);
 function withinQuotes(line: string, before: string): string {
   const closer = CLOSING_QUOTE[before];
   const at = closer === undefined ? -1 : line.indexOf(closer);

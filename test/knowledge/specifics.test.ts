@@ -211,6 +211,15 @@ describe('a message quoted in a sentence', () => {
     ).toBe('admin operation already in progress');
   });
 
+  it('drops the closer of a code span that opened before the message, and keeps a quote the message opens', () => {
+    const cli =
+      'SFDX exits with:\n> `ERROR running force:apex:test:run:  Always provide a classes, suites, tests, or testLevel property.`';
+    expect(specificsOf(cli).message).toBe('Always provide a classes, suites, tests, or testLevel property.');
+    expect(specificsOf('Our nightly query fails: No such column "Region__c" on entity "Account"').message).toBe(
+      'No such column "Region__c" on entity "Account"',
+    );
+  });
+
   it("keeps a single-quoted message whole, since Salesforce's own messages hold single quotes", () => {
     expect(
       specificsOf("The export job fails with 'Entity 'RecentlyViewed' is not supported by the Bulk Query API.'")
