@@ -166,6 +166,10 @@ const DISCUSSION_LINE = new RegExp(
     // Behaviour for any case, not this one: "the JSON returned for an invalid session is …".
     '\\b(?:returned|thrown|raised|sent) (?:for|when|on|if) (?:an?|any|every)\\b',
     String.raw`\b(?:fixed|solved|resolved|got rid of|eliminated|avoids|avoided|prevents|prevented)\s+(?:(?:the|these|those|our|this|that|all|most)\s+)?[\`'"]?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`,
+    // A code defined by when it is used ("TransactionSecurityDeveloperError is used when customer
+    // policies hit …"), and what a setup can lead to ("This can cause the HTTP 414 error"): both
+    // speak of any case, not of one that happened.
+    String.raw`\b[\w.]+(?:Error|Exception|Fault|Block|_[A-Z0-9]+)[\`'"]? (?:is|are) (?:used|returned|thrown|raised|sent) (?:when|if|for)\b|\b(?:can|may|might|could) (?:cause|lead to|trigger) (?:an?|the)\b`,
   ].join('|'),
   'i',
 );

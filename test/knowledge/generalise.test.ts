@@ -2726,3 +2726,28 @@ describe('knowledge after held-out 238 and 239 (texts written here)', () => {
     expect(d.matches[0]?.variant?.id).toBe('no-tests-to-run');
   });
 });
+
+describe('discourse after held-out 240 and 241 (texts written here)', () => {
+  it('reads a code defined by when it is used as a definition, not a report', () => {
+    const pr = [
+      'When a blocking policy runs during a Bulk API job, the block is still applied but reported as an unknown exception. So adding a TransactionSecurityBlock code for those cases.',
+      '',
+      'TransactionSecurityDeveloperError is used when customer policies hit a developer exception, like an Apex policy that hits a NullPointerException.',
+    ].join('\n');
+    expect(diagnose(pr).isError).toBe(false);
+    // Told as what happened, the same exception is a report.
+    expect(
+      diagnose('Since Monday our policy fails with System.NullPointerException: Attempt to de-reference a null object')
+        .isError,
+    ).toBe(true);
+  });
+
+  it('reads what a setting can cause as talk about any case', () => {
+    const bug =
+      'When the trigger watches an object with many fields, it puts every column in the query string. This can cause the HTTP 414 - URI Too Long error from /services/data/v58.0/query.';
+    expect(diagnose(bug).isError).toBe(false);
+    expect(
+      diagnose('Our sync just failed: GET /services/data/v58.0/query?q=SELECT… returned HTTP 414 URI Too Long').isError,
+    ).toBe(true);
+  });
+});
