@@ -343,11 +343,13 @@ const EXAMPLE_MARKER =
  * by Salesforce:", "The following example shows the response for a subrequest that …:", "The
  * failure response … is of the following format:", "Error responses generally follow a consistent
  * JSON format:", a heading that names what it shows ("Example of a Problem Record DLO Payload"),
- * and an AI tool's README offering a prompt to type ("Ask Claude Code:", "Example prompts:").
+ * an AI tool's README offering a prompt to type ("Ask Claude Code:", "Example prompts:"), and a
+ * reference page's "The error response … looks similar to the following." (not the writer's own
+ * "my error looks like the following:").
  * Kept apart from EXAMPLE_MARKER and run only when one of their words is in the text: each scans
  * a line from its start, and long logs have hundreds of lines that hold none of them. */
 const DOCS_EXAMPLE_MARKER =
-  /^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:an? )?(?:example|sample) of (?:an? |the )?[^\n]{0,60}\b(?:payload|response|request|output|body|error|message)s?[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}\b(?:the following|this) (?:example|sample)s? (?:shows?|illustrates?|demonstrates?)\b[^\n]{0,160}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[^\n]{0,160}\b(?:follows?|has|have|uses?) (?:an?|the) (?:[\w-]+ ){0,3}(?:format|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$/gim;
+  /^[^\n]{0,80}\b(?:sample|example) (?:\w+ )?(?:response|request|output|payload|body)s?\b[^\n]{0,80}[:：][ \t]*$|^[ \t]*(?:#{1,4}[ \t]*)?(?:an? )?(?:example|sample) of (?:an? |the )?[^\n]{0,60}\b(?:payload|response|request|output|body|error|message)s?[ \t]*[:：]?[ \t]*$|^[^\n]{0,40}\b(?:the following|this) (?:example|sample)s? (?:shows?|illustrates?|demonstrates?)\b[^\n]{0,160}[:：][ \t]*$|^[^\n]{0,160}\b(?:of|in) the following (?:format|form|structure|shape)[ \t]*[:：][ \t]*$|^[^\n]{0,160}\b(?:follows?|has|have|uses?) (?:an?|the) (?:[\w-]+ ){0,3}(?:format|structure|shape)[ \t]*[:：][ \t]*$|^[ \t]*(?:[-*•][ \t]*)?(?:#{1,4}[ \t]*)?(?:(?:ask|tell|prompt)[ \t]+(?:claude(?: code)?|chatgpt|copilot|cursor|gemini|(?:the|your) (?:assistant|agent|ai|bot))|try asking|(?:example|sample) (?:prompts?|questions?))[^\n]{0,30}[:：][ \t]*$|^(?![^\n]*\b(?:i|we|my|our|me|us)\b)[^\n]{0,200}\b(?:looks?|is|are|appears?) (?:similar to|like) the following[ \t]*[.:：][ \t]*$/gim;
 const DOCS_EXAMPLE_WORDS = /\b(?:sample|example|the following|ask|tell|prompt|try asking|format|structure|shape)/i;
 
 /** A printed exception ("RuntimeError: Unexpected error: {:Fault=>{…") is output, even when the

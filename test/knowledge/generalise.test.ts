@@ -2751,3 +2751,19 @@ describe('discourse after held-out 240 and 241 (texts written here)', () => {
     ).toBe(true);
   });
 });
+
+describe('discourse after held-out 244 and 245 (texts written here)', () => {
+  it("reads a reference page's 'looks similar to the following.' as an example introducer, not the writer's own", () => {
+    const page = [
+      'When the session expires, the reply sent on the /meta/connect channel looks similar to the following.',
+      '{',
+      '  "channel": "/meta/connect",',
+      '  "error": "401::Authentication invalid",',
+      '  "successful": false',
+      '}',
+    ].join('\n');
+    expect(diagnose(page).isError).toBe(false);
+    // In the writer's own words the same introducer shows what they got.
+    expect(diagnose(page.replace('When the session expires, the reply', 'Since noon our reply')).isError).toBe(true);
+  });
+});
