@@ -2659,12 +2659,19 @@ describe('what the answer quotes back', () => {
       'All Component Failures:',
       '1.  installedPackages/acme.installedPackage -- Error: Unexpected Error, Details: The package installation failed. Please provide the following information to the publisher:',
     ].join('\n');
-    expect(answerFor(diagnose(paste))?.specifics.message).toMatch(/^The package installation failed/);
-    // A heading alone is still quoted: it is all the paste has.
+    // The component's problem as Salesforce printed it (the Metadata API's failure line).
+    expect(answerFor(diagnose(paste))?.specifics.message).toMatch(
+      /^Unexpected Error, Details: The package installation failed/,
+    );
     expect(
       answerFor(
         diagnose('*** DEPLOYMENT FAILED ***\nAll Component Failures:\n1.  objects/Foo__c.object -- Error: Bad value'),
       )?.specifics.message,
+    ).toBe('Bad value');
+    // A heading alone is still quoted: it is all the paste has.
+    expect(
+      answerFor(diagnose('*** DEPLOYMENT FAILED ***\nAll Component Failures:\n(the rest is in the attached log)'))
+        ?.specifics.message,
     ).toBe('All Component Failures:');
   });
 });
@@ -2765,5 +2772,24 @@ describe('discourse after held-out 244 and 245 (texts written here)', () => {
     expect(diagnose(page).isError).toBe(false);
     // In the writer's own words the same introducer shows what they got.
     expect(diagnose(page.replace('When the session expires, the reply', 'Since noon our reply')).isError).toBe(true);
+  });
+});
+
+describe('deploy output after held-out 246 and 247 (texts written here)', () => {
+  it("reads the Metadata API's per-component failure line, as the Ant migration tool prints it", () => {
+    const ant = [
+      'Our Jenkins deploy stopped with 12 failures, all like this one:',
+      '',
+      'layouts/Account-Account Layout.layout (Account-Account Layout) -- Error: Not in package.xml',
+    ].join('\n');
+    expect(diagnose(ant).isError).toBe(true);
+    expect(diagnose(ant).matches[0]?.code).toBe('DeployFailed');
+    // The compiler's own message on the same line is the cause, and ranks first.
+    const compile =
+      'BUILD FAILED\n1.  classes/InvoiceSync.cls (InvoiceSync) -- Error: Invalid type: InvoiceLine (line 12, column 9)';
+    expect(diagnose(compile).matches.map((m) => m.code)).toEqual(
+      expect.arrayContaining(['APEX_COMPILE_ERROR', 'DeployFailed']),
+    );
+    expect(diagnose(compile).matches[0]?.code).toBe('APEX_COMPILE_ERROR');
   });
 });

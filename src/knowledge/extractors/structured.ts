@@ -1,7 +1,7 @@
 import type { Signal } from '../diagnosis';
 import type { KnowledgeIndex } from '../index-builder';
 import type { KnowledgeEntry } from '../types';
-import { STRUCTURED } from '../weights';
+import { MESSAGE_LONG, STRUCTURED } from '../weights';
 import { upperSnake } from './client-faults';
 import { UPPER_SNAKE } from './code-tokens';
 import { adjustForLine } from './cues';
@@ -86,6 +86,14 @@ const WARNINGS_HEADING = /warning/i;
  */
 const CUMULUSCI_FAILED_COMPONENT =
   /\b(?:Update|Create|Delete|Deploy) of [A-Za-z]\w* [^\n]{1,200}?: Error(?: on line \d+, col \d+)?: \S/;
+/**
+ * The Metadata API's own failure line, as the Ant migration tool, `force:mdapi:deploy` and
+ * CumulusCI print it under "All Component Failures:": the component's file in its metadata folder,
+ * its full name in brackets, then the problem (`1.  workflows/Account.workflow (Account.Task_1) --
+ * Error: Not in package.xml`). File names may hold spaces (`layouts/Account-Account Layout.layout`).
+ */
+const METADATA_COMPONENT_FAILURE =
+  /^[ \t]*(?:\d+\.[ \t]+)?[a-z][A-Za-z]*\/[^\n()]{1,200}?\.[A-Za-z-]+(?:[ \t]+\([^)\n]{1,160}\))?[ \t]+--[ \t]+Error:[ \t]+\S/m;
 
 /** Keys whose value is an error code by definition; `name`/`code`/`type` only when the value is a known code. */
 const ERROR_KEYS = new Set([
@@ -127,6 +135,17 @@ export const extractStructured: Extractor = ({ doc, index }) => {
   }
   const deployFailure = deployFailureAt(doc.text);
   if (deployFailure !== undefined) add('errorCode', 'DeployFailed', deployFailure);
+  // The Metadata API's failure line names no code: it is read as DeployFailed's message, so the
+  // answer quotes the problem it shows ("Not in package.xml").
+  const componentProblem = doc.text.includes('-- Error:') ? METADATA_COMPONENT_FAILURE.exec(doc.text) : null;
+  if (componentProblem !== null && index.byName.has('DeployFailed')) {
+    signals.push({
+      code: 'DeployFailed',
+      kind: 'message',
+      strength: MESSAGE_LONG,
+      index: componentProblem.index + componentProblem[0].length - 1,
+    });
+  }
   if (doc.text.includes('NSLocalizedFailureReason')) {
     const ns = new RegExp(NS_FAILURE_REASON.source, 'g');
     for (let m = ns.exec(doc.text); m !== null; m = ns.exec(doc.text)) add('errorCode', m[1] as string, m.index);
