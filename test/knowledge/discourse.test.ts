@@ -884,6 +884,15 @@ describe('thirteenth round: vendor docs, runbooks and tutorials', () => {
     );
   });
 
+  it("answers HTTP 411 Length Required, a status the Mobile SDK shows as NSError's Code=411", () => {
+    expect(
+      codes(
+        '{"message":"sendRequest failedError Domain=https://acme.my.salesforce.com/services/data/v60.0/sobjects/Visit__c/ Code=411',
+      )[0],
+    ).toBe('HTTP_411');
+    expect(codes('Our POST to /services/data/v60.0/composite keeps failing: 411 Length Required')[0]).toBe('HTTP_411');
+  });
+
   it('reads HTTP statuses in "getting with 401 error" and NSError\'s Code=403, and SF-prefixed client errors as Salesforce context', () => {
     expect(
       codes(

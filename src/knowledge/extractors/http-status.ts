@@ -11,7 +11,7 @@ import type { ExtractInput } from './types';
  * Only error statuses (the 3xx that a Salesforce call fails on, 4xx, 5xx) count.
  */
 const REASONS =
-  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Precondition Failed|Request Entity Too Large|Payload Too Large|Content Too Large|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices|Moved Permanently|Temporary Redirect|Permanent Redirect';
+  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Length Required|Precondition Failed|Request Entity Too Large|Payload Too Large|Content Too Large|URI Too Long|Request-URI Too Large|Unsupported Media Type|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unprocessable Entity|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out|Multiple Choices|Moved Permanently|Temporary Redirect|Permanent Redirect';
 /** The writer got something, not after a negation (`connect without getting a 404`, `no longer get 500 errors`). */
 const GOT = String.raw`(?<!\b(?:without|not|stopped|stop|avoid|longer)\s)\b(?:getting|got|get|gets|receiving|received|receive)`;
 const STATUS_PATTERNS: readonly RegExp[] = [
@@ -144,8 +144,8 @@ function requestsGoElsewhere(text: string): boolean {
  * the org's current one, and clients that do not follow redirects fail on them.
  */
 const SALESFORCE_ERROR_STATUSES = new Set([
-  300, 301, 302, 307, 308, 400, 401, 403, 404, 405, 409, 410, 412, 413, 414, 415, 420, 422, 428, 429, 431, 500, 502,
-  503, 504,
+  300, 301, 302, 307, 308, 400, 401, 403, 404, 405, 409, 410, 411, 412, 413, 414, 415, 420, 422, 428, 429, 431, 500,
+  502, 503, 504,
 ]);
 
 export interface HttpFindings {
