@@ -1752,6 +1752,13 @@ describe('reading and knowledge added after held-out 117 and 118', () => {
     expect(codes(warned)).not.toContain('DeployFailed');
   });
 
+  it("reads one failed component's DeployMessage printed on its own line, and not a warning", () => {
+    const failed =
+      'Deploying the delta package.xml results in the error\n\nfileName:labels/CustomLabels.labels, fullName:CustomLabels, problem:Error parsing file: Premature end of file., problemType:Error, success:false]';
+    expect(codes(failed)[0]).toBe('DeployFailed');
+    expect(codes(failed.replace('problemType:Error', 'problemType:Warning'))).not.toContain('DeployFailed');
+  });
+
   it('knows the authorize endpoint\'s "redirect_uri must match configuration"', () => {
     expect(
       codes('Logging in to our Salesforce org from the portal bounces with: redirect_uri must match configuration')[0],

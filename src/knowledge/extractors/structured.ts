@@ -43,6 +43,13 @@ const NS_FAILURE_REASON = /\bNSLocalizedFailureReason\s*=\s*([A-Z][A-Z0-9]*(?:_[
  * 'Warning'`) fails nothing.
  */
 const COMPONENT_FAILURE = /\bcomponentFailures\b[\s\S]{0,1500}?\bproblemType\b\\?['"]?\s*(?:=>|:|=)\s*\\?['"]?Error\b/;
+/**
+ * One failed component's DeployMessage printed on a line of its own, without the result around it:
+ * `fileName:labels/CustomLabels.labels, fullName:CustomLabels, problem:Error parsing file: …,
+ * problemType:Error, success:false` (a tool's log), or WSC's `problem='…' problemType='Error'`.
+ */
+const DEPLOY_MESSAGE_FAILURE =
+  /\bproblem\b\\?['"]?\s*(?:=>|:|=)[^\n]{1,400}?\bproblemType\b\\?['"]?\s*(?:=>|:|=)\s*\\?['"]?Error\b/;
 
 /**
  * Anonymous Apex that did not compile: executeAnonymous's result carries the compiler's text in
@@ -150,8 +157,8 @@ export const extractStructured: Extractor = ({ doc, index }) => {
     const ns = new RegExp(NS_FAILURE_REASON.source, 'g');
     for (let m = ns.exec(doc.text); m !== null; m = ns.exec(doc.text)) add('errorCode', m[1] as string, m.index);
   }
-  if (doc.text.includes('componentFailures')) {
-    const failure = COMPONENT_FAILURE.exec(doc.text);
+  if (doc.text.includes('problemType')) {
+    const failure = COMPONENT_FAILURE.exec(doc.text) ?? DEPLOY_MESSAGE_FAILURE.exec(doc.text);
     if (failure !== null) add('errorCode', 'DeployFailed', failure.index);
   }
   if (doc.text.includes('compileProblem')) {
