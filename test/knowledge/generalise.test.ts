@@ -1721,7 +1721,9 @@ describe('reading and knowledge added after held-out 115 and 116', () => {
   it('matches a message with Markdown bold inside it, and keeps bold labels at the start of a line as they were', () => {
     const deploy =
       'Deploying the repo from VS Code to my dev org fails:\n"force-app/main/default/appMenus/AppSwitcher.appMenu-meta.xml  In field: AppMenuItem.Name - **no ConnectedApp named BillingSync found**"';
-    expect(codes(deploy)[0]).toBe('DeployFailed');
+    // Salesforce prints this message with INVALID_CROSS_REFERENCE_KEY when it shows a code.
+    expect(diagnose(deploy).matches[0]?.code).toBe('INVALID_CROSS_REFERENCE_KEY');
+    expect(diagnose(deploy).matches[0]?.variant?.id).toBe('metadata-reference-missing');
     const doc = createScanDoc(normalise('**Cause**: the field is missing\n**Fix**: deploy it first'));
     expect(doc.text.startsWith('**Cause')).toBe(true);
   });
