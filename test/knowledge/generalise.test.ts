@@ -1754,6 +1754,15 @@ describe('reading and knowledge added after held-out 117 and 118', () => {
     expect(codes(warned)).not.toContain('DeployFailed');
   });
 
+  it('hears an Apex stack frame under a short message as a sign that the org raised it', () => {
+    const toast =
+      'When I get to the lookup screen I see this error message pop up as a red toast:\nException occured:\n invalid ID field: null\n Class.LookupController.getFieldValue: line 113, column 1';
+    expect(diagnose(toast).isError).toBe(true);
+    expect(codes(toast)[0]).toBe('INVALID_QUERY_FILTER_OPERATOR');
+    // Without the frame nothing says the message came from Salesforce.
+    expect(diagnose(toast.replace(/\n Class\.[^\n]*$/, '')).isError).toBe(false);
+  });
+
   it("reads one failed component's DeployMessage printed on its own line, and not a warning", () => {
     const failed =
       'Deploying the delta package.xml results in the error\n\nfileName:labels/CustomLabels.labels, fullName:CustomLabels, problem:Error parsing file: Premature end of file., problemType:Error, success:false]';
