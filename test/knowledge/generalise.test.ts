@@ -1754,6 +1754,14 @@ describe('reading and knowledge added after held-out 117 and 118', () => {
     expect(codes(warned)).not.toContain('DeployFailed');
   });
 
+  it("answers the old CLI's ScratchOrgInfo message with NOT_FOUND's Dev Hub case, not OAuth's access_denied", () => {
+    const cli =
+      'Automation was working previously now seems to be broken\n\n{"message":"You do not have access to the [ScratchOrgInfo] object","status":1,"name":"ACCESS_DENIED"}';
+    expect(diagnose(cli).isError).toBe(true);
+    expect(diagnose(cli).matches[0]?.code).toBe('NOT_FOUND');
+    expect(diagnose(cli).matches[0]?.variant?.id).toBe('no-scratch-org-info');
+  });
+
   it('hears an Apex stack frame under a short message as a sign that the org raised it', () => {
     const toast =
       'When I get to the lookup screen I see this error message pop up as a red toast:\nException occured:\n invalid ID field: null\n Class.LookupController.getFieldValue: line 113, column 1';
