@@ -7,17 +7,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { crossValidate, formatFolds, reliabilityTable } from './cli/cross-validate';
-import {
-  DEFAULT_THRESHOLDS,
-  type EvalReport,
-  evaluate,
-  failedThresholds,
-  formatReport,
-  type LabelledRecord,
-  parseLabelled,
-} from './cli/eval';
-import { type Formats, formatSegments, parseFormats } from './cli/eval-segments';
+import type * as CrossValidateCode from './cli/cross-validate';
+import type * as EvalCode from './cli/eval';
+import type { EvalReport, LabelledRecord } from './cli/eval';
+import type * as SegmentsCode from './cli/eval-segments';
+import type { Formats } from './cli/eval-segments';
 import { toJson, toJsonl, toText } from './cli/output';
 import { databaseConfigFrom } from './config';
 import { KnowledgeLoadError } from './errors';
@@ -26,8 +20,22 @@ import { createDiagnose, createReportFeatureReader } from './knowledge/diagnose'
 import { type Engine, loadEngine } from './knowledge/engine';
 import { FITTED_GATE } from './knowledge/gate-params';
 import { compileReportModel, type ReportModel } from './knowledge/report-check';
-import { fitReportCheck, type ReportSample } from './knowledge/report-check-fit';
+import type * as FitCode from './knowledge/report-check-fit';
+import type { ReportSample } from './knowledge/report-check-fit';
 import { openStore } from './store';
+
+/**
+ * The evaluation code, required by the eval command alone: with zod, which validates the labelled
+ * sets, it would add about 0.1 s to every one-shot `diagnose` call.
+ */
+function evaluation(): typeof EvalCode & typeof CrossValidateCode & typeof SegmentsCode & typeof FitCode {
+  return {
+    ...(require('./cli/eval') as typeof EvalCode),
+    ...(require('./cli/cross-validate') as typeof CrossValidateCode),
+    ...(require('./cli/eval-segments') as typeof SegmentsCode),
+    ...(require('./knowledge/report-check-fit') as typeof FitCode),
+  };
+}
 
 const USAGE = `usage:
   cli diagnose [FILE] [--json | --jsonl] [--lang en|ja]
@@ -162,6 +170,16 @@ async function diagnoseJsonl(engine: Engine, file: string | undefined): Promise<
 }
 
 function runEval(engine: Engine, files: readonly string[], args: string[]): number {
+  const {
+    DEFAULT_THRESHOLDS,
+    crossValidate,
+    evaluate,
+    failedThresholds,
+    formatFolds,
+    formatReport,
+    formatSegments,
+    reliabilityTable,
+  } = evaluation();
   const thresholds = {
     precision: numberFlag(args, '--min-precision') ?? DEFAULT_THRESHOLDS.precision,
     recall: numberFlag(args, '--min-recall') ?? DEFAULT_THRESHOLDS.recall,
@@ -214,6 +232,7 @@ function reportCheckFitter(
   engine: Engine,
   byFile: ReadonlyArray<{ readonly file: string; readonly records: readonly LabelledRecord[] }>,
 ): (training: readonly LabelledRecord[]) => ReportModel {
+  const { fitReportCheck } = evaluation();
   const read = createReportFeatureReader(engine.index);
   const samples = new Map<LabelledRecord, ReportSample>();
   for (const { file, records } of byFile) {
@@ -229,11 +248,12 @@ function reportCheckFitter(
 }
 
 function readLabelled(file: string): LabelledRecord[] {
-  return parseLabelled(readInput(file), file, (message) => new UsageError(message));
+  return evaluation().parseLabelled(readInput(file), file, (message) => new UsageError(message));
 }
 
 /** Formats from --formats, else from a formats.tsv beside each file (missing: segments say "unknown"). */
 function readFormats(files: readonly string[], explicit: string | undefined): Formats {
+  const { parseFormats } = evaluation();
   if (explicit !== undefined) return parseFormats(readInput(explicit));
   const merged = new Map<string, string>();
   for (const dir of new Set(files.map((f) => dirname(f)))) {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { projectRoot } from '../paths';
 import { reportsFirstHand, reportsSomewhere } from './extractors/cues';
 import { KANA, type ScanDoc } from './scan-doc';
@@ -48,27 +47,48 @@ export interface ReportFeatures {
   readonly tokens: readonly string[];
 }
 
-const modelSchema = z.object({
+/** A fitted model as report-check.json holds it (written by bench/fit-report-check.ts). */
+export interface ReportModelFile {
   /** What the model was fitted on, by set name only (the sets' texts stay outside the repository). */
-  fittedOn: z.string(),
-  texts: z.number().int().positive(),
+  readonly fittedOn: string;
+  readonly texts: number;
   /** Below this probability of a report, an answer the rules would give is withheld. */
-  threshold: z.number().min(0).max(1),
+  readonly threshold: number;
   /** Texts with fewer words than this are not judged (see `reportCheckJudges`). */
-  minWords: z.number().int().min(0),
-  bias: z.number(),
-  dense: z.record(z.enum(DENSE_FEATURES), z.number()),
-  // A plain check rather than z.record: ten thousand entries through zod cost ~20 ms at every start.
-  tokens: z.custom<Record<string, number>>(
-    (v) =>
-      typeof v === 'object' &&
-      v !== null &&
-      !Array.isArray(v) &&
-      Object.values(v).every((w) => typeof w === 'number' && Number.isFinite(w)),
-    { message: 'must map each word to a finite number' },
-  ),
-});
-export type ReportModelFile = z.infer<typeof modelSchema>;
+  readonly minWords: number;
+  readonly bias: number;
+  readonly dense: Readonly<Record<(typeof DENSE_FEATURES)[number], number>>;
+  readonly tokens: Readonly<Record<string, number>>;
+}
+
+/**
+ * The first problem with a model file, or undefined. Checked by hand rather than with zod: the
+ * model is read at every start, and loading zod alone costs a one-shot CLI call about 0.1 s.
+ */
+function modelFileProblem(raw: unknown): string | undefined {
+  if (!isPlainObject(raw)) return 'the file must hold a JSON object';
+  const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (typeof raw.fittedOn !== 'string') return 'fittedOn must be a string';
+  if (!isNumber(raw.texts) || !Number.isInteger(raw.texts) || raw.texts <= 0) return 'texts must be a positive integer';
+  if (!isNumber(raw.threshold) || raw.threshold < 0 || raw.threshold > 1)
+    return 'threshold must be a number from 0 to 1';
+  if (!isNumber(raw.minWords) || !Number.isInteger(raw.minWords) || raw.minWords < 0) {
+    return 'minWords must be a whole number, 0 or more';
+  }
+  if (!isNumber(raw.bias)) return 'bias must be a number';
+  if (!isPlainObject(raw.dense)) return 'dense must map each feature to a number';
+  for (const name of DENSE_FEATURES) if (!isNumber(raw.dense[name])) return `dense.${name} must be a number`;
+  const unknown = Object.keys(raw.dense).find((k) => !(DENSE_FEATURES as readonly string[]).includes(k));
+  if (unknown !== undefined) return `dense.${unknown} is not a feature`;
+  if (!isPlainObject(raw.tokens) || !Object.values(raw.tokens).every(isNumber)) {
+    return 'tokens must map each word to a finite number';
+  }
+  return undefined;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 /**
  * A model ready to score. Words and word pairs are looked up without building the pair strings
@@ -146,12 +166,9 @@ export function loadReportModel(path: string = REPORT_MODEL_PATH): ReportModel {
   } catch (err) {
     throw new Error(`report check model ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const parsed = modelSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`report check model ${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
-  }
-  return compileReportModel(parsed.data);
+  const problem = modelFileProblem(raw);
+  if (problem !== undefined) throw new Error(`report check model ${path}: ${problem}`);
+  return compileReportModel(raw as ReportModelFile);
 }
 
 /**

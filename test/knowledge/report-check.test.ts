@@ -108,6 +108,23 @@ describe('loading a fitted model', () => {
     expect(() => loadReportModel(join(dir, 'wrong.json'))).toThrow(/wrong\.json: threshold/);
     writeFileSync(join(dir, 'words.json'), JSON.stringify({ ...modelFile(), tokens: { we: 'a lot' } }));
     expect(() => loadReportModel(join(dir, 'words.json'))).toThrow(/words\.json: tokens must map each word/);
+    // The file is checked by hand (no zod at start-up), so every field's check is pinned here.
+    const problems: Array<[unknown, RegExp]> = [
+      [[1, 2], /must hold a JSON object/],
+      [{ ...modelFile(), fittedOn: 7 }, /fittedOn must be a string/],
+      [{ ...modelFile(), texts: 0 }, /texts must be a positive integer/],
+      [{ ...modelFile(), minWords: 2.5 }, /minWords must be a whole number/],
+      [{ ...modelFile(), bias: null }, /bias must be a number/],
+      [{ ...modelFile(), dense: { ...NO_WEIGHTS, score: 'x' } }, /dense\.score must be a number/],
+      [{ ...modelFile(), dense: { ...NO_WEIGHTS, extra: 1 } }, /dense\.extra is not a feature/],
+      [{ ...modelFile(), tokens: [] }, /tokens must map each word/],
+    ];
+    for (const [content, message] of problems) {
+      writeFileSync(join(dir, 'each.json'), JSON.stringify(content));
+      expect(() => loadReportModel(join(dir, 'each.json'))).toThrow(message);
+    }
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(modelFile()));
+    expect(loadReportModel(join(dir, 'good.json')).threshold).toBe(modelFile().threshold);
   });
 });
 
