@@ -1754,6 +1754,18 @@ describe('reading and knowledge added after held-out 117 and 118', () => {
     expect(codes(warned)).not.toContain('DeployFailed');
   });
 
+  it("answers Data Loader's own login-failure text, in its old and new wording, with INVALID_LOGIN's Data Loader case", () => {
+    for (const text of [
+      'Data Loader 64.1 against the refreshed sandbox:\nError: login failed. Please check your username, password, and security token.',
+      'Logging in to Data Loader now shows "Login failed: Please check your username, password, and security token."',
+    ]) {
+      const d = diagnose(text);
+      expect(d.isError).toBe(true);
+      expect(d.matches[0]?.code).toBe('INVALID_LOGIN');
+      expect(d.matches[0]?.variant?.id).toBe('data-loader-login-failed');
+    }
+  });
+
   it("answers the old CLI's ScratchOrgInfo message with NOT_FOUND's Dev Hub case, not OAuth's access_denied", () => {
     const cli =
       'Automation was working previously now seems to be broken\n\n{"message":"You do not have access to the [ScratchOrgInfo] object","status":1,"name":"ACCESS_DENIED"}';
