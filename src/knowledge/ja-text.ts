@@ -1,13 +1,9 @@
 import { KnowledgeLoadError } from '../errors';
 import type { LoadedKnowledge } from './loader';
-import type * as Schemas from './schema';
 import type { RawJaEntry, RawJaVariant } from './schema';
 import type { JaEntryText, JaFaqText, JaVariantText, KnowledgeEntry, KnowledgeVariant } from './types';
-import { check, describeItem, isRecord } from './validate';
+import { check, describeItem, isRecord, knowledgeSchemas } from './validate';
 import { parseYamlDocument } from './yaml-document';
-
-/** The zod schemas, required on first use (see loader.ts): a start from the cache never needs them. */
-const schemas = (): typeof Schemas => require('./schema') as typeof Schemas;
 
 /**
  * Japanese text for the knowledge base, read from `knowledge/ja/<family>.yml` and attached to the
@@ -39,18 +35,18 @@ export function parseJaFile(name: string, text: string): ParsedJaFile {
   const data: unknown = doc.toJS();
   const expectedFamily = (file.split('/').pop() ?? file).replace(/\.yml$/, '');
   if (isRecord(data) && data.family === 'faq') {
-    const head = check(schemas().jaFaqFileSchema, data, file, undefined);
+    const head = check(knowledgeSchemas().jaFaqFileSchema, data, file, undefined);
     if (expectedFamily !== 'faq') {
       throw new KnowledgeLoadError({ file, field: 'family', problem: 'the Japanese FAQ file must be named faq.yml' });
     }
     const faqs = head.faqs.map((raw, i) => {
       const label = describeItem(raw, i, 'id');
-      const faq = check(schemas().jaFaqSchema, raw, file, label);
+      const faq = check(knowledgeSchemas().jaFaqSchema, raw, file, label);
       return { label, id: faq.id, text: { question: faq.question, answer: faq.answer, keywords: faq.keywords ?? [] } };
     });
     return { file, family: 'faq', entries: [], faqs };
   }
-  const head = check(schemas().jaFamilySchema, data, file, undefined);
+  const head = check(knowledgeSchemas().jaFamilySchema, data, file, undefined);
   if (head.family !== expectedFamily) {
     throw new KnowledgeLoadError({
       file,
@@ -60,7 +56,7 @@ export function parseJaFile(name: string, text: string): ParsedJaFile {
   }
   const entries = head.entries.map((raw, i) => {
     const label = describeItem(raw, i, 'code');
-    return { label, raw: check(schemas().jaEntrySchema, raw, file, label) };
+    return { label, raw: check(knowledgeSchemas().jaEntrySchema, raw, file, label) };
   });
   return { file, family: head.family, entries, faqs: [] };
 }

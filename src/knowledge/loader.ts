@@ -4,15 +4,10 @@ import { basename, join } from 'node:path';
 import { KnowledgeLoadError } from '../errors';
 import { attachJapanese, type JaSourceFile, parseJaFile } from './ja-text';
 import { defaultTransient } from './retry';
-import type * as Schemas from './schema';
 import type { Faq, RawEntry } from './schema';
 import type { EntryDepth, FamilyInfo, FaqEntry, KnowledgeEntry, KnowledgeVariant } from './types';
-import { check, describeItem, isRecord } from './validate';
+import { check, describeItem, isRecord, knowledgeSchemas } from './validate';
 import { parseYamlDocument } from './yaml-document';
-
-/** The zod schemas, required on first use: only parsing the YAML needs them, and loading zod would
- * cost every start from the cache about 0.1 s. */
-const schemas = (): typeof Schemas => require('./schema') as typeof Schemas;
 
 export interface LoadedKnowledge {
   readonly entries: readonly KnowledgeEntry[];
@@ -167,15 +162,17 @@ export function parseKnowledgeFile(fileName: string, text: string): ParsedFile {
   const expectedFamily = file.replace(/\.yml$/, '');
 
   if (isRecord(data) && data.family === 'faq') {
-    const head = check(schemas().faqFileSchema, data, file, undefined);
-    const faqs = head.faqs.map((raw, i) => toFaq(check(schemas().faqSchema, raw, file, describeItem(raw, i, 'id'))));
+    const head = check(knowledgeSchemas().faqFileSchema, data, file, undefined);
+    const faqs = head.faqs.map((raw, i) =>
+      toFaq(check(knowledgeSchemas().faqSchema, raw, file, describeItem(raw, i, 'id'))),
+    );
     if (expectedFamily !== 'faq') {
       throw new KnowledgeLoadError({ file, field: 'family', problem: 'the FAQ file must be named faq.yml' });
     }
     return { family: { family: 'faq', title: head.title, file, size: faqs.length }, entries: [], faqs };
   }
 
-  const head = check(schemas().familySchema, data, file, undefined);
+  const head = check(knowledgeSchemas().familySchema, data, file, undefined);
   if (head.family !== expectedFamily) {
     throw new KnowledgeLoadError({
       file,
@@ -185,7 +182,7 @@ export function parseKnowledgeFile(fileName: string, text: string): ParsedFile {
   }
   const entries = head.entries.map((raw, i) => {
     const label = describeItem(raw, i, 'code');
-    const entry = check(schemas().entrySchema, raw, file, label);
+    const entry = check(knowledgeSchemas().entrySchema, raw, file, label);
     const docs = entry.docs ?? head.defaultDocs;
     if (docs === undefined) {
       throw new KnowledgeLoadError({

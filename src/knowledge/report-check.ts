@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../paths';
 import { reportsFirstHand, reportsSomewhere } from './extractors/cues';
 import { KANA, type ScanDoc } from './scan-doc';
+import { isRecord } from './validate';
 
 /**
  * The report check: a learned second opinion on a text the rules would answer. It asks whether
@@ -66,7 +67,7 @@ export interface ReportModelFile {
  * model is read at every start, and loading zod alone costs a one-shot CLI call about 0.1 s.
  */
 function modelFileProblem(raw: unknown): string | undefined {
-  if (!isPlainObject(raw)) return 'the file must hold a JSON object';
+  if (!isRecord(raw)) return 'the file must hold a JSON object';
   const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   if (typeof raw.fittedOn !== 'string') return 'fittedOn must be a string';
   if (!isNumber(raw.texts) || !Number.isInteger(raw.texts) || raw.texts <= 0) return 'texts must be a positive integer';
@@ -76,18 +77,14 @@ function modelFileProblem(raw: unknown): string | undefined {
     return 'minWords must be a whole number, 0 or more';
   }
   if (!isNumber(raw.bias)) return 'bias must be a number';
-  if (!isPlainObject(raw.dense)) return 'dense must map each feature to a number';
+  if (!isRecord(raw.dense)) return 'dense must map each feature to a number';
   for (const name of DENSE_FEATURES) if (!isNumber(raw.dense[name])) return `dense.${name} must be a number`;
   const unknown = Object.keys(raw.dense).find((k) => !(DENSE_FEATURES as readonly string[]).includes(k));
   if (unknown !== undefined) return `dense.${unknown} is not a feature`;
-  if (!isPlainObject(raw.tokens) || !Object.values(raw.tokens).every(isNumber)) {
+  if (!isRecord(raw.tokens) || !Object.values(raw.tokens).every(isNumber)) {
     return 'tokens must map each word to a finite number';
   }
   return undefined;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

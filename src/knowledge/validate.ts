@@ -1,5 +1,14 @@
 import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors';
+import type * as Schemas from './schema';
+
+/**
+ * The zod schemas of the knowledge files, required on first use: only parsing the YAML needs them,
+ * and loading zod would cost every start from the cache about 0.1 s.
+ */
+export function knowledgeSchemas(): typeof Schemas {
+  return require('./schema') as typeof Schemas;
+}
 
 /** Validates one value with a schema; on failure names the file, the entry and the first bad field. */
 export function check<T extends z.ZodType>(

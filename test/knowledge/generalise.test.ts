@@ -1722,8 +1722,9 @@ describe('reading and knowledge added after held-out 115 and 116', () => {
     const deploy =
       'Deploying the repo from VS Code to my dev org fails:\n"force-app/main/default/appMenus/AppSwitcher.appMenu-meta.xml  In field: AppMenuItem.Name - **no ConnectedApp named BillingSync found**"';
     // Salesforce prints this message with INVALID_CROSS_REFERENCE_KEY when it shows a code.
-    expect(diagnose(deploy).matches[0]?.code).toBe('INVALID_CROSS_REFERENCE_KEY');
-    expect(diagnose(deploy).matches[0]?.variant?.id).toBe('metadata-reference-missing');
+    const first = diagnose(deploy).matches[0];
+    expect(first?.code).toBe('INVALID_CROSS_REFERENCE_KEY');
+    expect(first?.variant?.id).toBe('metadata-reference-missing');
     const doc = createScanDoc(normalise('**Cause**: the field is missing\n**Fix**: deploy it first'));
     expect(doc.text.startsWith('**Cause')).toBe(true);
   });
@@ -1769,9 +1770,10 @@ describe('reading and knowledge added after held-out 117 and 118', () => {
   it("answers the old CLI's ScratchOrgInfo message with NOT_FOUND's Dev Hub case, not OAuth's access_denied", () => {
     const cli =
       'Automation was working previously now seems to be broken\n\n{"message":"You do not have access to the [ScratchOrgInfo] object","status":1,"name":"ACCESS_DENIED"}';
-    expect(diagnose(cli).isError).toBe(true);
-    expect(diagnose(cli).matches[0]?.code).toBe('NOT_FOUND');
-    expect(diagnose(cli).matches[0]?.variant?.id).toBe('no-scratch-org-info');
+    const d = diagnose(cli);
+    expect(d.isError).toBe(true);
+    expect(d.matches[0]?.code).toBe('NOT_FOUND');
+    expect(d.matches[0]?.variant?.id).toBe('no-scratch-org-info');
   });
 
   it('hears an Apex stack frame under a short message as a sign that the org raised it', () => {
